@@ -1,0 +1,32 @@
+// What a satisfaction keypad gives the server, whatever carries its bytes.
+
+export interface KeypadRating {
+  /** The keypad's own device name from its frames. */
+  device: string;
+  /** 1..buttons, where `buttons` is the best. */
+  button: number;
+  buttons: number;
+  /** The arm token the press answered, or null for a press while not armed. */
+  token: string | null;
+  /** Epoch milliseconds at which the server received the press. */
+  at: number;
+}
+
+export interface KeypadHealth {
+  device: string | null;
+  online: boolean;
+  lastHeartbeatAt: number | null;
+  bootId: string | null;
+  firmware: string | null;
+  /** Dropped frames by kind: noise, bad_crc, too_long, unknown_type, bad_field, … */
+  errors: Record<string, number>;
+}
+
+export interface Keypad {
+  /** Invite a rating of `token` for `seconds`; a later arm replaces an earlier one. */
+  arm(token: string, seconds: number): void;
+  disarm(): void;
+  on(event: 'rating', listener: (rating: KeypadRating) => void): this;
+  on(event: 'health', listener: (health: KeypadHealth) => void): this;
+  close(): Promise<void>;
+}

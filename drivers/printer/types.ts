@@ -1,0 +1,60 @@
+// What the server hands a ticket printer, and what it gets back. The server never waits on a printer
+// before answering the kiosk: the ticket is committed first, printing follows.
+
+/** Everything printed on one ticket, already localised by the caller where it is text. */
+export interface TicketPrintJob {
+  ticketId: string;
+  officeName: string;
+  serviceName: string;
+  /** The ticket number as shown, e.g. "1042". Printed large. */
+  number: string;
+  /** Priority group label in Persian, when the ticket has one («سالمند»). */
+  priorityLabel?: string;
+  /** Epoch milliseconds; printed as a Jalali date and a time in `timeZone`. */
+  issuedAt: number;
+  timeZone: string;
+  ahead: number;
+  /** Estimated wait as a range in seconds; printed as «۱۰ تا ۱۵ دقیقه». */
+  estimatedWait: { low: number; high: number };
+  /** Address of the tracking page, encoded as a QR code (`http://host:port/t/<id>`). */
+  trackUrl: string;
+  /** One short line on the visitor's rights, e.g. from the office charter. */
+  rightsLine?: string;
+}
+
+export type PrinterFault = 'paper_end' | 'cover_open' | 'offline' | 'timeout' | 'error';
+
+export interface PrinterStatus {
+  online: boolean;
+  paperEnd: boolean;
+  paperNearEnd: boolean;
+  coverOpen: boolean;
+  /** When the status could not be read at all (no answer in time, port gone). */
+  fault?: PrinterFault;
+}
+
+export type PrintResult =
+  | { ok: true; bytes: number; ms: number }
+  | { ok: false; fault: PrinterFault; message: string };
+
+export interface TicketPrinter {
+  print(job: TicketPrintJob): Promise<PrintResult>;
+  status(): Promise<PrinterStatus>;
+  close(): Promise<void>;
+}
+
+export type PrinterTransportConfig =
+  | { kind: 'file'; dir: string }
+  | { kind: 'serial'; path: string; baudRate: number }
+  | { kind: 'usb'; path: string }
+  | { kind: 'tcp'; host: string; port: number };
+
+export interface PrinterConfig {
+  transport: PrinterTransportConfig;
+  /** Printable width in dots: 576 (80 mm), 512 (some 80 mm), 384 (58 mm). */
+  widthDots: 576 | 512 | 384;
+  /** Store the static header in the printer's NV graphics memory (models that support it). */
+  nvHeader: boolean;
+  /** Milliseconds to wait for a status answer or a write before calling it a timeout. */
+  timeoutMs: number;
+}

@@ -1,0 +1,138 @@
+// The office file: what one office serves, where, when and how. Checked with zod at start-up so
+// that a bad file stops the server with a message naming the field instead of running half-configured.
+import { z } from 'zod';
+
+export const PRIORITY_GROUPS = ['elderly', 'disabled', 'veteran', 'pregnant'] as const;
+export const priorityGroupSchema = z.enum(PRIORITY_GROUPS);
+export type PriorityGroup = z.infer<typeof priorityGroupSchema>;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'only Latin letters, digits, "-" and "_", 1 to 32 characters');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const WEEKDAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const openingPeriod = z
+  .object({ from: clockTime, to: clockTime })
+  .refine((p) => p.from < p.to, { message: '"from" must be before "to"' });
+
+export const openingHoursSchema = z
+  .object({
+    alwaysOpen: z.boolean().default(false),
+    week: z.partialRecord(z.enum(WEEKDAYS), z.array(openingPeriod).max(4)).default({}),
+  })
+  .default({ alwaysOpen: false, week: {} });
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+export const guidanceSchema = z.object({
+  description: text(2000),
+  descriptionEn: text(2000).optional(),
+  documents: z.array(text(300)).max(30).default([]),
+  documentsEn: z.array(text(300)).max(30).optional(),
+  steps: z.array(text(300)).max(30).default([]),
+  stepsEn: z.array(text(300)).max(30).optional(),
+  legalBasis: text(1000).optional(),
+  legalBasisEn: text(1000).optional(),
+  fees: text(300).optional(),
+  feesEn: text(300).optional(),
+  expectedMinutes: z.number().positive().max(600),
+});
+export type Guidance = z.infer<typeof guidanceSchema>;
+
+export const serviceSchema = z.object({
+  id,
+  code: z.string().regex(/^[A-Z0-9]{1,8}$/, 'upper-case Latin letters and digits, 1 to 8'),
+  name: text(120),
+  nameEn: text(120),
+  prefix: z.string().regex(/^[0-9A-Z]{1,3}$/, 'one to three digits or upper-case letters'),
+  targetWaitMinutes: z.number().positive().max(480).default(15),
+  priorityGroups: z.array(priorityGroupSchema).default([]),
+  hours: openingHoursSchema.optional(),
+  active: z.boolean().default(true),
+  guidance: guidanceSchema,
+});
+export type ServiceConfig = z.infer<typeof serviceSchema>;
+
+export const deskSchema = z.object({
+  id,
+  name: text(60),
+  nameEn: text(60).optional(),
+  /** Spoken and shown number of the desk («باجه ۳»). */
+  number: z.number().int().min(1).max(999),
+  /** The workprofile: an ordered set of service ids this desk calls from. */
+  services: z.array(id).min(1),
+});
+export type DeskConfig = z.infer<typeof deskSchema>;
+
+export const policySchema = z
+  .object({
+    /** After this many priority calls in a row at one desk, the longest-waiting normal ticket goes. */
+    maxPriorityStreak: z.number().int().min(1).max(20).default(3),
+    /** A normal ticket that has waited this long goes before priority tickets. */
+    normalWaitLimitMinutes: z.number().positive().max(480).default(30),
+    /** How long after a recall a desk must wait before it may mark a no-show. */
+    noShowGraceSeconds: z.number().int().min(0).max(600).default(60),
+    /** Digits of the daily counter after the prefix: 3 gives 1001, 1002, …; it grows past 999. */
+    counterDigits: z.number().int().min(1).max(5).default(3),
+  })
+  .default({ maxPriorityStreak: 3, normalWaitLimitMinutes: 30, noShowGraceSeconds: 60, counterDigits: 3 });
+export type QueuePolicy = z.infer<typeof policySchema>;
+
+export const userSeedSchema = z.object({
+  username: z.string().regex(/^[a-z0-9_.-]{2,32}$/, 'lower-case Latin letters, digits, ".", "_" and "-", 2 to 32'),
+  name: text(80),
+  role: z.enum(['staff', 'manager', 'admin']),
+  password: z.string().min(8, 'at least 8 characters').max(200),
+});
+
+export const officeSchema = z
+  .object({
+    name: text(120),
+    nameEn: text(120).optional(),
+    timeZone: z
+      .string()
+      .default('Asia/Tehran')
+      .refine(isKnownTimeZone, { message: 'not a known IANA time zone' }),
+    hours: openingHoursSchema,
+    charter: text(4000).optional(),
+    announcements: z.array(text(300)).max(20).default([]),
+    policy: policySchema,
+    services: z.array(serviceSchema).min(1),
+    desks: z.array(deskSchema).min(1),
+    users: z.array(userSeedSchema).default([]),
+  })
+  .superRefine((office, ctx) => {
+    const serviceIds = new Set<string>();
+    const prefixes = new Set<string>();
+    office.services.forEach((service, i) => {
+      if (serviceIds.has(service.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${service.id}"` });
+      if (prefixes.has(service.prefix)) ctx.addIssue({ code: 'custom', path: ['services', i, 'prefix'], message: `prefix "${service.prefix}" is used by another service; numbers would collide` });
+      serviceIds.add(service.id);
+      prefixes.add(service.prefix);
+    });
+    const deskIds = new Set<string>();
+    office.desks.forEach((desk, i) => {
+      if (deskIds.has(desk.id)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'id'], message: `duplicate desk id "${desk.id}"` });
+      deskIds.add(desk.id);
+      desk.services.forEach((serviceId, j) => {
+        if (!serviceIds.has(serviceId)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'services', j], message: `unknown service "${serviceId}"` });
+      });
+    });
+    const usernames = new Set<string>();
+    office.users.forEach((user, i) => {
+      if (usernames.has(user.username)) ctx.addIssue({ code: 'custom', path: ['users', i, 'username'], message: `duplicate username "${user.username}"` });
+      usernames.add(user.username);
+    });
+  });
+export type OfficeConfig = z.infer<typeof officeSchema>;
+export type OfficeInput = z.input<typeof officeSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
