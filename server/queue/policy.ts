@@ -1,0 +1,62 @@
+// Call-next: which waiting ticket a desk gets. Priority groups go first, but bounded so that normal
+// tickets never starve: after `maxPriorityStreak` priority calls in a row at a desk, or once a normal
+// ticket has waited past `normalWaitLimitMinutes`, the longest-waiting normal ticket goes. Within a
+// class the smallest rank (longest wait) wins; ties follow the order of the desk's workprofile.
+import type { DeskState, QueueState, Ticket } from './types.js';
+
+/** Waiting tickets a desk may call: those sent to it, and its workprofile's service queues. */
+export function candidatesFor(state: QueueState, desk: DeskState): Ticket[] {
+  const candidates: Ticket[] = [];
+  for (const ticket of state.tickets.values()) {
+    if (ticket.status !== 'issued') continue;
+    if (ticket.targetDeskId === desk.id || (ticket.targetDeskId === null && desk.services.includes(ticket.serviceId))) {
+      candidates.push(ticket);
+    }
+  }
+  return candidates;
+}
+
+export function pickNext(state: QueueState, desk: DeskState, now: number): Ticket | null {
+  let oldestNormal: Ticket | null = null;
+  let oldestPriority: Ticket | null = null;
+  let longestNormalWait = 0;
+  const order = (a: Ticket, b: Ticket) => compareInLine(a, b, desk);
+  for (const ticket of candidatesFor(state, desk)) {
+    if (ticket.priorityGroup === null) {
+      if (!oldestNormal || order(ticket, oldestNormal) < 0) oldestNormal = ticket;
+      longestNormalWait = Math.max(longestNormalWait, now - ticket.issuedAt);
+    } else if (!oldestPriority || order(ticket, oldestPriority) < 0) {
+      oldestPriority = ticket;
+    }
+  }
+  if (!oldestPriority) return oldestNormal;
+  if (!oldestNormal) return oldestPriority;
+  const { maxPriorityStreak, normalWaitLimitMinutes } = state.rules.policy;
+  const normalIsDue = desk.priorityStreak >= maxPriorityStreak || longestNormalWait >= normalWaitLimitMinutes * 60_000;
+  return normalIsDue ? oldestNormal : oldestPriority;
+}
+
+function compareInLine(a: Ticket, b: Ticket, desk: DeskState): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  const byProfile = desk.services.indexOf(a.serviceId) - desk.services.indexOf(b.serviceId);
+  if (byProfile !== 0) return byProfile;
+  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+}
+
+/** Waiting tickets of one service queue in calling order (ignoring priority), for "people ahead". */
+export function waitingInService(state: QueueState, serviceId: string): Ticket[] {
+  return [...state.tickets.values()]
+    .filter((t) => t.status === 'issued' && t.serviceId === serviceId && t.targetDeskId === null)
+    .sort((a, b) => a.rank - b.rank);
+}
+
+/** Smallest rank in a line, so a ticket put "first" goes before it but never before its own issue time. */
+export function frontRank(state: QueueState, ticket: Ticket, line: { serviceId: string } | { deskId: string }): number {
+  let front = ticket.issuedAt;
+  for (const other of state.tickets.values()) {
+    if (other.status !== 'issued' || other.id === ticket.id) continue;
+    const inLine = 'deskId' in line ? other.targetDeskId === line.deskId : other.targetDeskId === null && other.serviceId === line.serviceId;
+    if (inLine && other.rank - 1 < front) front = other.rank - 1;
+  }
+  return front;
+}
