@@ -1,0 +1,45 @@
+// The virtual printer for demos and laptops without hardware: writes each ticket's exact ESC/POS
+// bytes (<ticketId>.bin) and a PNG of what they print (<ticketId>.png) into a folder.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bitmapToPng } from './bitmap-png.js';
+import { renderTicket, wholeTicket } from './render.js';
+import { healthyStatus } from './status.js';
+import { encodeTicket } from './ticket-bytes.js';
+import type { PrintResult, PrinterConfig, PrinterStatus, TicketPrintJob, TicketPrinter } from './types.js';
+
+export class FilePrinter implements TicketPrinter {
+  /** The office header the virtual printer "holds" in NV memory, as a real one would after upload. */
+  private storedHeaderOffice?: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly config: PrinterConfig,
+  ) {}
+
+  async print(job: TicketPrintJob): Promise<PrintResult> {
+    const started = performance.now();
+    const ticket = await renderTicket(job, this.config.widthDots);
+    const mode = !this.config.nvHeader ? 'raster' : this.storedHeaderOffice === job.officeName ? 'stored-nv' : 'upload-nv';
+    const bytes = encodeTicket(ticket, mode);
+    const name = fileNameFor(job.ticketId);
+    await mkdir(this.dir, { recursive: true });
+    await Promise.all([
+      writeFile(join(this.dir, `${name}.bin`), bytes),
+      bitmapToPng(wholeTicket(ticket)).then((png) => writeFile(join(this.dir, `${name}.png`), png)),
+    ]);
+    if (mode === 'upload-nv') this.storedHeaderOffice = job.officeName;
+    return { ok: true, bytes: bytes.length, ms: performance.now() - started };
+  }
+
+  async status(): Promise<PrinterStatus> {
+    return { ...healthyStatus };
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Ticket ids come from the server, but a file name must never climb out of the folder. */
+function fileNameFor(ticketId: string): string {
+  return ticketId.replace(/[^\p{L}\p{N}_-]/gu, '_') || 'ticket';
+}

@@ -1,0 +1,55 @@
+// Lays a ticket out as a column of blocks (text lines, the QR code, gaps), split into the static
+// header that never changes for an office and the body that changes per ticket. Pure: no rendering.
+import type { TicketPrintJob } from './types.js';
+import { aheadText, jalaliDateAndTime, toPersianDigits, waitRangeText } from './ticket-text.js';
+
+export type Align = 'left' | 'centre' | 'right';
+
+export type LayoutBlock =
+  | { kind: 'text'; text: string; sizePx: number; bold: boolean; align: Align }
+  | { kind: 'qr'; url: string; dotsPerModule: number }
+  | { kind: 'rule'; thicknessDots: number }
+  | { kind: 'gap'; dots: number };
+
+export interface TicketLayout {
+  /** Identical on every ticket of the office: rasterised once, or kept in the printer's NV memory. */
+  header: LayoutBlock[];
+  body: LayoutBlock[];
+}
+
+/** Sizes are for 576 dots; narrower paper scales them down. */
+export function layoutTicket(job: TicketPrintJob, widthDots: number): TicketLayout {
+  const scale = widthDots / 576;
+  const px = (n: number) => Math.max(8, Math.round(n * scale));
+  const { date, time } = jalaliDateAndTime(job.issuedAt, job.timeZone);
+
+  const header: LayoutBlock[] = [
+    { kind: 'text', text: job.officeName, sizePx: px(30), bold: true, align: 'centre' },
+    { kind: 'gap', dots: px(8) },
+    { kind: 'rule', thicknessDots: 2 },
+  ];
+  const body: LayoutBlock[] = [
+    { kind: 'gap', dots: px(12) },
+    { kind: 'text', text: job.serviceName, sizePx: px(28), bold: true, align: 'centre' },
+    { kind: 'gap', dots: px(8) },
+    { kind: 'text', text: toPersianDigits(job.number), sizePx: px(100), bold: true, align: 'centre' },
+  ];
+  if (job.priorityLabel) {
+    body.push({ kind: 'gap', dots: px(6) }, { kind: 'text', text: job.priorityLabel, sizePx: px(26), bold: true, align: 'centre' });
+  }
+  body.push(
+    { kind: 'gap', dots: px(18) },
+    { kind: 'text', text: `${date}  ساعت ${time}`, sizePx: px(22), bold: false, align: 'centre' },
+    { kind: 'gap', dots: px(12) },
+    { kind: 'text', text: aheadText(job.ahead), sizePx: px(24), bold: false, align: 'centre' },
+    { kind: 'gap', dots: px(12) },
+    { kind: 'text', text: `زمان تقریبی انتظار: ${waitRangeText(job.estimatedWait)}`, sizePx: px(24), bold: false, align: 'centre' },
+    { kind: 'gap', dots: px(18) },
+    { kind: 'qr', url: job.trackUrl, dotsPerModule: widthDots >= 512 ? 4 : 3 },
+  );
+  if (job.rightsLine) {
+    body.push({ kind: 'gap', dots: px(18) }, { kind: 'text', text: job.rightsLine, sizePx: px(18), bold: false, align: 'centre' });
+  }
+  body.push({ kind: 'gap', dots: px(8) });
+  return { header, body };
+}

@@ -1,0 +1,57 @@
+// Keeps a transport usable across unplugging: a link that has gone is reopened lazily on the next
+// print or status, with a growing pause between failed attempts so a missing printer costs little.
+import { LinkGoneError, type ByteLink } from './byte-link.js';
+
+const firstBackoffMs = 250;
+const maxBackoffMs = 5000;
+
+export class ReopeningLink {
+  private link?: ByteLink;
+  private backoffMs = 0;
+  private retryAt = 0;
+  /** Counts successful opens: a new session may be a different (or reset) printer. */
+  session = 0;
+
+  constructor(
+    private readonly open: () => Promise<ByteLink>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Runs `use` on an open link; a LinkGoneError drops the link so the next call reopens it. */
+  async with<T>(use: (link: ByteLink) => Promise<T>): Promise<T> {
+    const link = await this.current();
+    try {
+      return await use(link);
+    } catch (error) {
+      if (error instanceof LinkGoneError || !link.alive) await this.drop();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.drop();
+  }
+
+  private async current(): Promise<ByteLink> {
+    if (this.link?.alive) return this.link;
+    await this.drop();
+    if (this.now() < this.retryAt) throw new LinkGoneError(`printer unreachable; next attempt in ${this.retryAt - this.now()} ms`);
+    try {
+      this.link = await this.open();
+    } catch (error) {
+      this.backoffMs = Math.min(maxBackoffMs, Math.max(firstBackoffMs, this.backoffMs * 2));
+      this.retryAt = this.now() + this.backoffMs;
+      throw error instanceof LinkGoneError ? error : new LinkGoneError((error as Error).message);
+    }
+    this.backoffMs = 0;
+    this.retryAt = 0;
+    this.session++;
+    return this.link;
+  }
+
+  private async drop(): Promise<void> {
+    const link = this.link;
+    this.link = undefined;
+    await link?.close().catch(() => undefined);
+  }
+}

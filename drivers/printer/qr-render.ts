@@ -1,0 +1,20 @@
+// Draws the QR code of the tracking address as a bitmap, each module a square of whole dots so the
+// printed code stays sharp (no scaling by interpolation).
+import QRCode from 'qrcode';
+import { blankBitmap, setDot, type Bitmap } from './bitmap.js';
+
+/** Without its quiet zone: the blank paper around it on the ticket serves as one. */
+export function renderQrCode(url: string, dotsPerModule: number): Bitmap {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const side = modules.size * dotsPerModule;
+  const image = blankBitmap(side, side);
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (!modules.get(row, col)) continue;
+      for (let dy = 0; dy < dotsPerModule; dy++) {
+        for (let dx = 0; dx < dotsPerModule; dx++) setDot(image, col * dotsPerModule + dx, row * dotsPerModule + dy);
+      }
+    }
+  }
+  return image;
+}
