@@ -37,7 +37,7 @@ export class EscPosPrinter implements TicketPrinter {
     const started = performance.now();
     const rendering = renderTicket(job, this.config.widthDots);
     rendering.catch(() => undefined); // awaited below; a status fault may return first
-    const before = await this.readStatus();
+    const before = await this.readStatus(true);
     if (before.fault) return failure(before.fault);
 
     const ticket = await rendering;
@@ -63,7 +63,8 @@ export class EscPosPrinter implements TicketPrinter {
     return stored && stored.officeName === officeName && stored.session === this.link.session ? 'stored-nv' : 'upload-nv';
   }
 
-  private async readStatus(): Promise<PrinterStatus> {
+  /** `urgent`: reopen a lost port now rather than after the back-off pause (see ReopeningLink). */
+  private async readStatus(urgent = false): Promise<PrinterStatus> {
     try {
       return await this.link.with(async (link) => {
         const ask = (n: StatusQuery) => link.ask(statusRequest(n), isStatusByte, this.config.timeoutMs);
@@ -71,7 +72,7 @@ export class EscPosPrinter implements TicketPrinter {
         const offlineCause = await ask(2);
         const paperSensor = await ask(4);
         return parseStatus({ printer, offlineCause, paperSensor });
-      });
+      }, urgent);
     } catch (error) {
       return unreachableStatus(faultOfError(error));
     }

@@ -1,5 +1,6 @@
 // Keeps a transport usable across unplugging: a link that has gone is reopened lazily on the next
-// print or status, with a growing pause between failed attempts so a missing printer costs little.
+// print or status. Status polls leave a growing pause between failed attempts, so a missing printer
+// costs little; a print always tries, because a visitor is standing at the kiosk.
 import { LinkGoneError, type ByteLink } from './byte-link.js';
 
 const firstBackoffMs = 250;
@@ -17,9 +18,12 @@ export class ReopeningLink {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Runs `use` on an open link; a LinkGoneError drops the link so the next call reopens it. */
-  async with<T>(use: (link: ByteLink) => Promise<T>): Promise<T> {
-    const link = await this.current();
+  /**
+   * Runs `use` on an open link; a LinkGoneError drops the link so the next call reopens it.
+   * `urgent` reopens even inside the back-off pause.
+   */
+  async with<T>(use: (link: ByteLink) => Promise<T>, urgent = false): Promise<T> {
+    const link = await this.current(urgent);
     try {
       return await use(link);
     } catch (error) {
@@ -32,10 +36,10 @@ export class ReopeningLink {
     await this.drop();
   }
 
-  private async current(): Promise<ByteLink> {
+  private async current(urgent: boolean): Promise<ByteLink> {
     if (this.link?.alive) return this.link;
     await this.drop();
-    if (this.now() < this.retryAt) throw new LinkGoneError(`printer unreachable; next attempt in ${this.retryAt - this.now()} ms`);
+    if (!urgent && this.now() < this.retryAt) throw new LinkGoneError(`printer unreachable; next attempt in ${this.retryAt - this.now()} ms`);
     try {
       this.link = await this.open();
     } catch (error) {
