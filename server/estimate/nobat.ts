@@ -1,0 +1,60 @@
+// The nobat estimator (design §6): many forward simulations of the real dispatch from the queue as it
+// stands — open desks and their workprofiles, visits under way, breaks in progress, service times for
+// the service and hour, priority visitors who may still overtake, no-shows — and the spread of the
+// simulated call times gives the point estimate and the range shown to the visitor.
+import type { PriorityGroup, Ticket } from '../queue/types.js';
+import { DEFAULT_MODEL_OPTIONS, dispatchModel, type ModelOptions } from './model.js';
+import { quantile, seedFrom, seededRandom } from './random.js';
+import { phantomTicket, simulateCallTime } from './simulate.js';
+import type { EstimateInput, Estimator, WaitEstimate } from './types.js';
+
+export interface NobatOptions extends Partial<ModelOptions> {
+  /** Simulated runs per estimate. */
+  runs?: number;
+  /** Quantile of the simulated waits shown as the estimate (0.5: the median, best for absolute error). */
+  pointQuantile?: number;
+  lowQuantile?: number;
+  highQuantile?: number;
+}
+
+const NEW_TICKET_ID = '~new';
+
+export function createNobatEstimator(options: NobatOptions = {}): Estimator {
+  const runs = options.runs ?? 40;
+  const pointQuantile = options.pointQuantile ?? 0.5;
+  const lowQuantile = options.lowQuantile ?? 0.1;
+  const highQuantile = options.highQuantile ?? 0.9;
+  const modelOptions: ModelOptions = { ...DEFAULT_MODEL_OPTIONS, ...definedOnly(options) };
+
+  const simulate = (input: EstimateInput, target: Ticket): WaitEstimate => {
+    if (target.status !== 'issued') return { seconds: 0, low: 0, high: 0 };
+    const model = dispatchModel(input.state, input.history, input.now, modelOptions);
+    const random = seededRandom(seedFrom(target.id, input.now));
+    const waits: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const calledAt = simulateCallTime(input.state, target, input.now, model, random);
+      waits.push(Math.max(0, (calledAt - input.now) / 1000));
+    }
+    waits.sort((a, b) => a - b);
+    return { seconds: quantile(waits, pointQuantile), low: quantile(waits, lowQuantile), high: quantile(waits, highQuantile) };
+  };
+
+  return {
+    name: 'nobat',
+    ranged: true,
+    estimate(input: EstimateInput, ticketId: string): WaitEstimate {
+      const ticket = input.state.tickets.get(ticketId);
+      return ticket ? simulate(input, ticket) : { seconds: 0, low: 0, high: 0 };
+    },
+    estimateNew(input: EstimateInput, serviceId: string, priorityGroup: PriorityGroup | null): WaitEstimate {
+      return simulate(input, phantomTicket(NEW_TICKET_ID, serviceId, priorityGroup, input.now));
+    },
+  };
+}
+
+function definedOnly(options: NobatOptions): Partial<ModelOptions> {
+  const picked: Partial<ModelOptions> = {};
+  if (options.defaultPauseSeconds !== undefined) picked.defaultPauseSeconds = options.defaultPauseSeconds;
+  if (options.minSamples !== undefined) picked.minSamples = options.minSamples;
+  return picked;
+}
