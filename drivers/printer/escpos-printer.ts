@@ -72,7 +72,7 @@ export class EscPosPrinter implements TicketPrinter {
         const offlineCause = await ask(2);
         const paperSensor = await ask(4);
         return parseStatus({ printer, offlineCause, paperSensor });
-      }, urgent);
+      }, { urgent, retryStale: true });
     } catch (error) {
       return unreachableStatus(faultOfError(error));
     }

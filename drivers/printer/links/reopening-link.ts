@@ -20,14 +20,19 @@ export class ReopeningLink {
 
   /**
    * Runs `use` on an open link; a LinkGoneError drops the link so the next call reopens it.
-   * `urgent` reopens even inside the back-off pause.
+   * `urgent` reopens even inside the back-off pause. `retryStale` runs `use` once more on a fresh
+   * link when an already-open one turns out dead on use (a socket whose peer left while idle):
+   * only for questions that are safe to repeat, never for a ticket that may be half sent.
    */
-  async with<T>(use: (link: ByteLink) => Promise<T>, urgent = false): Promise<T> {
-    const link = await this.current(urgent);
+  async with<T>(use: (link: ByteLink) => Promise<T>, options: { urgent?: boolean; retryStale?: boolean } = {}): Promise<T> {
+    const wasOpen = this.link?.alive === true;
+    const link = await this.current(options.urgent ?? false);
     try {
       return await use(link);
     } catch (error) {
-      if (error instanceof LinkGoneError || !link.alive) await this.drop();
+      const gone = error instanceof LinkGoneError || !link.alive;
+      if (gone) await this.drop();
+      if (gone && wasOpen && options.retryStale) return this.with(use, { urgent: true });
       throw error;
     }
   }
