@@ -17,12 +17,11 @@ const openingPeriod = z
   .object({ from: clockTime, to: clockTime })
   .refine((p) => p.from < p.to, { message: '"from" must be before "to"' });
 
-export const openingHoursSchema = z
-  .object({
-    alwaysOpen: z.boolean().default(false),
-    week: z.partialRecord(z.enum(WEEKDAYS), z.array(openingPeriod).max(4)).default({}),
-  })
-  .default({ alwaysOpen: false, week: {} });
+const openingHoursObject = z.object({
+  alwaysOpen: z.boolean().default(false),
+  week: z.partialRecord(z.enum(WEEKDAYS), z.array(openingPeriod).max(4)).default({}),
+});
+export const openingHoursSchema = openingHoursObject.default({ alwaysOpen: false, week: {} });
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
 export const guidanceSchema = z.object({
@@ -48,7 +47,8 @@ export const serviceSchema = z.object({
   prefix: z.string().regex(/^[0-9A-Z]{1,3}$/, 'one to three digits or upper-case letters'),
   targetWaitMinutes: z.number().positive().max(480).default(15),
   priorityGroups: z.array(priorityGroupSchema).default([]),
-  hours: openingHoursSchema.optional(),
+  /** The service's own hours, when they differ from the office's. */
+  hours: openingHoursObject.optional(),
   active: z.boolean().default(true),
   guidance: guidanceSchema,
 });

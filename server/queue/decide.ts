@@ -115,7 +115,8 @@ function transfer(c: Of<'transfer'>, state: QueueState): QueueEvent[] {
   }
   const moved = { ...ticket, serviceId };
   const rank = c.position === 'first' ? frontRank(state, moved, targetDeskId ? { deskId: targetDeskId } : { serviceId }) : c.now;
-  return [{ type: 'ticket.transferred', at: c.now, ticketId: ticket.id, fromDeskId: c.deskId, fromServiceId: ticket.serviceId, serviceId, targetDeskId, rank }];
+  const servedSeconds = ticket.startedAt === null ? 0 : Math.max(0, (c.now - ticket.startedAt) / 1000);
+  return [{ type: 'ticket.transferred', at: c.now, ticketId: ticket.id, fromDeskId: c.deskId, fromServiceId: ticket.serviceId, serviceId, targetDeskId, rank, servedSeconds }];
 }
 
 function cancel(c: Of<'cancel'>, state: QueueState): QueueEvent[] {
@@ -163,11 +164,14 @@ function closeDay(c: Of<'closeDay'>, state: QueueState): QueueEvent[] {
 }
 
 function called(ticket: Ticket, deskId: string, now: number, how: 'next' | 'specific' | 'call_back'): QueueEvent {
-  return { type: 'ticket.called', at: now, ticketId: ticket.id, deskId, waitedSeconds: Math.max(0, (now - ticket.issuedAt) / 1000), how };
+  const waitedSeconds = Math.max(0, (now - ticket.issuedAt) / 1000);
+  return { type: 'ticket.called', at: now, ticketId: ticket.id, deskId, serviceId: ticket.serviceId, number: ticket.number, priorityGroup: ticket.priorityGroup, waitedSeconds, how };
 }
 
 function finished(ticket: Ticket, deskId: string, now: number, outcome: 'done' | 'referred' | 'incomplete_documents', note: string | null): QueueEvent {
-  const since = ticket.startedAt ?? ticket.calledAt ?? now;
+  // From this visit's start, else from the latest call: `calledAt` is the first call ever, before any
+  // transfer, park or no-show, and would count time spent waiting in another line as service.
+  const since = ticket.startedAt ?? ticket.lastCalledAt ?? now;
   return { type: 'ticket.finished', at: now, ticketId: ticket.id, deskId, outcome, note, serviceSeconds: Math.max(0, (now - since) / 1000) };
 }
 

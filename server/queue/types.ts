@@ -99,14 +99,14 @@ interface EventBase {
 
 export type QueueEvent =
   | (EventBase & { type: 'ticket.issued'; ticketId: string; serviceId: string; number: string; counter: number; day: string; priorityGroup: PriorityGroup | null })
-  | (EventBase & { type: 'ticket.called'; ticketId: string; deskId: string; waitedSeconds: number; how: 'next' | 'specific' | 'call_back' })
+  | (EventBase & { type: 'ticket.called'; ticketId: string; deskId: string; serviceId: string; number: string; priorityGroup: PriorityGroup | null; waitedSeconds: number; how: 'next' | 'specific' | 'call_back' })
   | (EventBase & { type: 'ticket.recalled'; ticketId: string; deskId: string; recalls: number })
   | (EventBase & { type: 'ticket.no_show'; ticketId: string; deskId: string })
   | (EventBase & { type: 'ticket.reinstated'; ticketId: string; rank: number })
   | (EventBase & { type: 'ticket.started'; ticketId: string; deskId: string })
   | (EventBase & { type: 'ticket.parked'; ticketId: string; deskId: string })
   | (EventBase & { type: 'ticket.finished'; ticketId: string; deskId: string; outcome: FinishOutcome; note: string | null; serviceSeconds: number })
-  | (EventBase & { type: 'ticket.transferred'; ticketId: string; fromDeskId: string; fromServiceId: string; serviceId: string; targetDeskId: string | null; rank: number })
+  | (EventBase & { type: 'ticket.transferred'; ticketId: string; fromDeskId: string; fromServiceId: string; serviceId: string; targetDeskId: string | null; rank: number; servedSeconds: number })
   | (EventBase & { type: 'ticket.cancelled'; ticketId: string; deskId: string | null; reason: 'staff' | 'day_closed' })
   | (EventBase & { type: 'desk.opened'; deskId: string; staffId: string })
   | (EventBase & { type: 'desk.closed'; deskId: string })

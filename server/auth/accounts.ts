@@ -1,0 +1,109 @@
+// Staff accounts, their sessions, and paired devices, in the office database.
+import type { Db } from '../store/open.js';
+import { digest, hashPassword, newId, newPairingCode, newToken, verifyPassword } from './secrets.js';
+import type { DeviceKind, Principal, Role } from './principal.js';
+
+export const SESSION_HOURS = 12;
+export const PAIRING_MINUTES = 15;
+
+export interface UserRow {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  demo: number;
+}
+
+export class Accounts {
+  constructor(private readonly db: Db, private readonly clock: () => number, private readonly demoMode: boolean) {}
+
+  async addUser(user: { username: string; name: string; role: Role; password: string; demo?: boolean }): Promise<string> {
+    const id = newId();
+    const hash = await hashPassword(user.password);
+    this.db
+      .prepare(`INSERT INTO users (id, username, name, role, password_hash, demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, user.username, user.name, user.role, hash, user.demo ? 1 : 0, this.clock());
+    return id;
+  }
+
+  hasUser(username: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM users WHERE username = ?`).get(username) !== undefined;
+  }
+
+  /** The user whose password matches, or null; demo accounts only in the demo office. */
+  async checkPassword(username: string, password: string): Promise<UserRow | null> {
+    const user = this.db.prepare(`SELECT * FROM users WHERE username = ?`).get(username) as UserRow | undefined;
+    if (!user) {
+      await hashPassword(password); // same cost either way, so timing does not reveal which usernames exist
+      return null;
+    }
+    if (!(await verifyPassword(password, user.password_hash))) return null;
+    if (user.disabled || (user.demo && !this.demoMode)) return null;
+    return user;
+  }
+
+  openSession(userId: string, deskId: string | null): { token: string; expiresAt: number } {
+    const token = newToken();
+    const now = this.clock();
+    const expiresAt = now + SESSION_HOURS * 3_600_000;
+    this.db.prepare(`INSERT INTO sessions (token_hash, user_id, desk_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`).run(digest(token), userId, deskId, now, expiresAt);
+    return { token, expiresAt };
+  }
+
+  closeSession(tokenDigest: string): void {
+    this.db.prepare(`DELETE FROM sessions WHERE token_hash = ?`).run(tokenDigest);
+  }
+
+  /** Other sessions of the same user at the same desk end when the desk is taken over or signed out. */
+  closeDeskSessions(deskId: string, exceptDigest: string | null): void {
+    this.db.prepare(`DELETE FROM sessions WHERE desk_id = ? AND token_hash IS NOT ?`).run(deskId, exceptDigest);
+  }
+
+  /** The principal a bearer token stands for, or null when unknown, expired, revoked or disabled. */
+  resolve(token: string): Principal | null {
+    const tokenDigest = digest(token);
+    const now = this.clock();
+    const session = this.db
+      .prepare(`SELECT s.user_id, s.desk_id, s.expires_at, u.username, u.name, u.role, u.disabled, u.demo FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`)
+      .get(tokenDigest) as { user_id: string; desk_id: string | null; expires_at: number; username: string; name: string; role: Role; disabled: number; demo: number } | undefined;
+    if (session) {
+      if (session.expires_at <= now || session.disabled || (session.demo && !this.demoMode)) return null;
+      return { kind: 'user', userId: session.user_id, username: session.username, name: session.name, role: session.role, deskId: session.desk_id, tokenDigest };
+    }
+    const device = this.db.prepare(`SELECT id, kind, desk_id FROM devices WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenDigest) as
+      | { id: string; kind: DeviceKind; desk_id: string | null }
+      | undefined;
+    if (!device) return null;
+    this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`).run(now, device.id);
+    return { kind: 'device', deviceId: device.id, deviceKind: device.kind, deskId: device.desk_id };
+  }
+
+  /** Registers a device and returns a one-time pairing code, and a token for devices set up by hand. */
+  addDevice(kind: DeviceKind, name: string, deskId: string | null): { id: string; pairingCode: string; token: string; codeExpiresAt: number } {
+    const id = newId();
+    const pairingCode = newPairingCode();
+    const token = newToken();
+    const codeExpiresAt = this.clock() + PAIRING_MINUTES * 60_000;
+    this.db
+      .prepare(`INSERT INTO devices (id, kind, name, token_hash, pairing_code_hash, pairing_expires_at, desk_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, kind, name, digest(token), digest(pairingCode), codeExpiresAt, deskId, this.clock());
+    return { id, pairingCode, token, codeExpiresAt };
+  }
+
+  /** Exchanges a pairing code, once and before it expires, for a fresh device token. */
+  pair(code: string): { token: string; deviceId: string; kind: DeviceKind } | null {
+    const row = this.db.prepare(`SELECT id, kind, pairing_expires_at FROM devices WHERE pairing_code_hash = ? AND revoked_at IS NULL`).get(digest(code)) as
+      | { id: string; kind: DeviceKind; pairing_expires_at: number }
+      | undefined;
+    if (!row || row.pairing_expires_at <= this.clock()) return null;
+    const token = newToken();
+    this.db.prepare(`UPDATE devices SET token_hash = ?, pairing_code_hash = NULL, pairing_expires_at = NULL WHERE id = ?`).run(digest(token), row.id);
+    return { token, deviceId: row.id, kind: row.kind };
+  }
+
+  revokeDevice(id: string): boolean {
+    return this.db.prepare(`UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`).run(this.clock(), id).changes > 0;
+  }
+}

@@ -1,0 +1,118 @@
+// `nobat <command>`: start the server, add users and devices, back up, replay an office day.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { resolve, join } from 'node:path';
+import { loadOfficeFile, OfficeConfigError } from '../config/load.js';
+import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../main.js';
+import { openDatabase } from '../store/open.js';
+import { Accounts } from '../auth/accounts.js';
+import { backupDatabase } from '../store/backup.js';
+import { systemClock } from '../office/clock.js';
+
+const program = new Command('nobat')
+  .description('nobat (نوبت): queueing for the service desk of an office — kiosk, desks, display, statistics')
+  .showHelpAfterError();
+
+const dataOption = () => new Option('--data <dir>', 'where the office database lives').env('NOBAT_DATA').default('./data');
+
+program
+  .command('start')
+  .description('serve the office (the demo office when no --office file is given)')
+  .addOption(new Option('--port <port>', 'HTTP and Socket.IO port').env('PORT').default(8080).argParser(portNumber))
+  .addOption(dataOption())
+  .addOption(new Option('--office <file>', 'office file (YAML or JSON); without it, the demo office').env('NOBAT_OFFICE'))
+  .action(async (opts: { port: number; data: string; office?: string }) => {
+    const config = opts.office ? loadOffice(opts.office) : undefined;
+    const server = await startServer({ config, dataDir: resolve(opts.data), port: opts.port });
+    const base = `http://localhost:${server.port}`;
+    console.log(`\nnobat — ${server.config.name}${server.demo ? ' (دفتر نمایشی / demo office)' : ''}`);
+    console.log(`  kiosk    ${base}/kiosk`);
+    console.log(`  desk     ${base}/desk`);
+    console.log(`  display  ${base}/display`);
+    console.log(`  manager  ${base}/manager`);
+    console.log(`  API      ${base}/api/v1/services`);
+    if (server.demo) console.log(`  demo accounts: ${DEMO_USERS.map((u) => u.username).join(', ')} — password "${DEMO_PASSWORD}"`);
+    const stop = (signal: string) => {
+      console.log(`\n${signal}: closing connections and the database…`);
+      void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+
+const user = program.command('user').description('staff, manager and admin accounts');
+user
+  .command('add')
+  .description('add an account (the password is read from NOBAT_PASSWORD or --password)')
+  .requiredOption('--username <name>')
+  .requiredOption('--name <display name>')
+  .addOption(new Option('--role <role>').choices(['staff', 'manager', 'admin']).default('staff'))
+  .addOption(new Option('--password <password>').env('NOBAT_PASSWORD').makeOptionMandatory())
+  .addOption(dataOption())
+  .action(async (opts: { username: string; name: string; role: 'staff' | 'manager' | 'admin'; password: string; data: string }) => {
+    if (opts.password.length < 8) fail('the password must have at least 8 characters');
+    const db = openDatabase(join(resolve(opts.data), 'nobat.db'));
+    const accounts = new Accounts(db, systemClock, false);
+    if (accounts.hasUser(opts.username)) fail(`user ${opts.username} exists already`);
+    await accounts.addUser(opts);
+    db.close();
+    console.log(`added ${opts.role} ${opts.username}`);
+  });
+
+const device = program.command('device').description('kiosks, displays, keypads and printer hosts');
+device
+  .command('add')
+  .description('register a device; prints a one-time pairing code (15 minutes) and a token')
+  .addOption(new Option('--kind <kind>').choices(['kiosk', 'display', 'keypad', 'printer']).makeOptionMandatory())
+  .option('--name <name>', 'a name to recognise it by', 'device')
+  .option('--desk <deskId>', 'the desk a keypad or printer belongs to')
+  .addOption(dataOption())
+  .action((opts: { kind: 'kiosk' | 'display' | 'keypad' | 'printer'; name: string; desk?: string; data: string }) => {
+    const db = openDatabase(join(resolve(opts.data), 'nobat.db'));
+    const added = new Accounts(db, systemClock, false).addDevice(opts.kind, opts.name, opts.desk ?? null);
+    db.close();
+    console.log(`device ${added.id} (${opts.kind}, ${opts.name})`);
+    console.log(`pairing code: ${added.pairingCode}   (enter it on the device within 15 minutes)`);
+    console.log(`token:        ${added.token}   (or give the device this token directly)`);
+  });
+
+program
+  .command('backup <file>')
+  .description("copy the office database with SQLite's online backup (safe while the server runs)")
+  .addOption(dataOption())
+  .action(async (file: string, opts: { data: string }) => {
+    const db = openDatabase(join(resolve(opts.data), 'nobat.db'));
+    const { pages } = await backupDatabase(db, resolve(file));
+    db.close();
+    console.log(`backed up ${pages} pages to ${resolve(file)}`);
+  });
+
+program
+  .command('replay <trace>')
+  .description('replay an office-day trace in virtual time and print the estimate-accuracy table')
+  .option('--out <file>', 'write one JSON line per visitor')
+  .action(async (trace: string, opts: { out?: string }) => {
+    const { runReplayCommand } = await import('../estimate/replay-command.js');
+    console.log(runReplayCommand(resolve(trace), opts.out ? resolve(opts.out) : undefined));
+  });
+
+function loadOffice(file: string) {
+  try {
+    return loadOfficeFile(resolve(file));
+  } catch (error) {
+    if (error instanceof OfficeConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
+  return port;
+}
+
+function fail(message: string): never {
+  console.error(`nobat: ${message}`);
+  process.exit(2);
+}
+
+await program.parseAsync(process.argv);

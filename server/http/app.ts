@@ -1,0 +1,44 @@
+// The HTTP application: middleware, the /api/v1 routes of ../shared/api.md, and one error mapping.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth.js';
+import { apiErrors, errorBody, handleError } from './errors.js';
+import type { AppDeps, AppEnv } from './env.js';
+import { authRoutes } from './routes/auth.js';
+import { deskRoutes } from './routes/desks.js';
+import { publicRoutes } from './routes/public.js';
+import { statsRoutes } from './routes/stats.js';
+import { ticketRoutes } from './routes/tickets.js';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>()
+    .route('/', publicRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/tickets', ticketRoutes(deps))
+    .route('/desks', deskRoutes(deps))
+    .route('/stats', statsRoutes(deps));
+
+  const app = new Hono<AppEnv>()
+    .use('*', secureHeaders())
+    .use(
+      '/api/*',
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => c.json(errorBody('body_too_large', 'حجم درخواست بیش از حد مجاز است.'), 413),
+      }),
+    )
+    .use('/api/*', authenticate(deps))
+    .route('/api/v1', api);
+
+  app.notFound((c) => {
+    const e = apiErrors.notFound();
+    return c.json(errorBody(e.code, e.messageFa), 404);
+  });
+  app.onError((error, c) => handleError(error, c, deps.log));
+  return app;
+}
+
+export type ApiApp = ReturnType<typeof createApp>;

@@ -1,0 +1,26 @@
+// What every route can reach: the principal of the request and the office's services.
+import type { Accounts } from '../auth/accounts.js';
+import type { Principal } from '../auth/principal.js';
+import type { OfficeConfig } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import type { Office } from '../office/office.js';
+import type { ReadModel } from '../office/read-model.js';
+import type { Db } from '../store/open.js';
+
+export interface AppDeps {
+  office: Office;
+  read: ReadModel;
+  accounts: Accounts;
+  config: OfficeConfig;
+  db: Db;
+  log: Logger;
+  demo: boolean;
+  /** Called after a ticket is committed, to print it; never awaited by the kiosk's answer. */
+  onTicketIssued?: (ticketId: string, issuedBy: Principal) => void;
+}
+
+export interface AppEnv {
+  Variables: {
+    principal: Principal | null;
+  };
+}

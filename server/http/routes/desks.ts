@@ -1,0 +1,66 @@
+// /api/v1/desks: the list for staff and managers; call next, call a ticket, pause and resume for
+// the staff member signed in at that desk.
+import { Hono } from 'hono';
+import { actorId } from '../../auth/principal.js';
+import { apiErrors } from '../errors.js';
+import type { AppDeps, AppEnv } from '../env.js';
+import { requireRole, staffAt } from '../auth.js';
+import { validate } from '../validate.js';
+import { callBody, deskIdParam, pauseBody } from '../schemas.js';
+import { deskRequestKey } from './tickets.js';
+
+export function deskRoutes(deps: AppDeps) {
+  const { office, read, config } = deps;
+
+  const deskSummary = (deskId: string) => {
+    const desk = office.state.desks.get(deskId);
+    const configured = config.desks.find((d) => d.id === deskId);
+    if (!desk || !configured) throw apiErrors.notFound();
+    return { id: desk.id, name: configured.name, number: configured.number, services: desk.services, open: desk.open, paused: desk.pause !== null, pause: desk.pause };
+  };
+
+  return new Hono<AppEnv>()
+    .get('/', requireRole('staff', 'manager', 'admin'), (c) => c.json(config.desks.map((d) => deskSummary(d.id))))
+    .get('/:deskId', validate('param', deskIdParam), (c) => {
+      const { deskId } = c.req.valid('param');
+      const principal = c.get('principal');
+      const isManager = principal?.kind === 'user' && principal.role !== 'staff';
+      if (!isManager) staffAt(c, deskId);
+      const view = read.desk(deskId);
+      if (!view) throw apiErrors.notFound();
+      return c.json(view);
+    })
+    .post('/:deskId/next', validate('param', deskIdParam), (c) => {
+      const { deskId } = c.req.valid('param');
+      const staff = staffAt(c, deskId);
+      const result = office.execute({ type: 'callNext', deskId }, { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
+      const calledId = result.replayedTicketId !== undefined ? result.replayedTicketId : calledTicketId(result.events.map((e) => e.event));
+      if (!calledId) return c.body(null, 204);
+      return c.json({ ticket: read.ticket(calledId) }, 200);
+    })
+    .post('/:deskId/call', validate('param', deskIdParam), validate('json', callBody), (c) => {
+      const { deskId } = c.req.valid('param');
+      const staff = staffAt(c, deskId);
+      const { ticketId } = c.req.valid('json');
+      office.execute({ type: 'callTicket', deskId, ticketId }, { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
+      return c.json({ ticket: read.ticket(ticketId) }, 200);
+    })
+    .post('/:deskId/pause', validate('param', deskIdParam), validate('json', pauseBody), (c) => {
+      const { deskId } = c.req.valid('param');
+      const staff = staffAt(c, deskId);
+      const { reason, note } = c.req.valid('json');
+      office.execute({ type: 'pauseDesk', deskId, reason, note }, { id: actorId(staff), staffId: staff.userId });
+      return c.json({ desk: deskSummary(deskId) });
+    })
+    .post('/:deskId/resume', validate('param', deskIdParam), (c) => {
+      const { deskId } = c.req.valid('param');
+      const staff = staffAt(c, deskId);
+      office.execute({ type: 'resumeDesk', deskId }, { id: actorId(staff), staffId: staff.userId });
+      return c.json({ desk: deskSummary(deskId) });
+    });
+}
+
+function calledTicketId(events: Array<{ type: string; ticketId?: string }>): string | null {
+  const called = events.find((e) => e.type === 'ticket.called');
+  return called?.ticketId ?? null;
+}

@@ -1,0 +1,85 @@
+// /api/v1/tickets: kiosks issue, anyone holding an id reads, staff at the ticket's desk act on it.
+import { Hono, type Context } from 'hono';
+import { isOpenAt } from '../../time/hours.js';
+import { newId } from '../../auth/secrets.js';
+import { actorId } from '../../auth/principal.js';
+import type { CommandInput } from '../../office/office.js';
+import { apiErrors, ApiError } from '../errors.js';
+import type { AppDeps, AppEnv } from '../env.js';
+import { requireDevice, requireRole, staffAt } from '../auth.js';
+import { validate } from '../validate.js';
+import { finishBody, issueBody, positionBody, requestKey, ticketIdParam, transferBody } from '../schemas.js';
+
+export function ticketRoutes(deps: AppDeps) {
+  const { office, read } = deps;
+
+  /** Runs a staff command on one ticket at the caller's desk and answers with the ticket. */
+  const act = (c: Context<AppEnv>, build: (deskId: string, ticketId: string) => CommandInput) => {
+    const staff = staffAt(c);
+    const ticketId = c.req.param('id')!;
+    office.execute(build(staff.deskId!, ticketId), { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
+    const ticket = read.ticket(ticketId);
+    if (!ticket) throw apiErrors.ticketNotFound();
+    return c.json({ ticket }, 200);
+  };
+
+  return new Hono<AppEnv>()
+    .post('/', requireDevice('kiosk'), validate('json', issueBody), (c) => {
+      const principal = c.get('principal')!;
+      const body = c.req.valid('json');
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && !requestKey.safeParse(key).success) {
+        throw new ApiError(400, 'invalid_request', 'کلید تکرار درخواست (Idempotency-Key) نادرست است.');
+      }
+      const service = deps.config.services.find((s) => s.id === body.serviceId);
+      if (service && !isOpenAt(service.hours ?? deps.config.hours, office.now(), deps.config.timeZone)) throw apiErrors.officeClosed();
+      const ticketId = newId();
+      const result = office.execute(
+        { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup },
+        { id: actorId(principal), staffId: null },
+        key ? `issue:${actorId(principal)}:${key}` : undefined,
+      );
+      const issuedId = result.replayedTicketId ?? ticketId;
+      const ticket = read.ticket(issuedId);
+      if (!ticket) throw apiErrors.ticketNotFound();
+      if (result.replayedTicketId) c.header('Idempotent-Replayed', 'true');
+      else deps.onTicketIssued?.(issuedId, principal);
+      const { id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, priorityGroup, status } = ticket;
+      return c.json({ id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, priorityGroup, status }, 201);
+    })
+    .get('/:id', validate('param', ticketIdParam), (c) => {
+      const ticket = read.ticket(c.req.valid('param').id);
+      if (!ticket) throw apiErrors.ticketNotFound();
+      return c.json(ticket);
+    })
+    .post('/:id/recall', validate('param', ticketIdParam), (c) => act(c, (deskId, ticketId) => ({ type: 'recall', deskId, ticketId })))
+    .post('/:id/no-show', validate('param', ticketIdParam), (c) => act(c, (deskId, ticketId) => ({ type: 'markNoShow', deskId, ticketId })))
+    .post('/:id/start', validate('param', ticketIdParam), (c) => act(c, (deskId, ticketId) => ({ type: 'startService', deskId, ticketId })))
+    .post('/:id/park', validate('param', ticketIdParam), (c) => act(c, (deskId, ticketId) => ({ type: 'park', deskId, ticketId })))
+    .post('/:id/cancel', validate('param', ticketIdParam), (c) => act(c, (deskId, ticketId) => ({ type: 'cancel', deskId, ticketId })))
+    .post('/:id/finish', validate('param', ticketIdParam), validate('json', finishBody), (c) => {
+      const { outcome, note } = c.req.valid('json');
+      return act(c, (deskId, ticketId) => ({ type: 'finishService', deskId, ticketId, outcome, note }));
+    })
+    .post('/:id/transfer', validate('param', ticketIdParam), validate('json', transferBody), (c) => {
+      const body = c.req.valid('json');
+      const to = 'serviceId' in body ? { serviceId: body.serviceId } : { deskId: body.deskId };
+      return act(c, (deskId, ticketId) => ({ type: 'transfer', deskId, ticketId, to, position: body.position }));
+    })
+    .post('/:id/reinstate', requireRole('staff', 'manager', 'admin'), validate('param', ticketIdParam), validate('json', positionBody), (c) => {
+      const principal = c.get('principal');
+      if (principal?.kind !== 'user') throw apiErrors.unauthenticated();
+      const ticketId = c.req.valid('param').id;
+      const { position } = c.req.valid('json');
+      office.execute({ type: 'reinstate', ticketId, position }, { id: actorId(principal), staffId: principal.userId }, deskRequestKey(c, principal.userId));
+      return c.json({ ticket: read.ticket(ticketId) }, 200);
+    });
+}
+
+/** Desks send a unique request id with each command so that a retried click is applied once. */
+export function deskRequestKey(c: Context, userId: string): string | undefined {
+  const id = c.req.header('x-request-id');
+  if (id === undefined) return undefined;
+  if (!requestKey.safeParse(id).success) throw new ApiError(400, 'invalid_request', 'شناسهٔ درخواست (X-Request-Id) نادرست است.');
+  return `desk:${userId}:${id}`;
+}

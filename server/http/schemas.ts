@@ -1,0 +1,48 @@
+// Request shapes of the public API (../shared/api.md), one zod schema each.
+import { z } from 'zod';
+import { priorityGroupSchema } from '../config/schema.js';
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
+const note = z.string().trim().max(500).nullish().transform((v) => v || null);
+
+export const ticketIdParam = z.object({ id });
+export const deskIdParam = z.object({ deskId: id });
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+  deskId: id.optional(),
+});
+
+export const pairBody = z.object({ code: z.string().regex(/^\d{8}$/, 'eight digits') });
+
+export const issueBody = z.object({
+  serviceId: id,
+  priorityGroup: priorityGroupSchema.nullish().transform((v) => v ?? null),
+});
+
+export const callBody = z.object({ ticketId: id });
+
+export const finishBody = z
+  .object({ outcome: z.enum(['done', 'referred', 'incomplete_documents']).default('done'), note })
+  .default({ outcome: 'done', note: null });
+
+export const positionBody = z.object({ position: z.enum(['first', 'last']).default('first') }).default({ position: 'first' });
+
+export const transferBody = z.union([
+  z.object({ serviceId: id, position: z.enum(['first', 'last']).default('last') }).strict(),
+  z.object({ deskId: id, position: z.enum(['first', 'last']).default('last') }).strict(),
+]);
+
+export const pauseBody = z.object({
+  reason: z.enum(['break', 'prayer', 'meeting', 'back_office', 'other']),
+  note,
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const summaryQuery = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+
+/** Idempotency keys and request ids that clients send in headers. */
+export const requestKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/);

@@ -1,0 +1,122 @@
+// Composition root: builds one office's server from its configuration, database and clock, and
+// serves HTTP and Socket.IO on one port. Everything here is wiring; the logic lives in the modules.
+import { serve, type ServerType } from '@hono/node-server';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Accounts } from './auth/accounts.js';
+import { parseOffice } from './config/load.js';
+import { demoOffice } from './config/demo-office.js';
+import type { OfficeConfig } from './config/schema.js';
+import { ServiceHistory } from './estimate/history.js';
+import { createNobatEstimator } from './estimate/nobat.js';
+import { createApp } from './http/app.js';
+import type { AppDeps } from './http/env.js';
+import { createLogger, type Logger } from './log.js';
+import { systemClock, type Clock } from './office/clock.js';
+import { Office } from './office/office.js';
+import { ReadModel } from './office/read-model.js';
+import type { QueueEvent, QueueRules } from './queue/index.js';
+import { RecentCalls } from './realtime/board.js';
+import { attachRealtime } from './realtime/server.js';
+import { EventStore } from './store/event-store.js';
+import { openDatabase, type Db } from './store/open.js';
+import { restoreState } from './store/restore.js';
+import { serviceDay } from './time/day.js';
+import { instantAtLocal } from './time/zoned.js';
+
+export interface ServerOptions {
+  /** The office; the demo office when absent. */
+  config?: OfficeConfig;
+  dataDir: string;
+  port: number;
+  host?: string;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  demo: boolean;
+  db: Db;
+  office: Office;
+  accounts: Accounts;
+  config: OfficeConfig;
+  close(): Promise<void>;
+}
+
+export const DEMO_USERS = [
+  { username: 'staff1', name: 'کارمند یکم', role: 'staff' },
+  { username: 'staff2', name: 'کارمند دوم', role: 'staff' },
+  { username: 'staff3', name: 'کارمند سوم', role: 'staff' },
+  { username: 'staff4', name: 'کارمند چهارم', role: 'staff' },
+  { username: 'manager', name: 'مدیر اداره', role: 'manager' },
+] as const;
+export const DEMO_PASSWORD = 'demo';
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const demo = options.config === undefined;
+  const config = options.config ?? parseOffice(demoOffice, 'demo office');
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger();
+  const db = openDatabase(join(options.dataDir, 'nobat.db'));
+  const accounts = new Accounts(db, clock, demo);
+  await seedUsers(accounts, config, demo);
+
+  const rules: QueueRules = {
+    policy: config.policy,
+    timeZone: config.timeZone,
+    services: new Map(config.services.map((s) => [s.id, { id: s.id, prefix: s.prefix, active: s.active, priorityGroups: s.priorityGroups }])),
+  };
+  const state = restoreState(db, rules, config.desks);
+  const store = new EventStore(db, config.timeZone);
+  const history = ServiceHistory.fromEvents(todaysEvents(db, clock(), config.timeZone), { timeZone: config.timeZone });
+  const office = new Office(state, store, clock, [(event) => history.observe(event)]);
+  const read = new ReadModel(config, state, db, { estimator: createNobatEstimator(), history }, clock);
+  const recentCalls = new RecentCalls((deskId) => read.deskNumber(deskId));
+  recentCalls.observe(store.eventsAfter(Math.max(0, store.lastSeq() - 200), 200).filter((e) => e.event.at >= startOfToday(clock(), config.timeZone)), (id) => state.tickets.get(id));
+
+  const deps: AppDeps = { office, read, accounts, config, db, log, demo };
+  const app = createApp(deps);
+  const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0');
+  const io = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls });
+  const port = (server.address() as AddressInfo).port;
+  log.info('nobat ready', { port, demo, office: config.name, seq: store.lastSeq() });
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      io.close();
+      server.close(() => {
+        db.close();
+        resolve();
+      });
+      (server as HttpServer).closeAllConnections?.();
+    }));
+
+  return { url: `http://127.0.0.1:${port}`, port, demo, db, office, accounts, config, close };
+}
+
+async function seedUsers(accounts: Accounts, config: OfficeConfig, demo: boolean): Promise<void> {
+  for (const user of config.users) if (!accounts.hasUser(user.username)) await accounts.addUser(user);
+  if (!demo) return;
+  for (const user of DEMO_USERS) if (!accounts.hasUser(user.username)) await accounts.addUser({ ...user, password: DEMO_PASSWORD, demo: true });
+}
+
+function todaysEvents(db: Db, now: number, timeZone: string): QueueEvent[] {
+  const rows = db.prepare(`SELECT data FROM events WHERE at >= ? ORDER BY seq`).all(startOfToday(now, timeZone)) as Array<{ data: string }>;
+  return rows.map((row) => JSON.parse(row.data) as QueueEvent);
+}
+
+function startOfToday(now: number, timeZone: string): number {
+  const [year, month, day] = serviceDay(now, timeZone).iso.split('-').map(Number) as [number, number, number];
+  return instantAtLocal(year, month, day, 0, timeZone);
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,168 @@
+// What screens and API answers read: services with their lines and estimated waits, one ticket's
+// view, a desk's view. Computed from the in-memory state; finished tickets come from the store.
+import type { OfficeConfig, ServiceConfig } from '../config/schema.js';
+import type { Estimator, WaitEstimate } from '../estimate/types.js';
+import type { ServiceHistory } from '../estimate/history.js';
+import { aheadOf, candidatesFor, type QueueState, type Ticket } from '../queue/index.js';
+import { deskDayCounts, ticketRecord } from '../store/ticket-rows.js';
+import type { Db } from '../store/open.js';
+import { isOpenAt } from '../time/hours.js';
+import { serviceDay, localClock } from '../time/day.js';
+import { instantAtLocal } from '../time/zoned.js';
+
+export interface Estimation {
+  estimator: Estimator;
+  history: ServiceHistory;
+}
+
+export interface ServiceView {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  prefix: string;
+  open: boolean;
+  waiting: number;
+  desksOpen: number;
+  estimatedWaitSeconds: number;
+  estimatedWait: { low: number; high: number };
+  targetWaitMinutes: number;
+  priorityGroups: string[];
+  guidance: ServiceConfig['guidance'];
+}
+
+export interface TicketView {
+  id: string;
+  number: string;
+  serviceId: string;
+  status: string;
+  priorityGroup: string | null;
+  issuedAt: number;
+  ahead: number;
+  estimatedWaitSeconds: number;
+  estimatedWait: { low: number; high: number };
+  deskId?: string;
+  deskNumber?: number;
+}
+
+export class ReadModel {
+  private readonly deskNumbers: Map<string, number>;
+
+  constructor(
+    private readonly config: OfficeConfig,
+    private readonly state: QueueState,
+    private readonly db: Db,
+    private readonly estimation: Estimation,
+    private readonly clock: () => number,
+  ) {
+    this.deskNumbers = new Map(config.desks.map((d) => [d.id, d.number]));
+  }
+
+  services(): ServiceView[] {
+    const now = this.clock();
+    const waiting = new Map<string, number>();
+    for (const ticket of this.state.tickets.values()) {
+      if (ticket.status === 'issued' && ticket.targetDeskId === null) waiting.set(ticket.serviceId, (waiting.get(ticket.serviceId) ?? 0) + 1);
+    }
+    return this.config.services.map((service) => {
+      const desksOpen = [...this.state.desks.values()].filter((d) => d.open && !d.pause && d.services.includes(service.id)).length;
+      const estimate = this.estimateNew(service.id, now);
+      return {
+        id: service.id,
+        code: service.code,
+        name: service.name,
+        nameEn: service.nameEn,
+        prefix: service.prefix,
+        open: service.active && isOpenAt(service.hours ?? this.config.hours, now, this.config.timeZone),
+        waiting: waiting.get(service.id) ?? 0,
+        desksOpen,
+        estimatedWaitSeconds: Math.round(estimate.seconds),
+        estimatedWait: { low: Math.round(estimate.low), high: Math.round(estimate.high) },
+        targetWaitMinutes: service.targetWaitMinutes,
+        priorityGroups: service.priorityGroups,
+        guidance: service.guidance,
+      };
+    });
+  }
+
+  ticket(id: string): TicketView | undefined {
+    const live = this.state.tickets.get(id);
+    if (live) return this.liveTicket(live);
+    const record = ticketRecord(this.db, id);
+    if (!record) return undefined;
+    return {
+      id: record.id,
+      number: record.number,
+      serviceId: record.serviceId,
+      status: record.status,
+      priorityGroup: record.priorityGroup,
+      issuedAt: record.issuedAt,
+      ahead: 0,
+      estimatedWaitSeconds: 0,
+      estimatedWait: { low: 0, high: 0 },
+      ...this.deskOf(record.deskId),
+    };
+  }
+
+  liveTicket(ticket: Ticket): TicketView {
+    const waiting = ticket.status === 'issued';
+    const estimate = waiting ? this.estimation.estimator.estimate(this.input(), ticket.id) : { seconds: 0, low: 0, high: 0 };
+    return {
+      id: ticket.id,
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      status: ticket.status,
+      priorityGroup: ticket.priorityGroup,
+      issuedAt: ticket.issuedAt,
+      ahead: aheadOf(this.state, ticket),
+      estimatedWaitSeconds: Math.round(estimate.seconds),
+      estimatedWait: { low: Math.round(estimate.low), high: Math.round(estimate.high) },
+      ...this.deskOf(ticket.deskId),
+    };
+  }
+
+  /** Everything one desk's screen shows. */
+  desk(deskId: string) {
+    const desk = this.state.desks.get(deskId);
+    if (!desk) return undefined;
+    const current = desk.currentTicketId ? this.state.tickets.get(desk.currentTicketId) : undefined;
+    const now = this.clock();
+    const waiting = candidatesFor(this.state, desk).sort((a, b) => a.rank - b.rank);
+    const parked = [...this.state.tickets.values()].filter((t) => t.status === 'parked' && (t.deskId === deskId || desk.services.includes(t.serviceId)));
+    const noShows = [...this.state.tickets.values()].filter((t) => t.status === 'no_show' && desk.services.includes(t.serviceId));
+    const day = serviceDay(now, this.config.timeZone);
+    const [year, month, date] = day.iso.split('-').map(Number) as [number, number, number];
+    return {
+      desk: { id: desk.id, number: this.deskNumbers.get(desk.id) ?? 0, services: desk.services, open: desk.open, staffId: desk.staffId, pause: desk.pause },
+      current: current ? { ...this.compact(current), calledAt: current.calledAt, lastCalledAt: current.lastCalledAt, recalls: current.recalls, startedAt: current.startedAt, status: current.status } : null,
+      waiting: waiting.map((t) => this.compact(t)),
+      parked: parked.map((t) => this.compact(t)),
+      noShows: noShows.map((t) => this.compact(t)),
+      today: deskDayCounts(this.db, deskId, day.iso, instantAtLocal(year, month, date, 0, this.config.timeZone)),
+      now,
+      localMinutes: localClock(now, this.config.timeZone).minutes,
+    };
+  }
+
+  deskNumber(deskId: string): number | undefined {
+    return this.deskNumbers.get(deskId);
+  }
+
+  private compact(t: Ticket) {
+    return { id: t.id, number: t.number, serviceId: t.serviceId, priorityGroup: t.priorityGroup, issuedAt: t.issuedAt, targetDeskId: t.targetDeskId, status: t.status };
+  }
+
+  private estimateNew(serviceId: string, now: number): WaitEstimate {
+    return this.estimation.estimator.estimateNew({ ...this.input(), now }, serviceId, null);
+  }
+
+  private input() {
+    return { state: this.state, history: this.estimation.history, now: this.clock() };
+  }
+
+  private deskOf(deskId: string | null): { deskId?: string; deskNumber?: number } {
+    if (!deskId) return {};
+    const deskNumber = this.deskNumbers.get(deskId);
+    return deskNumber === undefined ? { deskId } : { deskId, deskNumber };
+  }
+}

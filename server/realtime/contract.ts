@@ -1,0 +1,60 @@
+// The Socket.IO contract between the server and the screens. Type-only: the screens import it too
+// (with the directions reversed). Every message carries the event log's `seq`, so a client knows
+// whether it has missed anything; on every (re)connection it gets a fresh snapshot first.
+import type { QueueEvent } from '../queue/types.js';
+import type { ServiceView, TicketView } from '../office/read-model.js';
+
+/** A call or recall as the waiting room sees it: numbers and desks only, nothing personal. */
+export interface PublicCall {
+  seq: number;
+  number: string;
+  serviceId: string;
+  deskId: string;
+  deskNumber: number;
+  recall: boolean;
+  at: number;
+}
+
+export interface BoardSnapshot {
+  seq: number;
+  office: { name: string; nameEn?: string; timeZone: string };
+  services: Array<Pick<ServiceView, 'id' | 'code' | 'name' | 'nameEn' | 'open' | 'waiting' | 'desksOpen' | 'estimatedWaitSeconds' | 'estimatedWait'>>;
+  calls: PublicCall[];
+  announcements: string[];
+  now: number;
+}
+
+export interface ServerToClientEvents {
+  /** Waiting-room and kiosk view; sent on connection and, coalesced, after changes. */
+  'board:snapshot': (board: BoardSnapshot) => void;
+  /** A call to announce now (chime and voice), not coalesced. */
+  'call:announced': (call: PublicCall) => void;
+  /** One desk's whole view; to the staff at that desk. */
+  'desk:snapshot': (view: { seq: number; [key: string]: unknown }) => void;
+  /** Every committed event, for staff and managers (notes removed). */
+  'queue:event': (message: { seq: number; event: QueueEvent }) => void;
+  /** One ticket's view, to whoever tracks it by its id. */
+  'ticket:snapshot': (view: TicketView & { seq: number }) => void;
+  /** Something the server could not do for this socket, in Persian. */
+  'error:refused': (error: { code: string; message: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Follow one ticket (the phone tracking page); the id is the only credential. */
+  'ticket:track': (message: { ticketId: string }) => void;
+}
+
+/** What a socket sends in its handshake `auth`. */
+export interface HandshakeAuth {
+  token?: string;
+  /** The last `seq` this client saw, when it reconnects. */
+  lastSeq?: number;
+  /** Set by the tracking page instead of a token. */
+  ticketId?: string;
+}
+
+export interface SocketData {
+  role: 'staff' | 'manager' | 'display' | 'kiosk' | 'tracker';
+  deskId: string | null;
+  principalId: string;
+}

@@ -1,0 +1,162 @@
+// Socket.IO on the HTTP server's port. The handshake checks its own token and Origin (Hono's
+// middleware never sees socket traffic); rooms are per role, per desk and per tracked ticket.
+// Snapshots are coalesced to one per room per tick; calls go out at once for the chime.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Accounts } from '../auth/accounts.js';
+import type { Principal } from '../auth/principal.js';
+import type { OfficeConfig } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import type { Office } from '../office/office.js';
+import type { ReadModel } from '../office/read-model.js';
+import type { StoredEvent } from '../store/event-store.js';
+import type { QueueEvent } from '../queue/types.js';
+import { RecentCalls } from './board.js';
+import type { BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
+
+type NobatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type NobatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const SNAPSHOT_DELAY_MS = 30;
+const TICKET_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+export interface RealtimeDeps {
+  office: Office;
+  read: ReadModel;
+  accounts: Accounts;
+  config: OfficeConfig;
+  log: Logger;
+  demo: boolean;
+  recentCalls: RecentCalls;
+}
+
+export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): NobatServer {
+  const { office, read, config, recentCalls } = deps;
+  const io: NobatServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 4096,
+    allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
+  });
+
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    const principal = typeof auth.token === 'string' ? deps.accounts.resolve(auth.token) : null;
+    const role = roleOf(principal, deps.demo && isLoopback(socket.handshake.address), typeof auth.ticketId === 'string');
+    if (!role) return next(new Error('unauthorized'));
+    socket.data = { role, deskId: principal?.kind === 'user' ? principal.deskId : null, principalId: principal && principal.kind !== 'demo-device' ? (principal.kind === 'user' ? principal.userId : principal.deviceId) : 'anonymous' };
+    next();
+  });
+
+  const board = (): BoardSnapshot => ({
+    seq: office.lastSeq(),
+    office: { name: config.name, ...(config.nameEn ? { nameEn: config.nameEn } : {}), timeZone: config.timeZone },
+    services: read.services().map(({ id, code, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait }) => ({ id, code, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait })),
+    calls: recentCalls.list(),
+    announcements: config.announcements,
+    now: office.now(),
+  });
+  const deskSnapshot = (deskId: string) => ({ seq: office.lastSeq(), ...read.desk(deskId) });
+  const ticketSnapshot = (ticketId: string) => {
+    const view = read.ticket(ticketId);
+    return view ? { ...view, seq: office.lastSeq() } : undefined;
+  };
+
+  io.on('connection', (socket: NobatSocket) => {
+    const { role, deskId } = socket.data;
+    if (role === 'display' || role === 'kiosk' || role === 'staff' || role === 'manager') {
+      void socket.join('board');
+      socket.emit('board:snapshot', board());
+    }
+    if (role === 'staff' || role === 'manager') {
+      void socket.join('staff');
+      const lastSeq = (socket.handshake.auth as HandshakeAuth | undefined)?.lastSeq;
+      if (typeof lastSeq === 'number' && Number.isInteger(lastSeq) && lastSeq >= 0) {
+        for (const { seq, event } of office.missedSince(lastSeq) ?? []) socket.emit('queue:event', { seq, event: withoutNote(event) });
+      }
+    }
+    if (role === 'staff' && deskId) {
+      void socket.join(`desk:${deskId}`);
+      socket.emit('desk:snapshot', deskSnapshot(deskId));
+    }
+    const track = (ticketId: unknown) => {
+      if (typeof ticketId !== 'string' || !TICKET_ID.test(ticketId)) return socket.emit('error:refused', { code: 'invalid_request', message: 'شناسهٔ نوبت نادرست است.' });
+      const view = ticketSnapshot(ticketId);
+      if (!view) return socket.emit('error:refused', { code: 'unknown_ticket', message: 'این نوبت پیدا نشد.' });
+      void socket.join(`ticket:${ticketId}`);
+      socket.emit('ticket:snapshot', view);
+    };
+    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    if (auth.ticketId) track(auth.ticketId);
+    socket.on('ticket:track', (message) => track(message?.ticketId));
+  });
+
+  // Coalesce: many commits within a tick produce one snapshot per affected room.
+  const dirtyDesks = new Set<string>();
+  const dirtyTickets = new Set<string>();
+  let boardDirty = false;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    timer = null;
+    if (boardDirty) io.to('board').emit('board:snapshot', board());
+    for (const deskId of dirtyDesks) io.to(`desk:${deskId}`).emit('desk:snapshot', deskSnapshot(deskId));
+    for (const ticketId of trackedTickets(io, dirtyTickets, office)) {
+      const view = ticketSnapshot(ticketId);
+      if (view) io.to(`ticket:${ticketId}`).emit('ticket:snapshot', view);
+    }
+    boardDirty = false;
+    dirtyDesks.clear();
+    dirtyTickets.clear();
+  };
+
+  office.on('committed', (stored: StoredEvent[]) => {
+    for (const call of recentCalls.observe(stored, (id) => office.state.tickets.get(id))) io.to('board').emit('call:announced', call);
+    for (const { seq, event } of stored) {
+      io.to('staff').emit('queue:event', { seq, event: withoutNote(event) });
+      if ('ticketId' in event) dirtyTickets.add(event.ticketId);
+    }
+    boardDirty = true;
+    // Any change can move another desk's line (shared services), so every open desk refreshes.
+    for (const desk of office.state.desks.values()) if (desk.open) dirtyDesks.add(desk.id);
+    for (const { event } of stored) if ('deskId' in event && event.deskId) dirtyDesks.add(event.deskId);
+    timer ??= setTimeout(flush, SNAPSHOT_DELAY_MS);
+  });
+
+  return io;
+}
+
+/** Tickets whose trackers must hear: the changed ones, and every waiting one in a line that moved. */
+function trackedTickets(io: NobatServer, changed: Set<string>, office: Office): Set<string> {
+  const result = new Set(changed);
+  for (const room of io.sockets.adapter.rooms.keys()) {
+    if (!room.startsWith('ticket:')) continue;
+    const id = room.slice(7);
+    if (office.state.tickets.get(id)?.status === 'issued') result.add(id);
+  }
+  return new Set([...result].filter((id) => io.sockets.adapter.rooms.has(`ticket:${id}`)));
+}
+
+/** Finishing notes may hold what a visitor told the clerk; they stay in the store. */
+function withoutNote(event: QueueEvent): QueueEvent {
+  return event.type === 'ticket.finished' ? { ...event, note: null } : event;
+}
+
+function roleOf(principal: Principal | null, demoLoopback: boolean, tracking: boolean): SocketData['role'] | null {
+  if (principal?.kind === 'user') return principal.role === 'staff' ? 'staff' : 'manager';
+  if (principal?.kind === 'device') return principal.deviceKind === 'display' ? 'display' : principal.deviceKind === 'kiosk' ? 'kiosk' : null;
+  if (demoLoopback) return 'display';
+  if (tracking) return 'tracker';
+  return null;
+}
+
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true; // not a browser (or same-origin navigation without the header)
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function isLoopback(address: string): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}

@@ -1,0 +1,70 @@
+// The append-only event log and everything written beside it in one transaction: projections and
+// the request key of a retried command. A commit that throws leaves nothing behind.
+import type { Statement } from 'better-sqlite3';
+import type { QueueEvent } from '../queue/index.js';
+import type { Db } from './open.js';
+import { Projection } from './projection.js';
+
+export interface StoredEvent {
+  seq: number;
+  event: QueueEvent;
+}
+
+export interface CommitMeta {
+  /** The staff member, device or system that caused the events (for the audit trail). */
+  actor: string | null;
+  staffId: string | null;
+  /** A client's idempotency key or request id; stored with the ticket it concerned. */
+  requestKey?: string;
+  requestTicketId?: string | null;
+}
+
+export class EventStore {
+  private readonly projection: Projection;
+  private readonly append: Statement;
+  private readonly remember: Statement;
+  private readonly recall: Statement;
+  private readonly after: Statement;
+  private readonly last: Statement;
+  private readonly commitTx: (events: readonly QueueEvent[], meta: CommitMeta) => StoredEvent[];
+
+  constructor(readonly db: Db, timeZone: string) {
+    this.projection = new Projection(db, timeZone);
+    this.append = db.prepare(`INSERT INTO events (at, type, ticket_id, desk_id, actor, data) VALUES (?, ?, ?, ?, ?, ?)`);
+    this.remember = db.prepare(`INSERT INTO requests (key, at, ticket_id) VALUES (?, ?, ?)`);
+    this.recall = db.prepare(`SELECT ticket_id AS ticketId FROM requests WHERE key = ?`);
+    this.after = db.prepare(`SELECT seq, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?`);
+    this.last = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM events`);
+    this.commitTx = db.transaction((events: readonly QueueEvent[], meta: CommitMeta) => {
+      const stored: StoredEvent[] = [];
+      for (const event of events) {
+        const ticketId = 'ticketId' in event ? event.ticketId : null;
+        const deskId = 'deskId' in event ? event.deskId : null;
+        const info = this.append.run(event.at, event.type, ticketId, deskId, meta.actor, JSON.stringify(event));
+        this.projection.apply(event, { staffId: meta.staffId });
+        stored.push({ seq: Number(info.lastInsertRowid), event });
+      }
+      if (meta.requestKey) this.remember.run(meta.requestKey, events[0]?.at ?? 0, meta.requestTicketId ?? null);
+      return stored;
+    });
+  }
+
+  /** Appends the events and updates projections atomically; returns them with their sequence numbers. */
+  commit(events: readonly QueueEvent[], meta: CommitMeta): StoredEvent[] {
+    return this.commitTx(events, meta);
+  }
+
+  /** What an earlier request with this key concerned, if it was committed. */
+  requestOutcome(key: string): { ticketId: string | null } | undefined {
+    return this.recall.get(key) as { ticketId: string | null } | undefined;
+  }
+
+  eventsAfter(seq: number, limit: number): StoredEvent[] {
+    const rows = this.after.all(seq, limit) as Array<{ seq: number; data: string }>;
+    return rows.map((row) => ({ seq: row.seq, event: JSON.parse(row.data) as QueueEvent }));
+  }
+
+  lastSeq(): number {
+    return (this.last.get() as { seq: number }).seq;
+  }
+}

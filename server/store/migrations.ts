@@ -1,0 +1,122 @@
+// Versioned schema migrations, applied in order inside one transaction each; `user_version` records
+// the last one applied. Never edit a released migration: add the next.
+import type { Database } from 'better-sqlite3';
+
+export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        ticket_id TEXT,
+        desk_id TEXT,
+        actor TEXT,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX events_ticket ON events(ticket_id);
+      CREATE INDEX events_at ON events(at);
+
+      -- One row per ticket: the projection that screens, estimates and statistics read.
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        jday TEXT NOT NULL,
+        jmonth TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        service_id TEXT NOT NULL,
+        first_service_id TEXT NOT NULL,
+        number TEXT NOT NULL,
+        counter INTEGER NOT NULL,
+        priority_group TEXT,
+        status TEXT NOT NULL,
+        desk_id TEXT,
+        target_desk_id TEXT,
+        rank REAL NOT NULL,
+        issued_at INTEGER NOT NULL,
+        called_at INTEGER,
+        last_called_at INTEGER,
+        recalls INTEGER NOT NULL DEFAULT 0,
+        started_at INTEGER,
+        finished_at INTEGER,
+        wait_s REAL,
+        service_s REAL,
+        outcome TEXT,
+        note TEXT,
+        transfers INTEGER NOT NULL DEFAULT 0,
+        staff_id TEXT,
+        UNIQUE (day, first_service_id, counter)
+      );
+      CREATE INDEX tickets_open ON tickets(status) WHERE status IN ('issued', 'called', 'serving', 'parked', 'no_show');
+      CREATE INDEX tickets_jday_service ON tickets(jday, service_id);
+      CREATE INDEX tickets_day ON tickets(day);
+
+      CREATE TABLE desks (
+        id TEXT PRIMARY KEY,
+        open INTEGER NOT NULL DEFAULT 0,
+        staff_id TEXT,
+        pause_reason TEXT,
+        pause_note TEXT,
+        pause_since INTEGER,
+        current_ticket_id TEXT,
+        priority_streak INTEGER NOT NULL DEFAULT 0
+      );
+
+      -- Retried requests (kiosk idempotency keys, desk request ids) answer with what the first did.
+      CREATE TABLE requests (
+        key TEXT PRIMARY KEY,
+        at INTEGER NOT NULL,
+        ticket_id TEXT
+      );
+
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff', 'manager', 'admin')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        -- Demo accounts (password "demo") exist only for the demo office and are refused outside it.
+        demo INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        desk_id TEXT,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'keypad', 'printer')),
+        name TEXT NOT NULL,
+        token_hash TEXT UNIQUE,
+        pairing_code_hash TEXT UNIQUE,
+        pairing_expires_at INTEGER,
+        desk_id TEXT,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER,
+        revoked_at INTEGER
+      );
+
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+];
+
+export function migrate(db: Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) throw new Error(`database schema version ${current} is newer than this nobat (${latest}); upgrade nobat`);
+  for (const { version, sql } of migrations) {
+    if (version <= current) continue;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+  return latest;
+}

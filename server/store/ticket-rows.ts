@@ -1,0 +1,41 @@
+// Reads of the tickets projection that the in-memory state no longer holds (finished, older days).
+import type { Db } from './open.js';
+
+export interface TicketRecord {
+  id: string;
+  number: string;
+  serviceId: string;
+  priorityGroup: string | null;
+  status: string;
+  deskId: string | null;
+  issuedAt: number;
+  calledAt: number | null;
+  finishedAt: number | null;
+  day: string;
+  jday: string;
+}
+
+export function ticketRecord(db: Db, id: string): TicketRecord | undefined {
+  return db
+    .prepare(`SELECT id, number, service_id AS serviceId, priority_group AS priorityGroup, status, desk_id AS deskId,
+      issued_at AS issuedAt, called_at AS calledAt, finished_at AS finishedAt, day, jday FROM tickets WHERE id = ?`)
+    .get(id) as TicketRecord | undefined;
+}
+
+export interface DeskDayCounts {
+  served: number;
+  noShows: number;
+  meanServiceSeconds: number | null;
+}
+
+/** A desk's own figures for one day, for the desk screen. */
+export function deskDayCounts(db: Db, deskId: string, day: string, dayStartMs: number): DeskDayCounts {
+  const row = db
+    .prepare(`SELECT SUM(status = 'done') AS served, AVG(CASE WHEN status = 'done' THEN service_s END) AS meanServiceSeconds
+      FROM tickets WHERE day = ? AND desk_id = ?`)
+    .get(day, deskId) as { served: number | null; meanServiceSeconds: number | null };
+  const noShows = db
+    .prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.no_show' AND desk_id = ? AND at >= ?`)
+    .get(deskId, dayStartMs) as { n: number };
+  return { served: row.served ?? 0, noShows: noShows.n, meanServiceSeconds: row.meanServiceSeconds };
+}
