@@ -42,7 +42,7 @@ export class SimulatedKeypad extends EventEmitter {
   private timers: NodeJS.Timeout[] = [];
   private reconnectTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  private bootId = 0;
+  private boot = 0;
   private bootedAt = 0;
   private nextSeq = 0;
   private arming: { token: string; expiresAt: number } | null = null;
@@ -69,6 +69,11 @@ export class SimulatedKeypad extends EventEmitter {
   /** Resolves when the line is first open; later losses are recovered by reopening. */
   start(): Promise<void> {
     return new Promise((resolve, reject) => this.open(resolve, reject));
+  }
+
+  /** The boot id of the current power-up, as the hello carries it. */
+  get bootId(): string {
+    return String(this.boot);
   }
 
   get armedToken(): string | null {
@@ -135,7 +140,7 @@ export class SimulatedKeypad extends EventEmitter {
   }
 
   private powerOn(): void {
-    this.bootId = Math.floor(this.options.random() * 65536);
+    this.boot = Math.floor(this.options.random() * 65536);
     this.bootedAt = this.options.now();
     this.nextSeq = 0;
     this.sendHello();
@@ -154,7 +159,7 @@ export class SimulatedKeypad extends EventEmitter {
 
   private sendHello(): void {
     const { device, firmware, buttons } = this.options;
-    this.send({ type: 'H', device, seq: this.takeSeq(), firmware, buttons, boot: String(this.bootId) });
+    this.send({ type: 'H', device, seq: this.takeSeq(), firmware, buttons, boot: this.bootId });
   }
 
   private sendHeartbeat(): void {
