@@ -17,14 +17,16 @@ const openingPeriod = z
   .object({ from: clockTime, to: clockTime })
   .refine((p) => p.from < p.to, { message: '"from" must be before "to"' });
 
-const openingHoursObject = z.object({
+const openingHoursObject = z.strictObject({
   alwaysOpen: z.boolean().default(false),
   week: z.partialRecord(z.enum(WEEKDAYS), z.array(openingPeriod).max(4)).default({}),
 });
-export const openingHoursSchema = openingHoursObject.default({ alwaysOpen: false, week: {} });
+/** Without an `hours` field, the usual hours of a government office: Saturday to Wednesday 07:30–14:30. */
+const GOVERNMENT_HOURS = ['sat', 'sun', 'mon', 'tue', 'wed'].map((day) => [day, [{ from: '07:30', to: '14:30' }]] as const);
+export const openingHoursSchema = openingHoursObject.default({ alwaysOpen: false, week: Object.fromEntries(GOVERNMENT_HOURS) });
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
-export const guidanceSchema = z.object({
+export const guidanceSchema = z.strictObject({
   description: text(2000),
   descriptionEn: text(2000).optional(),
   documents: z.array(text(300)).max(30).default([]),
@@ -39,7 +41,7 @@ export const guidanceSchema = z.object({
 });
 export type Guidance = z.infer<typeof guidanceSchema>;
 
-export const serviceSchema = z.object({
+export const serviceSchema = z.strictObject({
   id,
   code: z.string().regex(/^[A-Z0-9]{1,8}$/, 'upper-case Latin letters and digits, 1 to 8'),
   name: text(120),
@@ -54,7 +56,7 @@ export const serviceSchema = z.object({
 });
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 
-export const deskSchema = z.object({
+export const deskSchema = z.strictObject({
   id,
   name: text(60),
   nameEn: text(60).optional(),
@@ -79,7 +81,7 @@ export const policySchema = z
   .default({ maxPriorityStreak: 3, normalWaitLimitMinutes: 30, noShowGraceSeconds: 60, counterDigits: 3 });
 export type QueuePolicy = z.infer<typeof policySchema>;
 
-export const userSeedSchema = z.object({
+export const userSeedSchema = z.strictObject({
   username: z.string().regex(/^[a-z0-9_.-]{2,32}$/, 'lower-case Latin letters, digits, ".", "_" and "-", 2 to 32'),
   name: text(80),
   role: z.enum(['staff', 'manager', 'admin']),
@@ -112,9 +114,12 @@ export const officeSchema = z
       prefixes.add(service.prefix);
     });
     const deskIds = new Set<string>();
+    const deskNumbers = new Set<number>();
     office.desks.forEach((desk, i) => {
       if (deskIds.has(desk.id)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'id'], message: `duplicate desk id "${desk.id}"` });
+      if (deskNumbers.has(desk.number)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'number'], message: `desk number ${desk.number} is used by another desk; calls would be ambiguous` });
       deskIds.add(desk.id);
+      deskNumbers.add(desk.number);
       desk.services.forEach((serviceId, j) => {
         if (!serviceIds.has(serviceId)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'services', j], message: `unknown service "${serviceId}"` });
       });
