@@ -99,6 +99,7 @@ export class KeypadSession {
     }
     if (keypadForgotArming) step.healthChanged = true;
     this.status.online = true;
+    // Any valid frame shows the keypad alive, not only a heartbeat.
     this.status.lastHeartbeatAt = now;
     step.send.push({ type: 'A', device: frame.device, seq: frame.seq });
 

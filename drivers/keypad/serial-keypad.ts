@@ -3,7 +3,7 @@
 // backoff by itself when it closes, fails or falls silent.
 import { EventEmitter } from 'node:events';
 import { SerialPort } from 'serialport';
-import type { Keypad, KeypadHealth, KeypadRating } from './types.js';
+import type { Keypad, KeypadHealth } from './types.js';
 import { Backoff, type BackoffOptions, DEFAULT_BACKOFF } from './backoff.js';
 import { findKeypadPort } from './find-port.js';
 import { encodeFrame, isKeypadFrame, KEYPAD_FRAME_TYPES } from './frame.js';
@@ -124,7 +124,7 @@ export class SerialKeypad extends EventEmitter implements Keypad {
     const port = this.port;
     // Frames for a line that is down are lost; the session re-sends an arming when the keypad is back.
     if (port) for (const frame of step.send) port.write(encodeFrame(frame));
-    for (const rating of step.ratings) this.emit('rating', rating satisfies KeypadRating);
+    for (const rating of step.ratings) this.emit('rating', rating);
     if (step.healthChanged) this.emit('health', this.health());
     if (step.silent && port) {
       this.port = null;
