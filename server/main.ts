@@ -4,6 +4,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { networkInterfaces } from 'node:os';
+import { createPrinter, type PrinterConfig } from '../drivers/printer/index.js';
+import { TicketPrinting } from './devices/printing.js';
 import { Accounts } from './auth/accounts.js';
 import { parseOffice } from './config/load.js';
 import { demoOffice } from './config/demo-office.js';
@@ -77,20 +80,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const recentCalls = new RecentCalls((deskId) => read.deskNumber(deskId));
   recentCalls.observe(store.eventsAfter(Math.max(0, store.lastSeq() - 200), 200).filter((e) => e.event.at >= startOfToday(clock(), config.timeZone)), (id) => state.tickets.get(id));
 
-  const deps: AppDeps = { office, read, accounts, config, db, log, demo };
+  let port = options.port;
+  const printer = createPrinter(printerConfig(config, options.dataDir));
+  const printing = new TicketPrinting(printer, read, config, () => config.publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
+    io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
+    if (!result.ok) io.to('staff').emit('alert:raised', { kind: `printer:${result.fault}`, message: result.message, at: clock() });
+  });
+  const deps: AppDeps = { office, read, accounts, config, db, log, demo, onTicketIssued: (ticketId) => printing.print(ticketId) };
   const app = createApp(deps);
   const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0');
-  const io = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls });
-  const port = (server.address() as AddressInfo).port;
+  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls });
+  const io = realtime.io;
+  port = (server.address() as AddressInfo).port;
   log.info('nobat ready', { port, demo, office: config.name, seq: store.lastSeq() });
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      io.close();
+      realtime.close();
       server.close(() => {
-        db.close();
-        resolve();
+        void printing.close().finally(() => {
+          db.close();
+          resolve();
+        });
       });
       (server as HttpServer).closeAllConnections?.();
     }));
@@ -112,6 +124,19 @@ function todaysEvents(db: Db, now: number, timeZone: string): QueueEvent[] {
 function startOfToday(now: number, timeZone: string): number {
   const [year, month, day] = serviceDay(now, timeZone).iso.split('-').map(Number) as [number, number, number];
   return instantAtLocal(year, month, day, 0, timeZone);
+}
+
+/** The configured printer, or the virtual one that writes each ticket as bytes and a PNG. */
+function printerConfig(config: OfficeConfig, dataDir: string): PrinterConfig {
+  return config.printer ?? { transport: { kind: 'file', dir: join(dataDir, 'printed') }, widthDots: 576, nvHeader: false, timeoutMs: 2000 };
+}
+
+/** An address a phone on the office network can open, for the QR code when publicUrl is not set. */
+function lanUrl(port: number): string {
+  const address = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+  return `http://${address ?? 'localhost'}:${port}`;
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {

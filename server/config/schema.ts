@@ -88,6 +88,19 @@ export const userSeedSchema = z.strictObject({
   password: z.string().min(8, 'at least 8 characters').max(200),
 });
 
+export const printerSchema = z.strictObject({
+  transport: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('file'), dir: z.string().min(1) }),
+    z.strictObject({ kind: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().default(115200) }),
+    z.strictObject({ kind: z.literal('usb'), path: z.string().min(1) }),
+    z.strictObject({ kind: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535).default(9100) }),
+  ]),
+  widthDots: z.union([z.literal(576), z.literal(512), z.literal(384)]).default(576),
+  nvHeader: z.boolean().default(false),
+  timeoutMs: z.number().int().min(100).max(30_000).default(2000),
+});
+export type PrinterSettings = z.infer<typeof printerSchema>;
+
 export const officeSchema = z
   .object({
     name: text(120),
@@ -98,6 +111,10 @@ export const officeSchema = z
       .refine(isKnownTimeZone, { message: 'not a known IANA time zone' }),
     hours: openingHoursSchema,
     charter: text(4000).optional(),
+    /** The address phones reach the server at, for the QR code on tickets (e.g. http://192.168.1.10:8080). */
+    publicUrl: z.url().optional(),
+    /** The kiosk's ticket printer; without it, the virtual printer writes each ticket as a PNG. */
+    printer: printerSchema.optional(),
     announcements: z.array(text(300)).max(20).default([]),
     policy: policySchema,
     services: z.array(serviceSchema).min(1),

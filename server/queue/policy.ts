@@ -40,14 +40,25 @@ function compareInLine(a: Ticket, b: Ticket, desk: DeskState): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   const byProfile = desk.services.indexOf(a.serviceId) - desk.services.indexOf(b.serviceId);
   if (byProfile !== 0) return byProfile;
-  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  return compareNumbers(a.number, b.number);
+}
+
+/** Two tickets issued in the same millisecond keep the order of their numbers ("999" before "1000"). */
+export function compareNumbers(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether `a` stands before `b` in one line, by rank and then by number. */
+export function isBefore(a: Ticket, b: Ticket): boolean {
+  return a.rank < b.rank || (a.rank === b.rank && compareNumbers(a.number, b.number) < 0);
 }
 
 /** Waiting tickets of one service queue in calling order (ignoring priority), for "people ahead". */
 export function waitingInService(state: QueueState, serviceId: string): Ticket[] {
   return [...state.tickets.values()]
     .filter((t) => t.status === 'issued' && t.serviceId === serviceId && t.targetDeskId === null)
-    .sort((a, b) => a.rank - b.rank);
+    .sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
 }
 
 /** Smallest rank in a line, so a ticket put "first" goes before it but never before its own issue time. */

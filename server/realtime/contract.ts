@@ -35,6 +35,10 @@ export interface ServerToClientEvents {
   'queue:event': (message: { seq: number; event: QueueEvent }) => void;
   /** One ticket's view, to whoever tracks it by its id. */
   'ticket:snapshot': (view: TicketView & { seq: number }) => void;
+  /** Whether the ticket a kiosk just issued was printed; on a fault the kiosk keeps it on screen. */
+  'print:result': (message: { ticketId: string; ok: boolean; fault?: string; message?: string }) => void;
+  /** Something staff and managers should see now (a printer fault, …), in Persian. */
+  'alert:raised': (alert: { kind: string; message: string; at: number }) => void;
   /** Something the server could not do for this socket, in Persian. */
   'error:refused': (error: { code: string; message: string }) => void;
 }
@@ -51,6 +55,8 @@ export interface HandshakeAuth {
   lastSeq?: number;
   /** Set by the tracking page instead of a token. */
   ticketId?: string;
+  /** Which screen a demo device on the server's own machine is (no token needed in the demo office). */
+  screen?: 'kiosk' | 'display';
 }
 
 export interface SocketData {

@@ -30,7 +30,7 @@ export interface RealtimeDeps {
   recentCalls: RecentCalls;
 }
 
-export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): NobatServer {
+export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: NobatServer; close(): void } {
   const { office, read, config, recentCalls } = deps;
   const io: NobatServer = new Server(httpServer, {
     serveClient: false,
@@ -41,7 +41,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Noba
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     const principal = typeof auth.token === 'string' ? deps.accounts.resolve(auth.token) : null;
-    const role = roleOf(principal, deps.demo && isLoopback(socket.handshake.address), typeof auth.ticketId === 'string');
+    const demoScreen = deps.demo && isLoopback(socket.handshake.address) ? (auth.screen === 'kiosk' ? 'kiosk' : 'display') : null;
+    const role = roleOf(principal, demoScreen, typeof auth.ticketId === 'string');
     if (!role) return next(new Error('unauthorized'));
     socket.data = { role, deskId: principal?.kind === 'user' ? principal.deskId : null, principalId: principal && principal.kind !== 'demo-device' ? (principal.kind === 'user' ? principal.userId : principal.deviceId) : 'anonymous' };
     next();
@@ -67,6 +68,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Noba
       void socket.join('board');
       socket.emit('board:snapshot', board());
     }
+    if (role === 'kiosk') void socket.join('kiosk');
     if (role === 'staff' || role === 'manager') {
       void socket.join('staff');
       const lastSeq = (socket.handshake.auth as HandshakeAuth | undefined)?.lastSeq;
@@ -108,7 +110,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Noba
     dirtyTickets.clear();
   };
 
-  office.on('committed', (stored: StoredEvent[]) => {
+  const onCommitted = (stored: StoredEvent[]) => {
     for (const call of recentCalls.observe(stored, (id) => office.state.tickets.get(id))) io.to('board').emit('call:announced', call);
     for (const { seq, event } of stored) {
       io.to('staff').emit('queue:event', { seq, event: withoutNote(event) });
@@ -119,9 +121,17 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Noba
     for (const desk of office.state.desks.values()) if (desk.open) dirtyDesks.add(desk.id);
     for (const { event } of stored) if ('deskId' in event && event.deskId) dirtyDesks.add(event.deskId);
     timer ??= setTimeout(flush, SNAPSHOT_DELAY_MS);
-  });
+  };
+  office.on('committed', onCommitted);
 
-  return io;
+  return {
+    io,
+    close() {
+      office.off('committed', onCommitted);
+      if (timer) clearTimeout(timer);
+      void io.close();
+    },
+  };
 }
 
 /** Tickets whose trackers must hear: the changed ones, and every waiting one in a line that moved. */
@@ -140,10 +150,10 @@ function withoutNote(event: QueueEvent): QueueEvent {
   return event.type === 'ticket.finished' ? { ...event, note: null } : event;
 }
 
-function roleOf(principal: Principal | null, demoLoopback: boolean, tracking: boolean): SocketData['role'] | null {
+function roleOf(principal: Principal | null, demoScreen: 'kiosk' | 'display' | null, tracking: boolean): SocketData['role'] | null {
   if (principal?.kind === 'user') return principal.role === 'staff' ? 'staff' : 'manager';
   if (principal?.kind === 'device') return principal.deviceKind === 'display' ? 'display' : principal.deviceKind === 'kiosk' ? 'kiosk' : null;
-  if (demoLoopback) return 'display';
+  if (demoScreen) return demoScreen;
   if (tracking) return 'tracker';
   return null;
 }

@@ -1,0 +1,67 @@
+// Prints each issued ticket after it is committed. The kiosk has its answer already; the print
+// result follows over the socket, and a fault raises a staff alert. Never throws.
+import type { TicketPrinter, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
+import type { OfficeConfig } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import type { ReadModel } from '../office/read-model.js';
+
+export const PRIORITY_LABELS: Record<string, string> = {
+  elderly: 'سالمند',
+  disabled: 'توان‌خواه',
+  veteran: 'ایثارگر',
+  pregnant: 'باردار',
+};
+
+export interface PrintOutcome {
+  ticketId: string;
+  result: PrintResult;
+}
+
+export class TicketPrinting {
+  constructor(
+    private readonly printer: TicketPrinter,
+    private readonly read: ReadModel,
+    private readonly config: OfficeConfig,
+    private readonly publicUrl: () => string,
+    private readonly log: Logger,
+    private readonly onOutcome: (outcome: PrintOutcome) => void,
+  ) {}
+
+  print(ticketId: string): void {
+    const job = this.job(ticketId);
+    if (!job) return;
+    this.printer
+      .print(job)
+      .catch((error: Error): PrintResult => {
+        this.log.error('printer driver failed', { ticketId, error: error.message });
+        return { ok: false, fault: 'error', message: 'چاپ بلیت ممکن نشد.' };
+      })
+      .then((result) => {
+        if (!result.ok) this.log.warn('ticket not printed', { ticketId, fault: result.fault });
+        this.onOutcome({ ticketId, result });
+      });
+  }
+
+  close(): Promise<void> {
+    return this.printer.close();
+  }
+
+  private job(ticketId: string): TicketPrintJob | undefined {
+    const ticket = this.read.ticket(ticketId);
+    const service = ticket && this.config.services.find((s) => s.id === ticket.serviceId);
+    if (!ticket || !service) return undefined;
+    return {
+      ticketId,
+      officeName: this.config.name,
+      serviceName: service.name,
+      number: ticket.number,
+      ...(ticket.priorityGroup ? { priorityLabel: PRIORITY_LABELS[ticket.priorityGroup] ?? ticket.priorityGroup } : {}),
+      issuedAt: ticket.issuedAt,
+      timeZone: this.config.timeZone,
+      ahead: ticket.ahead,
+      estimatedWait: ticket.estimatedWait,
+      trackUrl: `${this.publicUrl()}/t/${ticketId}`,
+      rightsLine: 'رسیدگی به ترتیب نوبت، حق شماست.',
+    };
+  }
+}
