@@ -2,7 +2,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolve, join } from 'node:path';
 import { loadOfficeFile, OfficeConfigError } from '../config/load.js';
-import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../main.js';
 import { openDatabase } from '../store/open.js';
 import { Accounts } from '../auth/accounts.js';
 import { backupDatabase } from '../store/backup.js';
@@ -22,6 +21,8 @@ program
   .addOption(new Option('--office <file>', 'office file (YAML or JSON); without it, the demo office').env('NOBAT_OFFICE'))
   .action(async (opts: { port: number; data: string; office?: string }) => {
     const config = opts.office ? loadOffice(opts.office) : undefined;
+    // Loaded here so that the other commands do not pay for the server's modules (sharp, socket.io).
+    const { DEMO_PASSWORD, DEMO_USERS, startServer } = await import('../main.js');
     const server = await startServer({ config, dataDir: resolve(opts.data), port: opts.port });
     const base = `http://localhost:${server.port}`;
     console.log(`\nnobat — ${server.config.name}${server.demo ? ' (دفتر نمایشی / demo office)' : ''}`);
