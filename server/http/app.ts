@@ -10,6 +10,7 @@ import { deskRoutes } from './routes/desks.js';
 import { publicRoutes } from './routes/public.js';
 import { statsRoutes } from './routes/stats.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { staticRoutes } from './static.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -31,7 +32,8 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .use('/api/*', authenticate(deps))
-    .route('/api/v1', api);
+    .route('/api/v1', api)
+    .route('/', staticRoutes({ config: deps.config }));
 
   app.notFound((c) => {
     const e = apiErrors.notFound();

@@ -1,0 +1,239 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { connectBoard, type BoardSnapshot } from '../data/board.js';
+import { readOffice } from '../data/office.js';
+import { fetchServices } from '../data/services.js';
+import { issueTicket, TicketRefused } from '../data/tickets.js';
+import { LANGUAGES, t, type Lang } from '../i18n.js';
+import type { KioskService, KioskState, PriorityGroup } from '../state.js';
+import { shared } from './shared.styles.js';
+import './nb-charter-page.js';
+import './nb-service-page.js';
+import './nb-service-tile.js';
+import './nb-status-banner.js';
+import './nb-ticket-view.js';
+
+/** After this long without a touch the kiosk goes back to the services, in Persian. */
+const IDLE_MS = 60_000;
+
+/**
+ * The kiosk: holds the one state object and the live connection, and switches between the services,
+ * one service's guidance, the issued ticket and the charter. Nothing leads out of it.
+ */
+@customElement('nb-kiosk-app')
+export class NbKioskApp extends LitElement {
+  @state() private state: KioskState = {
+    lang: 'fa',
+    screen: { name: 'home' },
+    office: readOffice(),
+    services: [],
+    connected: true,
+    issue: { phase: 'idle' },
+  };
+
+  private timeZone = 'Asia/Tehran';
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private disconnect: (() => void) | undefined;
+
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-block-size: 100vh;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+        padding: 0.75rem 1.5rem;
+        background: var(--nb-brand);
+        color: var(--nb-on-brand);
+      }
+      header h1 {
+        font-size: 1.6rem;
+        margin: 0;
+        margin-inline-end: auto;
+      }
+      header button {
+        background: transparent;
+        color: var(--nb-on-brand);
+        border: 2px solid rgb(255 255 255 / 70%);
+        font-size: 1.2rem;
+        font-weight: 600;
+        padding-inline: 1.25rem;
+      }
+      main {
+        flex: 1;
+        padding: 1.5rem;
+      }
+      .lead {
+        font-size: 2rem;
+        font-weight: 700;
+        margin-block: 0 1.25rem;
+      }
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
+        gap: 1.25rem;
+      }
+      .loading {
+        font-size: 1.5rem;
+      }
+    `,
+  ];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // An unattended screen: no context menu, selection or dragging; every touch restarts the idle clock.
+    for (const name of ['contextmenu', 'selectstart', 'dragstart'] as const) document.addEventListener(name, preventDefault);
+    for (const name of ['pointerdown', 'keydown'] as const) document.addEventListener(name, this.restartIdle, { capture: true });
+    this.disconnect = connectBoard({
+      onBoard: (board) => this.applyBoard(board),
+      onConnection: (connected) => {
+        if (connected && !this.state.connected) void this.loadServices();
+        this.update_({ connected });
+      },
+    });
+    void this.loadServices();
+    this.applyLang(this.state.lang);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    for (const name of ['contextmenu', 'selectstart', 'dragstart'] as const) document.removeEventListener(name, preventDefault);
+    for (const name of ['pointerdown', 'keydown'] as const) document.removeEventListener(name, this.restartIdle, { capture: true });
+    clearTimeout(this.idleTimer);
+    this.disconnect?.();
+  }
+
+  override render() {
+    const { lang, office } = this.state;
+    const otherLang: Lang = lang === 'fa' ? 'en' : 'fa';
+    return html`
+      <header>
+        <h1>${lang === 'en' && office.nameEn ? office.nameEn : office.name || t(lang, 'title')}</h1>
+        <button @click=${() => this.go({ name: 'charter' })}>${t(lang, 'charter')}</button>
+        <button class="lang" lang=${otherLang} @click=${() => this.setLang(otherLang)}>${LANGUAGES[otherLang].label}</button>
+      </header>
+      <nb-status-banner .connected=${this.state.connected} .language=${lang}></nb-status-banner>
+      <main @nb-go-home=${() => this.go({ name: 'home' })}>${this.renderScreen()}</main>
+    `;
+  }
+
+  private renderScreen() {
+    const { screen, lang, services } = this.state;
+    switch (screen.name) {
+      case 'home':
+        if (!services.length) return html`<p class="loading">${t(lang, 'loading')}</p>`;
+        return html`
+          <p class="lead">${t(lang, 'chooseService')}</p>
+          <div class="tiles" @nb-select-service=${(e: CustomEvent<{ serviceId: string }>) => this.go({ name: 'service', serviceId: e.detail.serviceId })}>
+            ${services.map((service) => html`<nb-service-tile .service=${service} .language=${lang}></nb-service-tile>`)}
+          </div>
+        `;
+      case 'service': {
+        const service = services.find((s) => s.id === screen.serviceId);
+        if (!service) return html``;
+        return html`<nb-service-page
+          .service=${service}
+          .issue=${this.state.issue}
+          .language=${lang}
+          @nb-take-ticket=${(e: CustomEvent<{ serviceId: string; priorityGroup: PriorityGroup | null }>) => void this.takeTicket(e.detail.serviceId, e.detail.priorityGroup)}
+        ></nb-service-page>`;
+      }
+      case 'ticket':
+        return html`<nb-ticket-view
+          .ticket=${screen.ticket}
+          .service=${services.find((s) => s.id === screen.ticket.serviceId)}
+          .timeZone=${this.timeZone}
+          .language=${lang}
+        ></nb-ticket-view>`;
+      case 'charter':
+        return html`<nb-charter-page .charter=${this.state.office.charter} .language=${lang}></nb-charter-page>`;
+    }
+  }
+
+  private async takeTicket(serviceId: string, priorityGroup: PriorityGroup | null) {
+    if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return;
+    this.update_({ issue: { phase: 'sending' } });
+    try {
+      const ticket = await issueTicket(serviceId, priorityGroup, { onRetry: () => this.update_({ issue: { phase: 'retrying' } }) });
+      const stillHere = this.state.screen.name === 'service' && this.state.screen.serviceId === serviceId;
+      this.update_({ issue: { phase: 'idle' }, ...(stillHere ? { screen: { name: 'ticket', ticket } } : {}) });
+    } catch (error) {
+      const message = error instanceof TicketRefused ? error.message : t(this.state.lang, 'retrying');
+      this.update_({ issue: { phase: 'failed', message } });
+    }
+  }
+
+  private async loadServices() {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const services = await fetchServices();
+        this.update_({ services: this.withLive(services) });
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private latestBoard: BoardSnapshot | undefined;
+
+  private applyBoard(board: BoardSnapshot) {
+    this.latestBoard = board;
+    this.timeZone = board.office.timeZone;
+    this.update_({ services: this.withLive(this.state.services) });
+  }
+
+  /** The services with the line, wait and open state of the latest board, which is newer than the fetch. */
+  private withLive(services: KioskService[]): KioskService[] {
+    const live = new Map(this.latestBoard?.services.map((s) => [s.id, s]));
+    return services.map((service) => {
+      const now = live.get(service.id);
+      return now ? { ...service, open: now.open, waiting: now.waiting, estimatedWait: now.estimatedWait } : service;
+    });
+  }
+
+  private go(screen: KioskState['screen']) {
+    const busy = this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying';
+    this.update_({ screen, ...(busy ? {} : { issue: { phase: 'idle' } }) });
+    window.scrollTo(0, 0);
+  }
+
+  private setLang(lang: Lang) {
+    this.update_({ lang });
+    this.applyLang(lang);
+  }
+
+  private applyLang(lang: Lang) {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = LANGUAGES[lang].dir;
+  }
+
+  private readonly restartIdle = () => {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return this.restartIdle();
+      this.go({ name: 'home' });
+      this.setLang('fa');
+    }, IDLE_MS);
+  };
+
+  /** Replaces the state object with a changed copy; Lit re-renders. */
+  private update_(changes: Partial<KioskState>) {
+    this.state = { ...this.state, ...changes };
+  }
+}
+
+function preventDefault(event: Event) {
+  event.preventDefault();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nb-kiosk-app': NbKioskApp;
+  }
+}

@@ -1,0 +1,167 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { emit } from '../events.js';
+import { localDigits, waitText } from '../format.js';
+import { t, type Lang } from '../i18n.js';
+import { serviceName, type KioskService, type KioskState, type PriorityGroup } from '../state.js';
+import { shared } from './shared.styles.js';
+import './nb-priority-choice.js';
+
+/**
+ * One service's guidance (what it is, documents, steps, legal basis, time and fees), the priority
+ * choice, and the button that takes a ticket.
+ * @event nb-take-ticket - The visitor asked for a ticket.
+ * @event nb-go-home - Back to the services.
+ */
+@customElement('nb-service-page')
+export class NbServicePage extends LitElement {
+  /** The service shown. */
+  @property({ attribute: false }) service!: KioskService;
+  /** Where issuing a ticket stands. */
+  @property({ attribute: false }) issue: KioskState['issue'] = { phase: 'idle' };
+  /** The reader's language. */
+  @property() language: Lang = 'fa';
+
+  @state() private priorityGroup: PriorityGroup | null = null;
+
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: block;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 2fr) minmax(18rem, 1fr);
+        gap: 1.5rem;
+        align-items: start;
+      }
+      h2 {
+        font-size: 2.3rem;
+        margin-block: 0 1rem;
+        color: var(--nb-brand-dark);
+      }
+      section,
+      aside {
+        background: var(--nb-surface);
+        border-radius: 16px;
+        padding: 1.25rem 1.5rem;
+        box-shadow: 0 2px 6px rgb(0 0 0 / 8%);
+      }
+      h3 {
+        font-size: 1.3rem;
+        margin-block: 1.25rem 0.5rem;
+        color: var(--nb-brand-dark);
+      }
+      h3:first-child {
+        margin-block-start: 0;
+      }
+      p,
+      li {
+        font-size: 1.15rem;
+        line-height: 1.9;
+        margin-block: 0;
+      }
+      ul,
+      ol {
+        margin-block: 0;
+        padding-inline-start: 1.5rem;
+      }
+      aside {
+        position: sticky;
+        inset-block-start: 1rem;
+        display: flex;
+        flex-direction: column;
+        gap: 1rem;
+      }
+      .wait {
+        font-size: 1.4rem;
+        font-weight: 700;
+      }
+      .take {
+        min-block-size: 88px;
+        font-size: 2rem;
+      }
+      .message {
+        font-size: 1.15rem;
+        padding: 0.75rem 1rem;
+        border-radius: 10px;
+        background: var(--nb-warn-bg);
+        color: var(--nb-warn-text);
+      }
+    `,
+  ];
+
+  override willUpdate(changed: Map<string, unknown>) {
+    const previous = changed.get('service') as KioskService | undefined;
+    if (previous && previous.id !== this.service.id) this.priorityGroup = null;
+  }
+
+  override render() {
+    const { service, language: lang } = this;
+    const g = service.guidance;
+    const en = lang === 'en';
+    const documents = (en ? g.documentsEn : undefined) ?? g.documents;
+    const steps = (en ? g.stepsEn : undefined) ?? g.steps;
+    const legalBasis = (en ? g.legalBasisEn : undefined) ?? g.legalBasis;
+    const fees = (en ? g.feesEn : undefined) ?? g.fees;
+    const busy = this.issue.phase === 'sending' || this.issue.phase === 'retrying';
+    return html`
+      <h2>${serviceName(service, lang)}</h2>
+      <div class="layout">
+        <section aria-label=${t(lang, 'guidanceOnly')}>
+          <h3>${t(lang, 'description')}</h3>
+          <p>${(en ? g.descriptionEn : undefined) ?? g.description}</p>
+          ${documents.length ? html`<h3>${t(lang, 'documents')}</h3><ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
+          ${steps.length ? html`<h3>${t(lang, 'steps')}</h3><ol>${steps.map((s) => html`<li>${s}</li>`)}</ol>` : nothing}
+          ${legalBasis ? html`<h3>${t(lang, 'legalBasis')}</h3><p>${legalBasis}</p>` : nothing}
+        </section>
+        <aside>
+          <div>
+            <h3>${t(lang, 'estimatedWait')}</h3>
+            <p class="wait">${service.open ? waitText(service.estimatedWait, lang) : t(lang, 'closed')}</p>
+            <p>${t(lang, 'waiting')}: ${localDigits(service.waiting, lang)} ${t(lang, 'people')}</p>
+          </div>
+          <div>
+            <h3>${t(lang, 'expectedTime')}</h3>
+            <p>${t(lang, 'minutesAbout', { n: localDigits(g.expectedMinutes, lang) })}</p>
+          </div>
+          ${fees ? html`<div><h3>${t(lang, 'fees')}</h3><p>${fees}</p></div>` : nothing}
+          ${service.open && service.priorityGroups.length
+            ? html`<nb-priority-choice
+                .groups=${service.priorityGroups as PriorityGroup[]}
+                .value=${this.priorityGroup}
+                .language=${lang}
+                @nb-priority-change=${(e: CustomEvent<{ priorityGroup: PriorityGroup | null }>) => {
+                  e.stopPropagation();
+                  this.priorityGroup = e.detail.priorityGroup;
+                }}
+              ></nb-priority-choice>`
+            : nothing}
+          ${this.renderIssue()}
+          <button
+            class="primary take"
+            ?disabled=${!service.open || busy}
+            @click=${() => emit(this, 'nb-take-ticket', { serviceId: service.id, priorityGroup: this.priorityGroup })}
+          >
+            ${busy ? t(lang, 'issuing') : t(lang, 'takeTicket')}
+          </button>
+          <button class="secondary" @click=${() => emit(this, 'nb-go-home', {})}>${t(lang, 'back')}</button>
+        </aside>
+      </div>
+    `;
+  }
+
+  private renderIssue() {
+    const { issue, language: lang } = this;
+    if (issue.phase === 'retrying') return html`<p class="message" role="status">${t(lang, 'retrying')}</p>`;
+    if (issue.phase === 'failed') return html`<p class="message" role="alert">${t(lang, 'issueFailed')}: ${issue.message}</p>`;
+    return nothing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nb-service-page': NbServicePage;
+  }
+}

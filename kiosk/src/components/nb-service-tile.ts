@@ -1,0 +1,110 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { emit } from '../events.js';
+import { localDigits, waitText } from '../format.js';
+import { t, type Lang } from '../i18n.js';
+import { serviceName, type KioskService } from '../state.js';
+import { shared } from './shared.styles.js';
+
+/**
+ * One service on the home screen: a large button with the name, one line of what it is, the line
+ * and the estimated wait. A closed service still opens, to read its guidance.
+ * @event nb-select-service - The visitor chose this service.
+ */
+@customElement('nb-service-tile')
+export class NbServiceTile extends LitElement {
+  /** The service, with its live line and wait. */
+  @property({ attribute: false }) service!: KioskService;
+  /** The reader's language. */
+  @property() language: Lang = 'fa';
+
+  static override styles = [
+    shared,
+    css`
+      button {
+        inline-size: 100%;
+        block-size: 100%;
+        min-block-size: 11rem;
+        display: flex;
+        flex-direction: column;
+        align-items: stretch;
+        gap: 0.5rem;
+        text-align: start;
+        padding: 1.25rem 1.5rem;
+        background: var(--nb-surface);
+        color: var(--nb-text);
+        border: 2px solid var(--nb-line);
+        border-inline-start: 10px solid var(--nb-brand);
+        box-shadow: 0 2px 6px rgb(0 0 0 / 8%);
+      }
+      button:active {
+        background: #e6f0f2;
+      }
+      .name {
+        font-size: 1.9rem;
+        font-weight: 800;
+        color: var(--nb-brand-dark);
+      }
+      .about {
+        font-size: 1.05rem;
+        color: var(--nb-muted);
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+      }
+      .facts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 2rem;
+        margin-block-start: auto;
+        font-size: 1.2rem;
+      }
+      .facts b {
+        font-weight: 700;
+      }
+      .closed {
+        border-inline-start-color: var(--nb-closed);
+      }
+      .closed .name {
+        color: var(--nb-muted);
+      }
+      .badge {
+        align-self: start;
+        background: #eceff3;
+        color: #333c48;
+        border-radius: 8px;
+        padding: 0.1rem 0.75rem;
+        font-size: 1.05rem;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  override render() {
+    const { service, language: lang } = this;
+    const about = lang === 'en' ? (service.guidance.descriptionEn ?? service.guidance.description) : service.guidance.description;
+    return html`
+      <button class=${service.open ? '' : 'closed'} data-service=${service.id} @click=${() => emit(this, 'nb-select-service', { serviceId: service.id })}>
+        <span class="name">${serviceName(service, lang)}</span>
+        <span class="about">${firstSentence(about)}</span>
+        ${service.open
+          ? html`<span class="facts">
+              <span>${t(lang, 'waiting')}: <b class="waiting">${localDigits(service.waiting, lang)}</b> ${t(lang, 'people')}</span>
+              <span>${t(lang, 'estimatedWait')}: <b class="wait">${waitText(service.estimatedWait, lang)}</b></span>
+            </span>`
+          : html`<span class="badge">${t(lang, 'closed')}</span>`}
+      </button>
+    `;
+  }
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[.:؛!؟]/);
+  return end > 0 ? text.slice(0, end) : text;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nb-service-tile': NbServiceTile;
+  }
+}

@@ -1,0 +1,141 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import QRCode from 'qrcode';
+import { emit } from '../events.js';
+import { clockText, localDigits, waitText } from '../format.js';
+import { t, type Lang } from '../i18n.js';
+import type { IssuedTicket } from '../data/tickets.js';
+import { serviceName, type KioskService } from '../state.js';
+import { shared } from './shared.styles.js';
+
+/**
+ * The ticket just issued: its number large, the service, the line ahead, the wait, the time, and a
+ * QR code to the ticket's tracking page.
+ * @event nb-go-home - The visitor is done.
+ */
+@customElement('nb-ticket-view')
+export class NbTicketView extends LitElement {
+  /** The issued ticket. */
+  @property({ attribute: false }) ticket!: IssuedTicket;
+  /** Its service. */
+  @property({ attribute: false }) service: KioskService | undefined;
+  /** The office's time zone, for the time of issue. */
+  @property() timeZone = 'Asia/Tehran';
+  /** The reader's language. */
+  @property() language: Lang = 'fa';
+
+  @query('canvas') private canvas!: HTMLCanvasElement;
+
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        max-inline-size: 56rem;
+        margin-inline: auto;
+        background: var(--nb-surface);
+        border-radius: 20px;
+        padding: 2rem;
+        box-shadow: 0 4px 14px rgb(0 0 0 / 10%);
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 1.5rem 2rem;
+        align-items: center;
+      }
+      .label {
+        font-size: 1.4rem;
+        margin: 0;
+        color: var(--nb-muted);
+      }
+      .number {
+        font-size: 7.5rem;
+        line-height: 1.1;
+        font-weight: 900;
+        margin: 0;
+        color: var(--nb-brand-dark);
+        direction: ltr;
+        text-align: start;
+        unicode-bidi: isolate;
+      }
+      .service {
+        font-size: 1.8rem;
+        font-weight: 700;
+        margin: 0;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.5rem 1.5rem;
+        font-size: 1.3rem;
+        margin: 1rem 0 0;
+      }
+      dt {
+        color: var(--nb-muted);
+      }
+      dd {
+        margin: 0;
+        font-weight: 700;
+      }
+      figure {
+        margin: 0;
+        text-align: center;
+        max-inline-size: 15rem;
+      }
+      figcaption {
+        font-size: 1rem;
+        color: var(--nb-muted);
+      }
+      .hint {
+        grid-column: 1 / -1;
+        font-size: 1.2rem;
+        margin: 0;
+      }
+      .done {
+        grid-column: 1 / -1;
+        justify-self: center;
+        min-inline-size: 16rem;
+      }
+    `,
+  ];
+
+  override render() {
+    const { ticket, language: lang } = this;
+    return html`
+      <div class="card" role="region" aria-label=${t(lang, 'yourNumber')}>
+        <div>
+          <p class="label">${t(lang, 'yourNumber')}</p>
+          <p class="number" data-number=${ticket.number}>${localDigits(ticket.number, lang)}</p>
+          <p class="service">${this.service ? serviceName(this.service, lang) : ''}</p>
+          <dl>
+            <dt>${t(lang, 'ahead')}</dt>
+            <dd class="ahead">${localDigits(ticket.ahead, lang)}</dd>
+            <dt>${t(lang, 'estimatedWait')}</dt>
+            <dd>${waitText(ticket.estimatedWait, lang)}</dd>
+            <dt>${t(lang, 'issuedAt')}</dt>
+            <dd>${clockText(ticket.issuedAt, this.timeZone, lang)}</dd>
+          </dl>
+        </div>
+        <figure>
+          <canvas aria-hidden="true"></canvas>
+          <figcaption>${t(lang, 'scanToTrack')}</figcaption>
+        </figure>
+        <p class="hint">${t(lang, 'watchBoard')}</p>
+        <button class="primary done" @click=${() => emit(this, 'nb-go-home', {})}>${t(lang, 'done')}</button>
+      </div>
+    `;
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    if (!changed.has('ticket')) return;
+    const url = new URL(`/t/${encodeURIComponent(this.ticket.id)}`, location.origin).href;
+    void QRCode.toCanvas(this.canvas, url, { width: 220, margin: 1, errorCorrectionLevel: 'M' });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nb-ticket-view': NbTicketView;
+  }
+}

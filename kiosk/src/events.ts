@@ -1,0 +1,28 @@
+// The kiosk's DOM events: named nb-*, bubbling and composed so they cross shadow roots to the shell.
+import type { Lang } from './i18n.js';
+import type { PriorityGroup } from './state.js';
+
+export interface KioskEvents {
+  'nb-select-service': { serviceId: string };
+  'nb-take-ticket': { serviceId: string; priorityGroup: PriorityGroup | null };
+  'nb-go-home': Record<string, never>;
+  'nb-show-charter': Record<string, never>;
+  'nb-set-lang': { lang: Lang };
+  'nb-priority-change': { priorityGroup: PriorityGroup | null };
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'nb-select-service': CustomEvent<KioskEvents['nb-select-service']>;
+    'nb-take-ticket': CustomEvent<KioskEvents['nb-take-ticket']>;
+    'nb-go-home': CustomEvent<KioskEvents['nb-go-home']>;
+    'nb-show-charter': CustomEvent<KioskEvents['nb-show-charter']>;
+    'nb-set-lang': CustomEvent<KioskEvents['nb-set-lang']>;
+    'nb-priority-change': CustomEvent<KioskEvents['nb-priority-change']>;
+  }
+}
+
+/** Fires a kiosk event from `from`. */
+export function emit<K extends keyof KioskEvents>(from: HTMLElement, name: K, detail: KioskEvents[K]): void {
+  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}

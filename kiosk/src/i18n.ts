@@ -1,0 +1,101 @@
+// The kiosk's words in Persian and English. `fa` is the source: its keys type every lookup, so a
+// misspelt key or a missing English text fails the build. Direction is data, not a special case.
+import type { Lang } from '../../server/time/persian.js';
+
+export type { Lang };
+
+export const LANGUAGES: Record<Lang, { dir: 'rtl' | 'ltr'; label: string }> = {
+  fa: { dir: 'rtl', label: 'فارسی' },
+  en: { dir: 'ltr', label: 'English' },
+};
+
+const fa = {
+  title: 'نوبت‌دهی',
+  chooseService: 'خدمت مورد نظر خود را انتخاب کنید',
+  waiting: 'در انتظار',
+  people: 'نفر',
+  estimatedWait: 'زمان تقریبی انتظار',
+  closed: 'اکنون ارائه نمی‌شود',
+  unknownWait: 'نامعلوم',
+  back: 'بازگشت',
+  home: 'صفحهٔ اصلی',
+  charter: 'منشور حقوق شهروندی',
+  noCharter: 'متن منشور برای این اداره ثبت نشده است.',
+  description: 'این خدمت چیست',
+  documents: 'مدارک لازم',
+  steps: 'مراحل کار',
+  legalBasis: 'مبنای قانونی',
+  fees: 'هزینه',
+  expectedTime: 'زمان انجام کار در باجه',
+  minutesAbout: 'حدود {n} دقیقه',
+  priorityTitle: 'نوبت اولویت‌دار',
+  priorityNone: 'نوبت عادی',
+  elderly: 'سالمندان',
+  disabled: 'توان‌خواهان',
+  veteran: 'ایثارگران',
+  pregnant: 'بانوان باردار',
+  priorityNotice: 'نوبت اولویت‌دار فقط برای همین گروه‌هاست. کارمند باجه ممکن است مدرک آن را از شما بخواهد.',
+  takeTicket: 'گرفتن نوبت',
+  issuing: 'در حال صدور نوبت…',
+  retrying: 'ارتباط با سامانه برقرار نیست؛ دوباره تلاش می‌کنیم. لطفاً صبر کنید.',
+  issueFailed: 'صدور نوبت ممکن نشد',
+  yourNumber: 'شمارهٔ نوبت شما',
+  ahead: 'نفر پیش از شما',
+  issuedAt: 'ساعت صدور',
+  scanToTrack: 'برای دنبال کردن نوبت روی تلفن همراه، این کد را اسکن کنید',
+  watchBoard: 'شمارهٔ خود را روی تابلو دنبال کنید و هنگام اعلام به باجه بروید.',
+  done: 'تمام',
+  reconnecting: 'در حال برقراری دوباره ارتباط با سامانه…',
+  loading: 'در حال بارگذاری…',
+  guidanceOnly: 'راهنمای خدمات',
+} as const;
+
+export type MessageKey = keyof typeof fa;
+
+const en: Record<MessageKey, string> = {
+  title: 'Take a number',
+  chooseService: 'Choose the service you need',
+  waiting: 'Waiting',
+  people: 'people',
+  estimatedWait: 'Estimated wait',
+  closed: 'Not available now',
+  unknownWait: 'unknown',
+  back: 'Back',
+  home: 'Home',
+  charter: "Citizens' rights charter",
+  noCharter: 'This office has not published its charter here.',
+  description: 'What this service is',
+  documents: 'Documents to bring',
+  steps: 'Steps',
+  legalBasis: 'Legal basis',
+  fees: 'Fees',
+  expectedTime: 'Time at the desk',
+  minutesAbout: 'about {n} minutes',
+  priorityTitle: 'Priority ticket',
+  priorityNone: 'Regular ticket',
+  elderly: 'Elderly',
+  disabled: 'Disabled',
+  veteran: 'Veterans',
+  pregnant: 'Pregnant women',
+  priorityNotice: 'Priority tickets are only for these groups. Staff at the desk may ask you for proof.',
+  takeTicket: 'Take a ticket',
+  issuing: 'Issuing your ticket…',
+  retrying: 'Cannot reach the system; trying again. Please wait.',
+  issueFailed: 'The ticket could not be issued',
+  yourNumber: 'Your number',
+  ahead: 'people ahead of you',
+  issuedAt: 'Issued at',
+  scanToTrack: 'Scan this code to follow your ticket on your phone',
+  watchBoard: 'Watch the board for your number and go to the desk when it is called.',
+  done: 'Done',
+  reconnecting: 'Reconnecting to the system…',
+  loading: 'Loading…',
+  guidanceOnly: 'Service guide',
+};
+
+const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fa, en };
+
+/** The text for `key`, with `{name}` placeholders filled in. */
+export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}

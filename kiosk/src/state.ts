@@ -1,0 +1,31 @@
+// The kiosk's one immutable state object: the shell replaces it on every change and passes it down.
+import type { ServiceView } from '../../server/office/read-model.js';
+import type { Lang } from './i18n.js';
+import type { IssuedTicket } from './data/tickets.js';
+import type { OfficeInfo } from './data/office.js';
+
+/** A service as the kiosk shows it: guidance from the API, line and wait kept live by the board. */
+export type KioskService = Pick<ServiceView, 'id' | 'name' | 'nameEn' | 'open' | 'waiting' | 'estimatedWait' | 'priorityGroups' | 'guidance'>;
+
+export type PriorityGroup = 'elderly' | 'disabled' | 'veteran' | 'pregnant';
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'service'; serviceId: string }
+  | { name: 'ticket'; ticket: IssuedTicket }
+  | { name: 'charter' };
+
+export interface KioskState {
+  lang: Lang;
+  screen: Screen;
+  office: OfficeInfo;
+  services: KioskService[];
+  /** False while the live connection is down: the screen says so and keeps what it last knew. */
+  connected: boolean;
+  issue: { phase: 'idle' | 'sending' | 'retrying' } | { phase: 'failed'; message: string };
+}
+
+/** A service's name in the reader's language. */
+export function serviceName(service: Pick<KioskService, 'name' | 'nameEn'>, lang: Lang): string {
+  return lang === 'en' && service.nameEn ? service.nameEn : service.name;
+}

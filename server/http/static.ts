@@ -1,0 +1,72 @@
+// The browser screens built by Vite into dist/: the kiosk at /kiosk, one ticket's tracking page at
+// /t/<id>, and their hashed assets, cached for good. Without a build, a page that says how to make one.
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { Hono, type Context } from 'hono';
+import type { OfficeConfig } from '../config/schema.js';
+import type { AppEnv } from './env.js';
+
+const DEFAULT_DIST = resolve(import.meta.dirname, '../../dist');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.mp3': 'audio/mpeg',
+  '.json': 'application/json',
+};
+
+const NOT_BUILT = `<!doctype html>
+<html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>نوبت — ساخت لازم است</title>
+<style>body{font-family:system-ui,sans-serif;max-inline-size:40rem;margin:4rem auto;padding:0 1rem;line-height:1.8}code{background:#eee;padding:.1rem .4rem;direction:ltr;display:inline-block}</style></head>
+<body><h1>صفحه‌های نوبت هنوز ساخته نشده‌اند</h1>
+<p>در پوشهٔ برنامه فرمان <code>npm run build</code> را اجرا کنید و این صفحه را دوباره باز کنید.</p>
+<hr><p lang="en" dir="ltr">The nobat screens have not been built yet. Run <code>npm run build</code> in the nobat folder, then reload this page.</p>
+</body></html>`;
+
+export interface StaticOptions {
+  config: OfficeConfig;
+  /** Where Vite wrote the build; the repository's dist/ by default. */
+  distDir?: string;
+}
+
+/** What the kiosk shows before any request: the office's name and its citizens' charter. */
+function officeScript(config: OfficeConfig): string {
+  const office = { name: config.name, nameEn: config.nameEn ?? null, charter: config.charter ?? null };
+  // `<` escaped so that no text in the office file can close the script element.
+  const json = JSON.stringify(office).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="nb-office">${json}</script>`;
+}
+
+export function staticRoutes({ config, distDir = DEFAULT_DIST }: StaticOptions) {
+  const assetsDir = join(distDir, 'assets');
+
+  const page = async (c: Context<AppEnv>, file: string, inject = '') => {
+    let html: string;
+    try {
+      html = await readFile(join(distDir, file), 'utf8');
+    } catch {
+      return c.html(NOT_BUILT, 503, { 'Cache-Control': 'no-store' });
+    }
+    if (inject) html = html.replace('</head>', `${inject}</head>`);
+    return c.html(html, 200, { 'Cache-Control': 'no-cache' });
+  };
+
+  return new Hono<AppEnv>()
+    .get('/kiosk', (c) => page(c, 'kiosk/index.html', officeScript(config)))
+    .get('/kiosk/', (c) => c.redirect('/kiosk', 301))
+    .get('/t/:id{[A-Za-z0-9_-]{8,64}}', (c) => page(c, 't/index.html'))
+    .get('/assets/:file', async (c) => {
+      const path = resolve(assetsDir, c.req.param('file'));
+      const type = CONTENT_TYPES[extname(path)];
+      if (!path.startsWith(assetsDir + sep) || !type) return c.notFound();
+      try {
+        const body = await readFile(path);
+        return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' });
+      } catch {
+        return c.notFound();
+      }
+    });
+}

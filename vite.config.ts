@@ -1,0 +1,25 @@
+// One Vite build for every browser screen the server serves: each screen is an HTML entry, and all
+// share `dist/assets/` (hashed names, so the server may cache them for good). Add the desk, display
+// and manager pages to `screens` as they arrive.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const screens = {
+  kiosk: 'kiosk/index.html',
+  track: 't/index.html',
+};
+
+export default defineConfig({
+  root: '.',
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    rollupOptions: {
+      input: Object.fromEntries(Object.entries(screens).map(([name, path]) => [name, resolve(import.meta.dirname, path)])),
+    },
+  },
+});
