@@ -126,7 +126,8 @@ export const officeSchema = z
     const prefixes = new Set<string>();
     office.services.forEach((service, i) => {
       if (serviceIds.has(service.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${service.id}"` });
-      if (prefixes.has(service.prefix)) ctx.addIssue({ code: 'custom', path: ['services', i, 'prefix'], message: `prefix "${service.prefix}" is used by another service; numbers would collide` });
+      const clash = [...prefixes].find((p) => p.startsWith(service.prefix) || service.prefix.startsWith(p));
+      if (clash !== undefined) ctx.addIssue({ code: 'custom', path: ['services', i, 'prefix'], message: clash === service.prefix ? `prefix "${service.prefix}" is used by another service; numbers would collide` : `prefix "${service.prefix}" and prefix "${clash}" begin alike; numbers such as ${clash.length < service.prefix.length ? clash : service.prefix}1001 could belong to either` });
       serviceIds.add(service.id);
       prefixes.add(service.prefix);
     });
