@@ -32,7 +32,7 @@ export class NbServicePage extends LitElement {
       }
       .layout {
         display: grid;
-        grid-template-columns: minmax(0, 2fr) minmax(18rem, 1fr);
+        grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr);
         gap: 1.5rem;
         align-items: start;
       }
@@ -66,6 +66,9 @@ export class NbServicePage extends LitElement {
       ol {
         margin-block: 0;
         padding-inline-start: 1.5rem;
+      }
+      ol.fa {
+        list-style-type: persian;
       }
       aside {
         position: sticky;
@@ -113,7 +116,10 @@ export class NbServicePage extends LitElement {
           <h3>${t(lang, 'description')}</h3>
           <p>${(en ? g.descriptionEn : undefined) ?? g.description}</p>
           ${documents.length ? html`<h3>${t(lang, 'documents')}</h3><ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
-          ${steps.length ? html`<h3>${t(lang, 'steps')}</h3><ol>${steps.map((s) => html`<li>${s}</li>`)}</ol>` : nothing}
+          ${steps.length ? html`<h3>${t(lang, 'steps')}</h3><ol class=${lang}>${steps.map((s) => html`<li>${s}</li>`)}</ol>` : nothing}
+          <h3>${t(lang, 'expectedTime')}</h3>
+          <p>${t(lang, 'minutesAbout', { n: localDigits(g.expectedMinutes, lang) })}</p>
+          ${fees ? html`<h3>${t(lang, 'fees')}</h3><p>${fees}</p>` : nothing}
           ${legalBasis ? html`<h3>${t(lang, 'legalBasis')}</h3><p>${legalBasis}</p>` : nothing}
         </section>
         <aside>
@@ -122,11 +128,6 @@ export class NbServicePage extends LitElement {
             <p class="wait">${service.open ? waitText(service.estimatedWait, lang) : t(lang, 'closed')}</p>
             <p>${t(lang, 'waiting')}: ${localDigits(service.waiting, lang)} ${t(lang, 'people')}</p>
           </div>
-          <div>
-            <h3>${t(lang, 'expectedTime')}</h3>
-            <p>${t(lang, 'minutesAbout', { n: localDigits(g.expectedMinutes, lang) })}</p>
-          </div>
-          ${fees ? html`<div><h3>${t(lang, 'fees')}</h3><p>${fees}</p></div>` : nothing}
           ${service.open && service.priorityGroups.length
             ? html`<nb-priority-choice
                 .groups=${service.priorityGroups as PriorityGroup[]}

@@ -55,8 +55,6 @@ export class NbTicketView extends LitElement {
         font-weight: 900;
         margin: 0;
         color: var(--nb-brand-dark);
-        direction: ltr;
-        text-align: start;
         unicode-bidi: isolate;
       }
       .service {

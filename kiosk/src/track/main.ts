@@ -30,6 +30,7 @@ function show(ticket: TicketSnapshot) {
   el('status').textContent = called && ticket.deskNumber ? `به باجهٔ ${faDigits(ticket.deskNumber)} مراجعه کنید` : (STATUS[ticket.status] ?? ticket.status);
   document.body.dataset.status = ticket.status;
   const waiting = ticket.status === 'issued';
+  el('facts').hidden = !waiting;
   el('ahead').textContent = waiting ? faDigits(ticket.ahead) : '—';
   const range = { low: ticket.estimatedWait.low ?? Infinity, high: ticket.estimatedWait.high ?? Infinity };
   el('wait').textContent = waiting ? waitRangeText(range, 'fa') : '—';
