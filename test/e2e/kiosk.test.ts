@@ -99,6 +99,21 @@ describe('kiosk', () => {
     await phone.close();
   });
 
+  test('after an idle minute the kiosk goes back to the services, in Persian', async () => {
+    const page = await browser.newPage({ viewport: KIOSK_VIEWPORT });
+    await page.clock.install();
+    await page.goto(`${office.url}/kiosk`);
+    await page.locator('header button.lang').click();
+    await page.locator('nb-service-tile button[data-service="request"]').click();
+    await page.locator('nb-service-page h3', { hasText: 'Documents to bring' }).waitFor();
+    await page.clock.fastForward(59_000);
+    assert.equal(await page.locator('nb-service-page').count(), 1, 'not before the minute is up');
+    await page.clock.fastForward(2_000);
+    await page.locator('p.lead', { hasText: 'خدمت مورد نظر خود را انتخاب کنید' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    await page.close();
+  });
+
   test('the kiosk shows reconnecting while the server restarts, recovers, and issues a retried ticket once', async () => {
     const page = await openKiosk();
     await page.locator('nb-service-tile button[data-service="payment"]').click();
