@@ -111,6 +111,7 @@ export class NbTicketView extends LitElement {
             <dd class="ahead">${localDigits(ticket.ahead, lang)}</dd>
             <dt>${t(lang, 'estimatedWait')}</dt>
             <dd>${waitText(ticket.estimatedWait, lang)}</dd>
+            ${ticket.priorityGroup ? html`<dt>${t(lang, 'priorityTitle')}</dt><dd>${t(lang, ticket.priorityGroup)}</dd>` : ''}
             <dt>${t(lang, 'issuedAt')}</dt>
             <dd>${clockText(ticket.issuedAt, this.timeZone, lang)}</dd>
           </dl>
