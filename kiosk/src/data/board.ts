@@ -1,0 +1,36 @@
+// The live board over Socket.IO: lines and waits per service. Only the app shell calls this.
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { BoardSnapshot, ClientToServerEvents, ServerToClientEvents } from '../../../server/realtime/contract.js';
+
+export type { BoardSnapshot };
+
+export interface BoardHandlers {
+  onBoard(board: BoardSnapshot): void;
+  /** true once (re)connected, false as soon as the link drops. */
+  onConnection(connected: boolean): void;
+}
+
+/** Connects and keeps reconnecting; returns the function that disconnects for good. */
+export function connectBoard(handlers: BoardHandlers): () => void {
+  let lastSeq: number | undefined;
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+    // The function is called on every attempt, so a reconnection tells the server what we saw last.
+    auth: (send) => send(lastSeq === undefined ? { screen: 'kiosk' } : { screen: 'kiosk', lastSeq }),
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 3000,
+  });
+  socket.on('connect', () => handlers.onConnection(true));
+  socket.on('disconnect', (reason) => {
+    handlers.onConnection(false);
+    // A server that drops us on purpose (restart, new token) is not retried by the client itself.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
+  });
+  socket.on('connect_error', () => handlers.onConnection(false));
+  socket.on('board:snapshot', (board) => {
+    lastSeq = board.seq;
+    handlers.onBoard(board);
+  });
+  return () => socket.disconnect();
+}

@@ -1,0 +1,12 @@
+// The office's name and charter, which the server writes into the kiosk page (static.ts).
+export interface OfficeInfo {
+  name: string;
+  nameEn: string | null;
+  charter: string | null;
+}
+
+export function readOffice(doc: Document = document): OfficeInfo {
+  const text = doc.getElementById('nb-office')?.textContent;
+  if (!text) return { name: '', nameEn: null, charter: null };
+  return JSON.parse(text) as OfficeInfo;
+}

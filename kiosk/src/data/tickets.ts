@@ -1,0 +1,70 @@
+// Issuing a ticket. A press gets one Idempotency-Key, and every retry of that press sends the same
+// key: when the network drops the answer, or the server restarts mid-request, the server gives back
+// the ticket it already issued instead of a second one.
+import type { PriorityGroup } from '../state.js';
+
+export interface IssuedTicket {
+  id: string;
+  number: string;
+  serviceId: string;
+  issuedAt: number;
+  ahead: number;
+  estimatedWait: { low: number | null; high: number | null };
+  priorityGroup: PriorityGroup | null;
+}
+
+/** A refusal the visitor should read (office closed, unknown service); retrying will not help. */
+export class TicketRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface IssueOptions {
+  /** Called before each retry, so the screen can say it is still trying. */
+  onRetry?: () => void;
+  /** Give up after this long (ms); by then the visitor has walked away. */
+  giveUpAfterMs?: number;
+}
+
+/** A request key of 128 random bits; crypto.randomUUID() needs a secure context the kiosk may lack. */
+export function newRequestKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `kiosk-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export async function issueTicket(serviceId: string, priorityGroup: PriorityGroup | null, options: IssueOptions = {}): Promise<IssuedTicket> {
+  const key = newRequestKey();
+  const deadline = Date.now() + (options.giveUpAfterMs ?? 90_000);
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) {
+      options.onRetry?.();
+      await delay(Math.min(4000, 400 * 2 ** (attempt - 1)));
+    }
+    let response: Response;
+    try {
+      response = await fetch('/api/v1/tickets', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify({ serviceId, ...(priorityGroup ? { priorityGroup } : {}) }),
+      });
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      continue;
+    }
+    if (response.status === 201) return (await response.json()) as IssuedTicket;
+    if (response.status >= 500 || response.status === 429) {
+      if (Date.now() > deadline) throw new Error(`POST /api/v1/tickets: ${response.status}`);
+      continue;
+    }
+    const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    throw new TicketRefused(body?.error?.code ?? 'refused', body?.error?.message ?? `HTTP ${response.status}`);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
