@@ -21,4 +21,4 @@ fi
 [ -f dist/kiosk/index.html ] || [ ! -f vite.config.ts ] || npx vite build --logLevel warn
 
 if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' -not -path '*/node_modules/*' | sort); fi
-exec node --import tsx --test --test-reporter=spec --test-concurrency=2 "${files[@]}"
+exec node --import tsx --test --test-reporter=spec --test-concurrency=2 --test-timeout=180000 "${files[@]}"

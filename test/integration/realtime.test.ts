@@ -51,9 +51,10 @@ describe('realtime', () => {
     assert.equal(call.deskNumber, 2);
     assert.equal(call.recall, false);
     const recalled = next<Record<string, unknown>>(display, 'call:announced');
+    const boardAfterRecall = next<{ seq: number; calls: Array<{ number: string; recall: boolean }> }>(display, 'board:snapshot', (b) => b.calls[0]?.recall === true);
     await office.api('POST', `/tickets/${ticket.id}/recall`, { token });
     assert.equal((await recalled).recall, true);
-    const later = await next<{ seq: number; calls: Array<{ number: string }> }>(display, 'board:snapshot');
+    const later = await boardAfterRecall;
     assert.ok(later.seq > board.seq);
     assert.equal(later.calls[0]?.number, ticket.number);
   });
