@@ -1,7 +1,7 @@
 // The dispatch model the nobat estimator simulates with, learnt from today's history: service times
 // per service (this hour's when there are enough), what is left of the visits under way, no-shows
-// and what they cost a desk, the handover gap, breaks in progress and priority arrivals.
-import type { DeskState, QueueState, Ticket } from '../queue/types.js';
+// and what they cost a desk, the handover gap, breaks in progress and the visitors still to come who may overtake.
+import type { DeskState, PriorityGroup, QueueState, Ticket } from '../queue/types.js';
 import type { ServiceHistory } from './history.js';
 import { DEFAULT_SERVICE_SECONDS } from './ql.js';
 import { exponential, type Random } from './random.js';
@@ -12,11 +12,28 @@ export interface ModelOptions {
   defaultPauseSeconds: number;
   /** Fewer service times than this for a service: borrow those of all services. */
   minSamples: number;
+  /**
+   * How far ahead arrivals are simulated. Today's recent rates say little about hours ahead, and the
+   * estimator does not know when issuing stops; without a horizon an overloaded day would simulate
+   * arrivals forever.
+   */
+  arrivalHorizonSeconds: number;
 }
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { defaultPauseSeconds: 1800, minSamples: 5 };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { defaultPauseSeconds: 1800, minSamples: 5, arrivalHorizonSeconds: 3600 };
 
-export function dispatchModel(state: QueueState, history: ServiceHistory, now: number, options: ModelOptions = DEFAULT_MODEL_OPTIONS): DispatchModel {
+/**
+ * `arrivals` says which future visitors can matter: a normal ticket is overtaken only by priority
+ * visitors, but a priority ticket can be passed by normal ones once they have waited past the policy's
+ * limit, so for it every arrival is simulated.
+ */
+export function dispatchModel(
+  state: QueueState,
+  history: ServiceHistory,
+  now: number,
+  arrivals: 'priority' | 'all',
+  options: ModelOptions = DEFAULT_MODEL_OPTIONS,
+): DispatchModel {
   const hour = history.hourOf(now);
   const samplesCache = new Map<string, number[]>();
   const samplesOf = (serviceId: string): number[] => {
@@ -32,10 +49,13 @@ export function dispatchModel(state: QueueState, history: ServiceHistory, now: n
   const noShowCostMs = (history.noShowCostSeconds() ?? 60) * 1000;
   const pauses = history.pauseDurations();
   const typicalPauseMs = (pauses.length > 0 ? pauses.reduce((a, b) => a + b, 0) / pauses.length : options.defaultPauseSeconds) * 1000;
-  const priorityRates = [...state.rules.services.keys()]
-    .map((serviceId) => ({ serviceId, rate: history.priorityArrivalRate(serviceId, now) / 1000 }))
-    .filter((r) => r.rate > 0);
-  const totalPriorityRate = priorityRates.reduce((sum, r) => sum + r.rate, 0);
+  const arrivalRates: Array<{ serviceId: string; priorityGroup: PriorityGroup | null; rate: number }> = [];
+  for (const serviceId of state.rules.services.keys()) {
+    arrivalRates.push({ serviceId, priorityGroup: 'elderly', rate: history.priorityArrivalRate(serviceId, now) / 1000 });
+    if (arrivals === 'all') arrivalRates.push({ serviceId, priorityGroup: null, rate: history.arrivalRate(serviceId, null, now) / 1000 });
+  }
+  const arrivalsEndAt = now + options.arrivalHorizonSeconds * 1000;
+  const totalRate = arrivalRates.reduce((sum, r) => sum + r.rate, 0);
 
   const draw = (serviceId: string, random: Random): number => {
     const samples = samplesOf(serviceId);
@@ -71,15 +91,16 @@ export function dispatchModel(state: QueueState, history: ServiceHistory, now: n
       if (random() < noShowRate) return noShowCostMs;
       return draw(ticket.serviceId, random) + handoverMs;
     },
-    nextPriorityArrival(after: number, random: Random) {
-      if (totalPriorityRate === 0) return null;
-      const at = after + exponential(random, 1 / totalPriorityRate);
-      let pick = random() * totalPriorityRate;
-      for (const { serviceId, rate } of priorityRates) {
+    nextArrival(after: number, random: Random) {
+      if (totalRate === 0) return null;
+      const at = after + exponential(random, 1 / totalRate);
+      if (at > arrivalsEndAt) return null;
+      let pick = random() * totalRate;
+      for (const { serviceId, priorityGroup, rate } of arrivalRates) {
         pick -= rate;
-        if (pick <= 0) return { at, serviceId };
+        if (pick <= 0 && rate > 0) return { at, serviceId, priorityGroup };
       }
-      return { at, serviceId: priorityRates[priorityRates.length - 1]!.serviceId };
+      return null;
     },
   };
 }

@@ -28,7 +28,7 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
 
   const simulate = (input: EstimateInput, target: Ticket): WaitEstimate => {
     if (target.status !== 'issued') return { seconds: 0, low: 0, high: 0 };
-    const model = dispatchModel(input.state, input.history, input.now, modelOptions);
+    const model = dispatchModel(input.state, input.history, input.now, target.priorityGroup === null ? 'priority' : 'all', modelOptions);
     const random = seededRandom(seedFrom(target.id, input.now));
     const waits: number[] = [];
     for (let run = 0; run < runs; run++) {
@@ -56,5 +56,6 @@ function definedOnly(options: NobatOptions): Partial<ModelOptions> {
   const picked: Partial<ModelOptions> = {};
   if (options.defaultPauseSeconds !== undefined) picked.defaultPauseSeconds = options.defaultPauseSeconds;
   if (options.minSamples !== undefined) picked.minSamples = options.minSamples;
+  if (options.arrivalHorizonSeconds !== undefined) picked.arrivalHorizonSeconds = options.arrivalHorizonSeconds;
   return picked;
 }

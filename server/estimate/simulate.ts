@@ -1,7 +1,7 @@
 // One forward simulation of the office's real dispatch from now until a given ticket is called: a
 // clone of the queue, each desk freed when its current visitor is expected to finish (or its break
-// to end), the product's own pickNext choosing every call, and priority visitors arriving meanwhile
-// who may overtake. Durations come from a model, drawn afresh in each run.
+// to end), the product's own pickNext choosing every call, and visitors arriving meanwhile who may
+// overtake it. Durations come from a model, drawn afresh in each run.
 import { evolve } from '../queue/evolve.js';
 import { pickNext } from '../queue/policy.js';
 import type { DeskState, QueueState, Ticket } from '../queue/types.js';
@@ -12,8 +12,8 @@ export interface DispatchModel {
   deskReadyAt(desk: DeskState, random: Random): number;
   /** How long a called ticket keeps its desk (ms): service and handover, or the cost of a no-show. */
   occupancy(ticket: Ticket, calledAt: number, random: Random): number;
-  /** The next priority arrival after `after` (ms), or null when none is expected. */
-  nextPriorityArrival(after: number, random: Random): { at: number; serviceId: string } | null;
+  /** The next expected arrival after `after` (ms) that may matter, or null when none is expected. */
+  nextArrival(after: number, random: Random): { at: number; serviceId: string; priorityGroup: Ticket['priorityGroup'] } | null;
 }
 
 // A day has at most a few thousand calls; past this the simulation is not converging on the ticket.
@@ -24,7 +24,7 @@ export function simulateCallTime(base: QueueState, target: Ticket, now: number, 
   const state = cloneWaiting(base, target);
   const desks = [...state.desks.values()];
   const readyAt = desks.map((desk) => model.deskReadyAt(base.desks.get(desk.id)!, random));
-  let arrival = model.nextPriorityArrival(now, random);
+  let arrival = model.nextArrival(now, random);
   let phantoms = 0;
   for (let calls = 0; calls < MAX_CALLS; calls++) {
     let i = -1;
@@ -34,8 +34,8 @@ export function simulateCallTime(base: QueueState, target: Ticket, now: number, 
     const desk = desks[i]!;
     while (arrival && arrival.at <= t) {
       const id = `~p${phantoms++}`;
-      state.tickets.set(id, phantomTicket(id, arrival.serviceId, 'elderly', arrival.at));
-      arrival = model.nextPriorityArrival(arrival.at, random);
+      state.tickets.set(id, phantomTicket(id, arrival.serviceId, arrival.priorityGroup, arrival.at));
+      arrival = model.nextArrival(arrival.at, random);
     }
     const next = pickNext(state, desk, t);
     if (!next) {
