@@ -39,7 +39,7 @@ export function dispatchModel(
   const samplesOf = (serviceId: string): number[] => {
     let samples = samplesCache.get(serviceId);
     if (!samples) {
-      samples = serviceSamples(history, serviceId, hour, options.minSamples);
+      samples = withVisitsUnderWay(serviceSamples(history, serviceId, hour, options.minSamples), state, serviceId, now, options.minSamples);
       samplesCache.set(serviceId, samples);
     }
     return samples;
@@ -57,9 +57,27 @@ export function dispatchModel(
   const arrivalsEndAt = now + options.arrivalHorizonSeconds * 1000;
   const totalRate = arrivalRates.reduce((sum, r) => sum + r.rate, 0);
 
+  // How far off the recent mean may be: each run scales a service's draws by the ratio of a
+  // bootstrap resample's mean to the sample mean, so long queues get the wider range they deserve.
+  const runScale = new Map<string, number>();
+  const scaleOf = (serviceId: string, random: Random): number => {
+    let scale = runScale.get(serviceId);
+    if (scale === undefined) {
+      const samples = samplesOf(serviceId);
+      let total = 0;
+      let resampled = 0;
+      for (const value of samples) {
+        total += value;
+        resampled += samples[Math.floor(random() * samples.length)]!;
+      }
+      scale = total > 0 ? resampled / total : 1;
+      runScale.set(serviceId, scale);
+    }
+    return scale;
+  };
   const draw = (serviceId: string, random: Random): number => {
     const samples = samplesOf(serviceId);
-    return (samples[Math.floor(random() * samples.length)] ?? DEFAULT_SERVICE_SECONDS) * 1000;
+    return (samples[Math.floor(random() * samples.length)] ?? DEFAULT_SERVICE_SECONDS) * 1000 * scaleOf(serviceId, random);
   };
 
   const residual = (ticket: Ticket, random: Random): number => {
@@ -72,6 +90,9 @@ export function dispatchModel(
   };
 
   return {
+    beginRun(): void {
+      runScale.clear();
+    },
     deskReadyAt(desk: DeskState, random: Random): number {
       const current = desk.currentTicketId ? state.tickets.get(desk.currentTicketId) : undefined;
       let ready = now;
@@ -111,4 +132,21 @@ function serviceSamples(history: ServiceHistory, serviceId: string, hour: number
   const recent = history.serviceTimes(serviceId);
   if (recent.length >= minSamples) return recent;
   return [...recent, ...history.pooledServiceTimes()];
+}
+
+/**
+ * Early in the day the few finished visits are the short ones: the long ones are still at the desk.
+ * While a service has few samples, each of its visits under way counts too, as at least as long as it
+ * has lasted so far (the mean of the finished samples longer than it, else its elapsed time).
+ */
+function withVisitsUnderWay(samples: number[], state: QueueState, serviceId: string, now: number, minSamples: number): number[] {
+  if (samples.length >= minSamples * 2) return samples;
+  const extra: number[] = [];
+  for (const ticket of state.tickets.values()) {
+    if (ticket.status !== 'serving' || ticket.serviceId !== serviceId || ticket.startedAt === null) continue;
+    const elapsed = (now - ticket.startedAt) / 1000;
+    const longer = samples.filter((s) => s > elapsed);
+    extra.push(longer.length > 0 ? longer.reduce((a, b) => a + b, 0) / longer.length : elapsed);
+  }
+  return extra.length > 0 ? [...samples, ...extra] : samples;
 }

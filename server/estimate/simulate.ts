@@ -8,6 +8,8 @@ import type { DeskState, QueueState, Ticket } from '../queue/types.js';
 import type { Random } from './random.js';
 
 export interface DispatchModel {
+  /** Called before each run, so that a model can draw what stays fixed for one run. */
+  beginRun(random: Random): void;
   /** When each desk can next call (ms), drawn for this run; Infinity if it will not come back. */
   deskReadyAt(desk: DeskState, random: Random): number;
   /** How long a called ticket keeps its desk (ms): service and handover, or the cost of a no-show. */
@@ -21,6 +23,7 @@ const MAX_CALLS = 5000;
 
 /** The time (ms) the target is called in one run; Infinity if no desk would ever call it. */
 export function simulateCallTime(base: QueueState, target: Ticket, now: number, model: DispatchModel, random: Random): number {
+  model.beginRun(random);
   const state = cloneWaiting(base, target);
   const desks = [...state.desks.values()];
   const readyAt = desks.map((desk) => model.deskReadyAt(base.desks.get(desk.id)!, random));
