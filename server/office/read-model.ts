@@ -45,8 +45,16 @@ export interface TicketView {
   deskNumber?: number;
 }
 
+/**
+ * Estimates are forward simulations, costly with a long line; screens ask for them on every
+ * change. An estimate is reused for this long (by the office clock) before it is computed again:
+ * a second's staleness changes no promise a person reads, and keeps ticket issue fast under load.
+ */
+const ESTIMATE_TTL_MS = 1000;
+
 export class ReadModel {
   private readonly deskNumbers: Map<string, number>;
+  private readonly estimates = new Map<string, { at: number; estimate: WaitEstimate }>();
 
   constructor(
     private readonly config: OfficeConfig,
@@ -106,7 +114,7 @@ export class ReadModel {
 
   liveTicket(ticket: Ticket): TicketView {
     const waiting = ticket.status === 'issued';
-    const estimate = waiting ? this.estimation.estimator.estimate(this.input(), ticket.id) : { seconds: 0, low: 0, high: 0 };
+    const estimate = waiting ? this.cached(`t:${ticket.id}`, () => this.estimation.estimator.estimate(this.input(), ticket.id)) : { seconds: 0, low: 0, high: 0 };
     return {
       id: ticket.id,
       number: ticket.number,
@@ -153,7 +161,17 @@ export class ReadModel {
   }
 
   private estimateNew(serviceId: string, now: number): WaitEstimate {
-    return this.estimation.estimator.estimateNew({ ...this.input(), now }, serviceId, null);
+    return this.cached(`s:${serviceId}`, () => this.estimation.estimator.estimateNew({ ...this.input(), now }, serviceId, null));
+  }
+
+  private cached(key: string, compute: () => WaitEstimate): WaitEstimate {
+    const now = this.clock();
+    const hit = this.estimates.get(key);
+    if (hit && now - hit.at < ESTIMATE_TTL_MS && now >= hit.at) return hit.estimate;
+    if (this.estimates.size > 5000) this.estimates.clear();
+    const estimate = compute();
+    this.estimates.set(key, { at: now, estimate });
+    return estimate;
   }
 
   private input() {
