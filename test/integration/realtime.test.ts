@@ -2,7 +2,6 @@
 // only, a tracked ticket follows its status, desks get their view, and an unpaired screen of a
 // configured office is turned away.
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { io as connect, type Socket } from 'socket.io-client';
 import { parseOffice } from '../../server/config/load.js';
@@ -104,7 +103,7 @@ describe('realtime in a configured office', () => {
 
   it('turns away a display that is not paired, and admits a paired one', async () => {
     const stranger = client(office.server.url, { screen: 'display' });
-    const [error] = (await once(stranger, 'connect_error')) as [Error];
+    const error = await new Promise<Error>((resolve) => stranger.once('connect_error', resolve));
     assert.equal(error.message, 'unauthorized');
     stranger.close();
     const device = office.server.accounts.addDevice('display', 'hall', null);
