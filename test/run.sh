@@ -20,5 +20,8 @@ fi
 
 [ -f dist/kiosk/index.html ] || [ ! -f vite.config.ts ] || npx vite build --logLevel warn
 
+# The whole suite also type-checks (strict), so a type error fails CI like a failing test.
+[ $# -gt 0 ] || npx tsc --noEmit -p .
+
 if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' -not -path '*/node_modules/*' | sort); fi
 exec node --import tsx --test --test-reporter=spec --test-concurrency=2 --test-timeout=180000 "${files[@]}"
