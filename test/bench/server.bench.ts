@@ -1,6 +1,7 @@
 // Server figures: ticket issue over HTTP under 100 concurrent kiosks, durable tickets per second
 // (HTTP, the office pipeline, and bare better-sqlite3 on the same rows), start to ready, and RSS.
 // The server runs in a child process (lib/host.ts); the load comes from this process, a core each.
+import { rmSync } from 'node:fs';
 import { percentile, type BenchFigure } from './figure.js';
 import { startHost } from './lib/child.js';
 import { officeVersusBare } from './lib/durable.js';
@@ -34,7 +35,9 @@ export default async (): Promise<BenchFigure[]> => {
   const afterAll = await host.stats();
   await host.close();
 
-  const durable = officeVersusBare(tempDir('nobat-durable-'), 2, 300);
+  const durableDir = tempDir('nobat-durable-');
+  const durable = officeVersusBare(durableDir, 2, 300);
+  rmSync(durableDir, { recursive: true, force: true });
   const officeRate = durable.officeTickets / (durable.officeMs / 1000);
   const bareRate = durable.bareRows / (durable.bareMs / 1000);
   const httpRate = created / (load.elapsedMs / 1000);

@@ -1,5 +1,6 @@
 // Child-process entry for the benches: runs one server (the nobat demo office, or a bare Socket.IO
 // broadcaster) so that its memory is its own and the load generator has the other core. Speaks IPC.
+import { rmSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -11,13 +12,17 @@ const mode = process.argv[2];
 const send = (reply: HostReply) => process.send?.(reply);
 
 if (mode === 'nobat') {
+  const dataDir = tempDir('nobat-bench-');
   const started = performance.now();
-  const server = await startServer({ dataDir: tempDir('nobat-bench-'), port: 0, host: '127.0.0.1', log: quietLog });
+  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: quietLog });
   const startMs = performance.now() - started;
   const waiting = () => [...server.office.state.tickets.values()].filter((t) => t.status === 'issued').length;
   process.on('message', (request: HostRequest) => {
     if (request.type === 'stats') send({ type: 'stats', ...memory(), waiting: waiting() });
-    else void server.close().then(() => process.exit(0));
+    else void server.close().then(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
   });
   send({ type: 'ready', url: server.url, startMs, ...memory() });
 } else if (mode === 'bare') {
