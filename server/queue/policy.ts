@@ -1,6 +1,7 @@
 // Call-next: which waiting ticket a desk gets. Priority groups go first, but bounded so that normal
 // tickets never starve: after `maxPriorityStreak` priority calls in a row at a desk, or once a normal
-// ticket has waited past `normalWaitLimitMinutes`, the longest-waiting normal ticket goes. Within a
+// ticket has waited past `normalWaitLimitMinutes` (and longer than any priority ticket), the
+// longest-waiting normal ticket goes. Within a
 // class the smallest rank (longest wait) wins; ties follow the order of the desk's workprofile.
 import type { DeskState, QueueState, Ticket } from './types.js';
 
@@ -20,19 +21,24 @@ export function pickNext(state: QueueState, desk: DeskState, now: number): Ticke
   let oldestNormal: Ticket | null = null;
   let oldestPriority: Ticket | null = null;
   let longestNormalWait = 0;
+  let longestPriorityWait = 0;
   const order = (a: Ticket, b: Ticket) => compareInLine(a, b, desk);
   for (const ticket of candidatesFor(state, desk)) {
     if (ticket.priorityGroup === null) {
       if (!oldestNormal || order(ticket, oldestNormal) < 0) oldestNormal = ticket;
       longestNormalWait = Math.max(longestNormalWait, now - ticket.issuedAt);
-    } else if (!oldestPriority || order(ticket, oldestPriority) < 0) {
-      oldestPriority = ticket;
+    } else {
+      if (!oldestPriority || order(ticket, oldestPriority) < 0) oldestPriority = ticket;
+      longestPriorityWait = Math.max(longestPriorityWait, now - ticket.issuedAt);
     }
   }
   if (!oldestPriority) return oldestNormal;
   if (!oldestNormal) return oldestPriority;
   const { maxPriorityStreak, normalWaitLimitMinutes } = state.rules.policy;
-  const normalIsDue = desk.priorityStreak >= maxPriorityStreak || longestNormalWait >= normalWaitLimitMinutes * 60_000;
+  // Past the limit a normal ticket goes first, but never ahead of a priority ticket that has waited
+  // longer still: in an overloaded office that would leave priority visitors waiting the longest.
+  const normalIsDue =
+    desk.priorityStreak >= maxPriorityStreak || (longestNormalWait >= normalWaitLimitMinutes * 60_000 && longestNormalWait >= longestPriorityWait);
   return normalIsDue ? oldestNormal : oldestPriority;
 }
 

@@ -353,7 +353,9 @@ class CallNext extends Step {
 
     const normals = candidates.filter((t) => !t.priority);
     const priorities = candidates.filter((t) => t.priority);
-    const normalOverdue = normals.some((t) => model.now - t.issuedAt >= POLICY.normalWaitLimitMinutes * 60_000);
+    const longestNormal = Math.max(0, ...normals.map((t) => model.now - t.issuedAt));
+    const longestPriority = Math.max(0, ...priorities.map((t) => model.now - t.issuedAt));
+    const normalOverdue = longestNormal >= POLICY.normalWaitLimitMinutes * 60_000 && longestNormal >= longestPriority;
     const normalIsDue = desk.priorityCalls >= POLICY.maxPriorityStreak || normalOverdue;
     if (ticket.priority && normals.length > 0) {
       assert.ok(!normalIsDue, `call-next at ${desk.id} took priority ${ticket.id} although a normal ticket was due`);

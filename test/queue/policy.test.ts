@@ -67,6 +67,11 @@ describe('call-next policy', () => {
     given(tehran, past).when(callNext('d1', 30)).then([{ type: 'ticket.called', ticketId: 'n1' }]);
   });
 
+  test('an overdue normal ticket does not go ahead of a priority ticket that has waited longer still', () => {
+    const past = [...allDesksOpen, issue('p1', 'A', 0, 'elderly'), issue('n1', 'A', 1)];
+    given(tehran, past).when(callNext('d1', 40)).then([{ type: 'ticket.called', ticketId: 'p1' }]);
+  });
+
   test('once the wait limit is passed, the longest-waiting normal ticket of the workprofile goes', () => {
     const past = [...allDesksOpen, issue('b1', 'B', 0), issue('a1', 'A', 1), issue('p1', 'A', 2, 'elderly')];
     given(tehran, past).when(callNext('d1', 30)).then([{ type: 'ticket.called', ticketId: 'b1' }]);
