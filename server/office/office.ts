@@ -2,6 +2,7 @@
 // the listeners. decide → commit → evolve → publish, in that order, so nothing is answered, shown
 // or printed before it is durable, and a refused or failed commit leaves the state untouched.
 import { EventEmitter } from 'node:events';
+import { refuse } from '../queue/errors.js';
 import { decide, evolveAll, serviceDayOf, type QueueCommand, type QueueEvent, type QueueState } from '../queue/index.js';
 import type { EventStore, StoredEvent } from '../store/event-store.js';
 import type { Clock } from './clock.js';
@@ -55,8 +56,10 @@ export class Office extends EventEmitter<OfficeEvents> {
    * with the same key does nothing and returns the ticket the first one concerned.
    */
   execute(input: CommandInput, actor: Actor, requestKey?: string): { events: StoredEvent[]; replayedTicketId?: string | null } {
+    const fingerprint = requestKey ? commandFingerprint(input) : undefined;
     if (requestKey) {
       const earlier = this.store.requestOutcome(requestKey);
+      if (earlier && earlier.command !== null && earlier.command !== fingerprint) throw refuse.requestKeyReused(requestKey);
       if (earlier) return { events: [], replayedTicketId: earlier.ticketId };
     }
     const now = this.clock();
@@ -65,7 +68,7 @@ export class Office extends EventEmitter<OfficeEvents> {
     const events = decide(command, this.state);
     const ticketId = 'ticketId' in command ? command.ticketId : lastTicketId(events);
     if (events.length === 0 && !requestKey) return { events: [] };
-    const stored = this.commit(events, actor, requestKey ? { requestKey, requestTicketId: ticketId } : {});
+    const stored = this.commit(events, actor, requestKey ? { requestKey, requestTicketId: ticketId, requestCommand: fingerprint } : {});
     return { events: stored };
   }
 
@@ -77,13 +80,19 @@ export class Office extends EventEmitter<OfficeEvents> {
     if (events.length > 0) this.commit(events, SYSTEM, {});
   }
 
-  private commit(events: QueueEvent[], actor: Actor, request: { requestKey?: string; requestTicketId?: string | null }): StoredEvent[] {
+  private commit(events: QueueEvent[], actor: Actor, request: { requestKey?: string; requestTicketId?: string | null; requestCommand?: string }): StoredEvent[] {
     const stored = this.store.commit(events, { actor: actor.id, staffId: actor.staffId, ...request });
     evolveAll(this.state, events);
     for (const event of events) for (const observe of this.observers) observe(event);
     if (stored.length > 0) this.emit('committed', stored);
     return stored;
   }
+}
+
+/** What a command asks for, without the fresh id a retried ticket request would carry anew. */
+function commandFingerprint(input: CommandInput): string {
+  const { ticketId, ...rest } = input as CommandInput & { ticketId?: string };
+  return JSON.stringify(input.type === 'issueTicket' ? rest : { ...rest, ticketId });
 }
 
 /** The ticket a command ended on: call-next may finish one ticket and then call another. */

@@ -39,6 +39,8 @@ export const refuse = {
     new QueueRefusal('grace_not_over', `برای ثبت عدم حضور ${faNumber(seconds)} ثانیه دیگر صبر کنید.`, 409, `no-show for ${ticketId} allowed in ${seconds} s`),
   notSameDay: (ticketId: string) =>
     new QueueRefusal('not_same_day', 'فقط نوبت‌های امروز را می‌توان بازگرداند.', 409, `ticket ${ticketId} is not from today`),
+  requestKeyReused: (key: string) =>
+    new QueueRefusal('request_key_reused', 'این شناسهٔ درخواست پیش‌تر برای کار دیگری به کار رفته است.', 409, `request key ${key} was first used for another command`),
   sameService: (ticketId: string) =>
     new QueueRefusal('same_target', 'نوبت همین حالا در همین صف است.', 409, `ticket ${ticketId} is already in that queue`),
 };

@@ -17,6 +17,8 @@ export interface CommitMeta {
   /** A client's idempotency key or request id; stored with the ticket it concerned. */
   requestKey?: string;
   requestTicketId?: string | null;
+  /** What the request asked for, to tell a true retry from a key reused for something else. */
+  requestCommand?: string;
 }
 
 export class EventStore {
@@ -31,8 +33,8 @@ export class EventStore {
   constructor(readonly db: Db, timeZone: string) {
     this.projection = new Projection(db, timeZone);
     this.append = db.prepare(`INSERT INTO events (at, type, ticket_id, desk_id, actor, data) VALUES (?, ?, ?, ?, ?, ?)`);
-    this.remember = db.prepare(`INSERT INTO requests (key, at, ticket_id) VALUES (?, ?, ?)`);
-    this.recall = db.prepare(`SELECT ticket_id AS ticketId FROM requests WHERE key = ?`);
+    this.remember = db.prepare(`INSERT INTO requests (key, at, ticket_id, command) VALUES (?, ?, ?, ?)`);
+    this.recall = db.prepare(`SELECT ticket_id AS ticketId, command FROM requests WHERE key = ?`);
     this.after = db.prepare(`SELECT seq, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?`);
     this.last = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM events`);
     this.commitTx = db.transaction((events: readonly QueueEvent[], meta: CommitMeta) => {
@@ -44,7 +46,7 @@ export class EventStore {
         this.projection.apply(event, { staffId: meta.staffId });
         stored.push({ seq: Number(info.lastInsertRowid), event });
       }
-      if (meta.requestKey) this.remember.run(meta.requestKey, events[0]?.at ?? 0, meta.requestTicketId ?? null);
+      if (meta.requestKey) this.remember.run(meta.requestKey, events[0]?.at ?? 0, meta.requestTicketId ?? null, meta.requestCommand ?? null);
       return stored;
     });
   }
@@ -55,8 +57,8 @@ export class EventStore {
   }
 
   /** What an earlier request with this key concerned, if it was committed. */
-  requestOutcome(key: string): { ticketId: string | null } | undefined {
-    return this.recall.get(key) as { ticketId: string | null } | undefined;
+  requestOutcome(key: string): { ticketId: string | null; command: string | null } | undefined {
+    return this.recall.get(key) as { ticketId: string | null; command: string | null } | undefined;
   }
 
   eventsAfter(seq: number, limit: number): StoredEvent[] {

@@ -105,6 +105,12 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    // What a request key was first used for, so that a key reused for another command is refused
+    // rather than answered with the first command's result.
+    sql: `ALTER TABLE requests ADD COLUMN command TEXT;`,
+  },
 ];
 
 export function migrate(db: Database): number {

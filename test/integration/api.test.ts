@@ -43,6 +43,9 @@ describe('the demo office over HTTP', () => {
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     const services = await office.api('GET', '/services');
     assert.equal(services.body.find((s: { id: string }) => s.id === 'request').waiting, 1);
+    const reused = await issue('payment', {}, { 'idempotency-key': key });
+    assert.equal(reused.status, 409, 'a key reused for another service is refused, not answered with the first ticket');
+    assert.equal(reused.body.error.code, 'request_key_reused');
   });
 
   it('runs a ticket through call, recall, no-show, reinstate, start and finish', async () => {
