@@ -129,6 +129,20 @@ export class ReadModel {
     };
   }
 
+  /**
+   * The wait a ticket of this service and group would be promised if issued now. Asked before
+   * issuing, it is the new ticket's estimate, without simulating the line once more per ticket.
+   */
+  newTicketEstimate(serviceId: string, priorityGroup: string | null): WaitEstimate {
+    const group = priorityGroup as Parameters<Estimator['estimateNew']>[2];
+    return this.cached(`n:${serviceId}:${priorityGroup ?? '-'}`, () => this.estimation.estimator.estimateNew(this.input(), serviceId, group));
+  }
+
+  /** Records what a ticket was promised at issue, so that its first reads agree with its slip. */
+  promise(ticketId: string, estimate: WaitEstimate): void {
+    this.estimates.set(`t:${ticketId}`, { at: this.clock(), estimate });
+  }
+
   /** Everything one desk's screen shows. */
   desk(deskId: string) {
     const desk = this.state.desks.get(deskId);
@@ -147,6 +161,8 @@ export class ReadModel {
       parked: parked.map((t) => this.compact(t)),
       noShows: noShows.map((t) => this.compact(t)),
       today: deskDayCounts(this.db, deskId, day.iso, instantAtLocal(year, month, date, 0, this.config.timeZone)),
+      /** So the desk can count down to when a recalled visitor may be marked a no-show. */
+      noShowGraceSeconds: this.config.policy.noShowGraceSeconds,
       now,
       localMinutes: localClock(now, this.config.timeZone).minutes,
     };

@@ -34,12 +34,14 @@ export function ticketRoutes(deps: AppDeps) {
       const service = deps.config.services.find((s) => s.id === body.serviceId);
       if (service && !isOpenAt(service.hours ?? deps.config.hours, office.now(), deps.config.timeZone)) throw apiErrors.officeClosed();
       const ticketId = newId();
+      const promised = read.newTicketEstimate(body.serviceId, body.priorityGroup);
       const result = office.execute(
         { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup },
         { id: actorId(principal), staffId: null },
         key ? `issue:${actorId(principal)}:${key}` : undefined,
       );
       const issuedId = result.replayedTicketId ?? ticketId;
+      if (!result.replayedTicketId) read.promise(issuedId, promised);
       const ticket = read.ticket(issuedId);
       if (!ticket) throw apiErrors.ticketNotFound();
       if (result.replayedTicketId) c.header('Idempotent-Replayed', 'true');
