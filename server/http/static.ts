@@ -7,6 +7,8 @@ import type { OfficeConfig } from '../config/schema.js';
 import type { AppEnv } from './env.js';
 
 const DEFAULT_DIST = resolve(import.meta.dirname, '../../dist');
+/** The display's default voice clips (scripts/make-voice-clips.ts). */
+const DEFAULT_VOICE = resolve(import.meta.dirname, '../../display/voice');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -30,6 +32,11 @@ export interface StaticOptions {
   config: OfficeConfig;
   /** Where Vite wrote the build; the repository's dist/ by default. */
   distDir?: string;
+  /**
+   * Where an office keeps its own recordings of the display's words; a clip found there replaces the
+   * default one of the same name. NOBAT_VOICE_DIR by default.
+   */
+  voiceDir?: string;
 }
 
 /** What the kiosk shows before any request: the office's name and its citizens' charter. */
@@ -40,7 +47,7 @@ function officeScript(config: OfficeConfig): string {
   return `<script type="application/json" id="nb-office">${json}</script>`;
 }
 
-export function staticRoutes({ config, distDir = DEFAULT_DIST }: StaticOptions) {
+export function staticRoutes({ config, distDir = DEFAULT_DIST, voiceDir = process.env.NOBAT_VOICE_DIR }: StaticOptions) {
   const assetsDir = join(distDir, 'assets');
 
   const page = async (c: Context<AppEnv>, file: string, inject = '') => {
@@ -57,6 +64,21 @@ export function staticRoutes({ config, distDir = DEFAULT_DIST }: StaticOptions) 
   return new Hono<AppEnv>()
     .get('/kiosk', (c) => page(c, 'kiosk/index.html', officeScript(config)))
     .get('/kiosk/', (c) => c.redirect('/kiosk', 301))
+    .get('/display', (c) => page(c, 'display/index.html', officeScript(config)))
+    .get('/display/', (c) => c.redirect('/display', 301))
+    .get('/display/voice/:file{[a-z0-9-]{1,40}\\.wav}', async (c) => {
+      const file = c.req.param('file');
+      for (const dir of voiceDir ? [voiceDir, DEFAULT_VOICE] : [DEFAULT_VOICE]) {
+        try {
+          const body = await readFile(join(dir, file));
+          // Revalidated, not cached for good: an office may swap in its own recording at any time.
+          return c.body(body, 200, { 'Content-Type': 'audio/wav', 'Cache-Control': 'no-cache' });
+        } catch {
+          // not in this folder; try the next
+        }
+      }
+      return c.notFound();
+    })
     .get('/t/:id{[A-Za-z0-9_-]{8,64}}', (c) => page(c, 't/index.html'))
     .get('/assets/:file', async (c) => {
       const path = resolve(assetsDir, c.req.param('file'));

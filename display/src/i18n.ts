@@ -1,0 +1,57 @@
+// The display's words in Persian and English. `fa` is the source: its keys type every lookup, so a
+// misspelt key or a missing English text fails the build. Direction is data, not a special case.
+import type { Lang } from '../../server/time/persian.js';
+
+export type { Lang };
+
+export const LANGUAGES: Record<Lang, { dir: 'rtl' | 'ltr' }> = {
+  fa: { dir: 'rtl' },
+  en: { dir: 'ltr' },
+};
+
+const fa = {
+  title: 'تابلوی نوبت',
+  number: 'شماره',
+  desk: 'باجه',
+  goToDesk: 'به باجهٔ {desk} مراجعه کنید',
+  recall: 'تکرار',
+  noCalls: 'هنوز شماره‌ای اعلام نشده است',
+  recentCalls: 'شماره‌های اعلام‌شده',
+  services: 'خدمات و صف انتظار',
+  waiting: 'در انتظار',
+  people: '{n} نفر',
+  estimatedWait: 'انتظار تقریبی',
+  closed: 'اکنون ارائه نمی‌شود',
+  charter: 'منشور حقوق شهروندی',
+  steps: 'مراحل کار',
+  expectedTime: 'زمان انجام کار در باجه: حدود {n} دقیقه',
+  reconnecting: 'ارتباط با سامانه برقرار نیست؛ در حال اتصال دوباره…',
+} as const;
+
+export type MessageKey = keyof typeof fa;
+
+const en: Record<MessageKey, string> = {
+  title: 'Queue board',
+  number: 'Number',
+  desk: 'Desk',
+  goToDesk: 'Please go to desk {desk}',
+  recall: 'Again',
+  noCalls: 'No number has been called yet',
+  recentCalls: 'Called numbers',
+  services: 'Services and waiting lines',
+  waiting: 'Waiting',
+  people: '{n}',
+  estimatedWait: 'Estimated wait',
+  closed: 'Not available now',
+  charter: "Citizens' rights charter",
+  steps: 'Steps',
+  expectedTime: 'Time at the desk: about {n} minutes',
+  reconnecting: 'Lost the connection to the system; reconnecting…',
+};
+
+const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fa, en };
+
+/** The text for `key`, with `{name}` placeholders filled in. */
+export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}
