@@ -100,7 +100,7 @@ describe('display', () => {
     assert.deepEqual(last.played, callClips(recalled.number, 1));
   });
 
-  test('screenshots at 1280×720, in Persian and English, with a service poster in the slide area', async () => {
+  test('screenshots at 1280×720, in Persian and English, with a service poster in the slide area, and in portrait', async () => {
     await page.setViewportSize(HD);
     await screenshot(page, 'display-1280x720-fa');
     const english = await browser.newPage({ viewport: FULL_HD });
@@ -113,6 +113,8 @@ describe('display', () => {
     await english.setViewportSize(HD);
     await screenshot(english, 'display-1280x720-en');
     await english.close();
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await screenshot(page, 'display-portrait-fa');
     await page.setViewportSize(FULL_HD);
   });
 
