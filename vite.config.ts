@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
 
 const screens = {
   kiosk: 'kiosk/index.html',
+  desk: 'desk/index.html',
   display: 'display/index.html',
   track: 't/index.html',
 };

@@ -18,7 +18,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-[ -f dist/kiosk/index.html ] || [ ! -f vite.config.ts ] || npx vite build --logLevel warn
+[ ! -f vite.config.ts ] || node scripts/build-if-missing.mjs
 
 # The whole suite also type-checks (strict), so a type error fails CI like a failing test.
 [ $# -gt 0 ] || npx tsc --noEmit -p .

@@ -1,5 +1,6 @@
-// The browser screens built by Vite into dist/: the kiosk at /kiosk, one ticket's tracking page at
-// /t/<id>, and their hashed assets, cached for good. Without a build, a page that says how to make one.
+// The browser screens built by Vite into dist/: the kiosk at /kiosk, the staff desk at /desk, one
+// ticket's tracking page at /t/<id>, and their hashed assets, cached for good. Without a build, a
+// page that says how to make one.
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -64,6 +65,8 @@ export function staticRoutes({ config, distDir = DEFAULT_DIST, voiceDir = proces
   return new Hono<AppEnv>()
     .get('/kiosk', (c) => page(c, 'kiosk/index.html', officeScript(config)))
     .get('/kiosk/', (c) => c.redirect('/kiosk', 301))
+    .get('/desk', (c) => page(c, 'desk/index.html'))
+    .get('/desk/', (c) => c.redirect('/desk', 301))
     .get('/display', (c) => page(c, 'display/index.html', officeScript(config)))
     .get('/display/', (c) => c.redirect('/display', 301))
     .get('/display/voice/:file{[a-z0-9-]{1,40}\\.wav}', async (c) => {

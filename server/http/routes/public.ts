@@ -1,4 +1,5 @@
-// Routes anyone may read: health and the services with their lines and estimated waits.
+// Routes anyone may read: health, the services with their lines and estimated waits, and the office's
+// name and desks (posted in the hall anyway), which the desk's sign-in screen offers before a token.
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env.js';
 
@@ -6,5 +7,13 @@ export function publicRoutes(deps: AppDeps) {
   const { office, read, config, demo } = deps;
   return new Hono<AppEnv>()
     .get('/health', (c) => c.json({ ok: true, office: config.name, demo, seq: office.lastSeq(), time: office.now() }))
-    .get('/services', (c) => c.json(read.services()));
+    .get('/services', (c) => c.json(read.services()))
+    .get('/office', (c) =>
+      c.json({
+        name: config.name,
+        nameEn: config.nameEn ?? null,
+        timeZone: config.timeZone,
+        desks: config.desks.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn ?? null, number: d.number })),
+      }),
+    );
 }

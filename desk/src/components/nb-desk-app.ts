@@ -1,0 +1,326 @@
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { Refused, SessionExpired } from '../data/api.js';
+import { runAction } from '../data/commands.js';
+import { connectDesk } from '../data/live.js';
+import { fetchDeskView, fetchDesks, fetchServices } from '../data/lookups.js';
+import { fetchOffice, forgetSession, rememberedDeskId, signIn, signOut, storedSession, type Session } from '../data/session.js';
+import { clockText, localDigits, numberText } from '../format.js';
+import { LANGUAGES, t, type Lang } from '../i18n.js';
+import { availability, type DeskAction, type DeskState, type DeskView, type Dialog } from '../state.js';
+import { deskStyles } from './desk.styles.js';
+import { deskAppStyles } from './nb-desk-app.styles.js';
+import { SHORTCUTS } from './nb-current-ticket.js';
+import './nb-confirm-dialog.js';
+import './nb-finish-dialog.js';
+import './nb-pause-dialog.js';
+import './nb-queue-panel.js';
+import './nb-sign-in.js';
+import './nb-today-counts.js';
+import './nb-transfer-dialog.js';
+
+const LANG_KEY = 'nobat.desk.lang';
+
+/**
+ * The staff desk: sign-in, then one desk's work — the current ticket and its actions, the queue of
+ * the desk's workprofile and the day's counts. Holds the one state object, the live connection and
+ * the keyboard shortcuts; every action goes out as one HTTP command while the buttons wait.
+ */
+@customElement('nb-desk-app')
+export class NbDeskApp extends LitElement {
+  @state() private state: DeskState = {
+    lang: localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'fa',
+    office: null,
+    session: null,
+    notice: null,
+    signingIn: false,
+    view: null,
+    clockOffsetMs: 0,
+    services: [],
+    desks: [],
+    connected: true,
+    pending: null,
+    retrying: false,
+    error: null,
+    info: null,
+    alert: null,
+    dialog: null,
+  };
+
+  /** This browser's time, moved every second so the timers run. */
+  @state() private browserNow = Date.now();
+
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private disconnect: (() => void) | undefined;
+
+  static override styles = [deskStyles, deskAppStyles];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.applyLang(this.state.lang);
+    document.addEventListener('keydown', this.onKey);
+    this.ticker = setInterval(() => (this.browserNow = Date.now()), 1000);
+    void fetchOffice().then((office) => this.update_({ office }));
+    void this.loadServices();
+    const session = storedSession();
+    if (session) this.startSession(session);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKey);
+    clearInterval(this.ticker);
+    this.disconnect?.();
+  }
+
+  override render() {
+    const { lang, session, office } = this.state;
+    const otherLang: Lang = lang === 'fa' ? 'en' : 'fa';
+    const desk = office?.desks.find((d) => d.id === session?.deskId);
+    return html`
+      <header>
+        <h1>${lang === 'en' && office?.nameEn ? office.nameEn : office?.name || t(lang, 'title')}</h1>
+        ${desk ? html`<span class="desk">${t(lang, 'deskN', { n: localDigits(desk.number, lang) })}</span>` : ''}
+        <span class="who">${session?.user.name ?? ''}</span>
+        ${session && this.state.view && !this.state.view.desk.pause
+          ? html`<button data-action="pause" ?disabled=${!this.available().other} @click=${() => this.openDialog({ kind: 'pause' })}>${t(lang, 'pause')}</button>`
+          : ''}
+        <button class="lang" lang=${otherLang} @click=${() => this.setLang(otherLang)}>${LANGUAGES[otherLang].label}</button>
+        ${session ? html`<button data-action="sign-out" ?disabled=${this.state.pending !== null} @click=${() => void this.signOut()}>${t(lang, 'signOut')}</button>` : ''}
+      </header>
+      ${session ? this.renderDesk() : this.renderSignIn()}
+    `;
+  }
+
+  private renderSignIn() {
+    const { lang, notice } = this.state;
+    return html`<nb-sign-in
+      .office=${this.state.office}
+      .deskId=${rememberedDeskId()}
+      .message=${notice?.text ?? null}
+      ?failed=${notice?.error ?? false}
+      ?busy=${this.state.signingIn}
+      .language=${lang}
+      @nb-sign-in=${(e: CustomEvent<{ username: string; password: string; deskId: string }>) => void this.signIn(e.detail.username, e.detail.password, e.detail.deskId)}
+    ></nb-sign-in>`;
+  }
+
+  private renderDesk() {
+    const { lang, view, connected, error, info, alert, retrying } = this.state;
+    const now = this.serverNow();
+    const available = this.available();
+    return html`
+      <div role="status" aria-live="polite">
+        ${connected ? '' : html`<p class="bar offline"><span>${t(lang, 'reconnecting')}</span></p>`}
+        ${retrying ? html`<p class="bar offline"><span>${t(lang, 'retrying')}</span></p>` : ''}
+        ${info ? html`<p class="bar info"><span>${info}</span></p>` : ''}
+      </div>
+      <div role="alert">
+        ${error ? html`<p class="bar error"><span class="message">${error}</span><button class="secondary" @click=${() => this.update_({ error: null })}>${t(lang, 'dismiss')}</button></p>` : ''}
+        ${alert ? html`<p class="bar offline"><span>${alert}</span><button class="secondary" @click=${() => this.update_({ alert: null })}>${t(lang, 'dismiss')}</button></p>` : ''}
+      </div>
+      ${view?.desk.pause
+        ? html`<p class="bar paused" data-paused=${view.desk.pause.reason}>
+            <span
+              >${t(lang, 'pausedTitle', { reason: t(lang, view.desk.pause.reason) })}
+              <small>${t(lang, 'pausedSince', { t: clockText(view.desk.pause.since, this.state.office?.timeZone ?? 'Asia/Tehran', lang) })}</small></span
+            >
+            <button data-action="resume" ?disabled=${!available.other} @click=${() => void this.act({ kind: 'resume' })}>${t(lang, 'resume')}</button>
+          </p>`
+        : ''}
+      ${view
+        ? html`<main @nb-action=${this.onAction} @nb-open-dialog=${(e: CustomEvent<{ dialog: Dialog }>) => this.openDialog(e.detail.dialog)}>
+            <div class="column">
+              <nb-current-ticket .current=${view.current} .available=${available} .pending=${this.state.pending} .services=${this.state.services} .now=${now} .language=${lang}></nb-current-ticket>
+              <nb-today-counts .today=${view.today} .language=${lang}></nb-today-counts>
+            </div>
+            <nb-queue-panel .view=${view} .available=${available} .services=${this.state.services} .now=${now} .language=${lang}></nb-queue-panel>
+          </main>`
+        : html`<p class="loading">${t(lang, 'loading')}</p>`}
+      ${this.renderDialog()}
+    `;
+  }
+
+  private renderDialog() {
+    const { dialog, lang, view } = this.state;
+    if (!dialog || !view) return '';
+    const number = view.current?.number ?? '';
+    const close = () => this.update_({ dialog: null });
+    switch (dialog.kind) {
+      case 'finish':
+        return html`<nb-finish-dialog .number=${number} .language=${lang} @nb-action=${this.onAction} @nb-close-dialog=${close}></nb-finish-dialog>`;
+      case 'transfer':
+        return html`<nb-transfer-dialog
+          .number=${number}
+          .services=${this.state.services}
+          .desks=${this.state.desks.filter((d) => d.id !== view.desk.id)}
+          .language=${lang}
+          @nb-action=${this.onAction}
+          @nb-close-dialog=${close}
+        ></nb-transfer-dialog>`;
+      case 'pause':
+        return html`<nb-pause-dialog .language=${lang} @nb-action=${this.onAction} @nb-close-dialog=${close}></nb-pause-dialog>`;
+      case 'confirm': {
+        const noShow = dialog.action.kind === 'no-show';
+        const message = t(lang, noShow ? 'confirmNoShow' : 'confirmCancel', { number: numberText(dialog.number, lang) });
+        return html`<nb-confirm-dialog
+          .action=${dialog.action}
+          .message=${message}
+          .confirmLabel=${t(lang, noShow ? 'noShow' : 'cancel')}
+          .language=${lang}
+          @nb-action=${this.onAction}
+          @nb-close-dialog=${close}
+        ></nb-confirm-dialog>`;
+      }
+    }
+  }
+
+  private readonly onAction = (event: CustomEvent<{ action: DeskAction; confirmed?: boolean }>) => {
+    event.stopPropagation();
+    void this.act(event.detail.action, event.detail.confirmed ?? false);
+  };
+
+  /** Sends one action; every action button is disabled until the answer and the fresh view are in. */
+  private async act(action: DeskAction, confirmed = false) {
+    const { session, view, pending, lang } = this.state;
+    if (!session || !view || pending) return;
+    if (!confirmed && (action.kind === 'no-show' || action.kind === 'cancel')) {
+      const number = action.kind === 'no-show' ? view.current?.number : [...view.waiting, ...view.parked].find((x) => x.id === action.ticketId)?.number;
+      return this.openDialog({ kind: 'confirm', action, number: number ?? '' });
+    }
+    this.update_({ pending: action.kind, error: null, info: null, dialog: null });
+    try {
+      const changed = await runAction(action, session.token, session.deskId, view.current?.id ?? null, () => this.update_({ retrying: true }));
+      if (!changed) this.update_({ info: t(lang, 'nobodyToCall') });
+      // The view after this action, before the buttons come back: a second click must see it.
+      this.applyView(await fetchDeskView(session.token, session.deskId));
+    } catch (error) {
+      if (error instanceof SessionExpired) return this.endSession(t(this.state.lang, 'sessionEnded'));
+      this.update_({ error: error instanceof Refused ? error.message : t(this.state.lang, 'unreachable') });
+    } finally {
+      this.update_({ pending: null, retrying: false });
+    }
+  }
+
+  private openDialog(dialog: Dialog) {
+    if (this.state.pending) return;
+    this.update_({ dialog });
+    const session = this.state.session;
+    if (dialog.kind === 'transfer' && session) {
+      void fetchDesks(session.token)
+        .then((desks) => this.update_({ desks }))
+        .catch((error: unknown) => error instanceof SessionExpired && this.endSession(t(this.state.lang, 'sessionEnded')));
+    }
+  }
+
+  private async signIn(username: string, password: string, deskId: string) {
+    this.update_({ signingIn: true, notice: null });
+    try {
+      this.startSession(await signIn(username, password, deskId));
+    } catch (error) {
+      this.update_({ notice: { text: error instanceof Refused ? error.message : t(this.state.lang, 'unreachable'), error: true } });
+    } finally {
+      this.update_({ signingIn: false });
+    }
+  }
+
+  private startSession(session: Session) {
+    this.update_({ session, view: null, notice: null, error: null, info: null, alert: null, dialog: null, connected: true });
+    this.disconnect?.();
+    this.disconnect = connectDesk(session.token, {
+      onView: (view) => this.applyView(view),
+      onConnection: (connected) => {
+        if (connected && !this.state.connected) void this.loadServices();
+        this.update_({ connected });
+      },
+      onUnauthorized: () => this.endSession(t(this.state.lang, 'sessionEnded')),
+      onAlert: (alert) => this.update_({ alert }),
+    });
+    void fetchDesks(session.token).then((desks) => this.update_({ desks }), () => undefined);
+  }
+
+  private async signOut() {
+    const session = this.state.session;
+    if (!session || this.state.pending) return;
+    try {
+      await signOut(session);
+      this.endSession(t(this.state.lang, 'signedOut'), false);
+    } catch (error) {
+      this.update_({ error: error instanceof Refused ? error.message : t(this.state.lang, 'unreachable') });
+    }
+  }
+
+  /** Back to the sign-in screen, saying why. */
+  private endSession(reason: string, error = true) {
+    this.disconnect?.();
+    this.disconnect = undefined;
+    forgetSession();
+    this.update_({ session: null, view: null, dialog: null, pending: null, notice: { text: reason, error } });
+  }
+
+  private applyView(view: DeskView) {
+    this.update_({ view, clockOffsetMs: view.now - Date.now() });
+  }
+
+  private async loadServices() {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.update_({ services: await fetchServices() });
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private serverNow(): number {
+    return this.browserNow + this.state.clockOffsetMs;
+  }
+
+  private available() {
+    return availability(this.state.view, this.state.pending !== null, this.serverNow());
+  }
+
+  /** N, R, S, F, P, T run the frequent actions (by key position, whatever the keyboard layout); Esc closes a dialog. */
+  private readonly onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.state.dialog) return this.update_({ dialog: null });
+    if (!this.state.view || this.state.dialog || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    const available = this.available();
+    const run: Record<string, () => void> = {
+      [SHORTCUTS.next]: () => available.call && void this.act({ kind: 'next' }),
+      [SHORTCUTS.recall]: () => available.recall && void this.act({ kind: 'recall' }),
+      [SHORTCUTS.start]: () => available.start && void this.act({ kind: 'start' }),
+      [SHORTCUTS.park]: () => available.park && void this.act({ kind: 'park' }),
+      [SHORTCUTS.finish]: () => available.finish && this.openDialog({ kind: 'finish' }),
+      [SHORTCUTS.transfer]: () => available.transfer && this.openDialog({ kind: 'transfer' }),
+    };
+    const action = run[event.code];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  private setLang(lang: Lang) {
+    localStorage.setItem(LANG_KEY, lang);
+    this.update_({ lang });
+    this.applyLang(lang);
+  }
+
+  private applyLang(lang: Lang) {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = LANGUAGES[lang].dir;
+    document.title = `${t(lang, 'title')} — ${lang === 'fa' ? 'نوبت' : 'nobat'}`;
+  }
+
+  /** Replaces the state object with a changed copy; Lit re-renders. */
+  private update_(changes: Partial<DeskState>) {
+    this.state = { ...this.state, ...changes };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nb-desk-app': NbDeskApp;
+  }
+}

@@ -1,0 +1,86 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { emit } from '../events.js';
+import { localDigits, numberText } from '../format.js';
+import { t, type Lang } from '../i18n.js';
+import type { DeskInfo, Position, ServiceInfo } from '../state.js';
+import { deskStyles } from './desk.styles.js';
+import { dialogStyles } from './dialog.styles.js';
+
+/**
+ * Transferring the current ticket to another service's queue or to one desk, first or last in line.
+ * The same ticket moves, with its history; a closed or paused desk is marked, not hidden.
+ * @event nb-action - transfer, with the target and position.
+ * @event nb-close-dialog - Closed without transferring.
+ */
+@customElement('nb-transfer-dialog')
+export class NbTransferDialog extends LitElement {
+  /** The number of the ticket being transferred. */
+  @property() number = '';
+  /** Every service of the office. */
+  @property({ attribute: false }) services: ServiceInfo[] = [];
+  /** The other desks. */
+  @property({ attribute: false }) desks: DeskInfo[] = [];
+  /** The reader's language. */
+  @property() language: Lang = 'fa';
+
+  @state() private target: 'service' | 'desk' = 'service';
+
+  static override styles = [deskStyles, dialogStyles];
+
+  override firstUpdated() {
+    this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus();
+  }
+
+  override render() {
+    const lang = this.language;
+    return html`<div class="backdrop">
+      <form role="dialog" aria-modal="true" aria-labelledby="transfer-title" @submit=${this.submit}>
+        <h2 id="transfer-title">${t(lang, 'transferTo', { number: numberText(this.number, lang) })}</h2>
+        <fieldset>
+          ${(['service', 'desk'] as const).map(
+            (target) => html`<label class="choice"
+              ><input type="radio" name="target" value=${target} ?checked=${this.target === target} @change=${() => (this.target = target)} />${t(lang, target === 'service' ? 'toService' : 'toDesk')}</label
+            >`,
+          )}
+        </fieldset>
+        ${this.target === 'service'
+          ? html`<select name="serviceId" aria-label=${t(lang, 'toService')}>
+              ${this.services.map((s) => html`<option value=${s.id}>${lang === 'en' && s.nameEn ? s.nameEn : s.name}</option>`)}
+            </select>`
+          : html`<select name="deskId" aria-label=${t(lang, 'toDesk')}>
+              ${this.desks.map((d) => html`<option value=${d.id}>${this.deskLabel(d)}</option>`)}
+            </select>`}
+        <fieldset>
+          <legend>${t(lang, 'position')}</legend>
+          ${(['first', 'last'] as const).map((p) => html`<label class="choice"><input type="radio" name="position" value=${p} ?checked=${p === 'first'} />${t(lang, p)}</label>`)}
+        </fieldset>
+        <div class="buttons">
+          <button type="button" class="secondary" @click=${() => emit(this, 'nb-close-dialog', {})}>${t(lang, 'close')}</button>
+          <button type="submit" class="primary" data-action="confirm-transfer">${t(lang, 'transfer')}</button>
+        </div>
+      </form>
+    </div>`;
+  }
+
+  private deskLabel(desk: DeskInfo): string {
+    const lang = this.language;
+    const name = lang === 'en' ? `Desk ${desk.number}` : t(lang, 'deskN', { n: localDigits(desk.number, lang) });
+    const state = !desk.open ? t(lang, 'deskClosed') : desk.paused ? t(lang, 'deskPaused') : '';
+    return state ? `${name} (${state})` : name;
+  }
+
+  private submit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const position = String(data.get('position') ?? 'first') as Position;
+    const to = this.target === 'service' ? { serviceId: String(data.get('serviceId')) } : { deskId: String(data.get('deskId')) };
+    emit(this, 'nb-action', { action: { kind: 'transfer', to, position } });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nb-transfer-dialog': NbTransferDialog;
+  }
+}

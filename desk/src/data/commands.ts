@@ -1,0 +1,52 @@
+// The desk's actions as HTTP commands (../shared/api.md). Each press is sent with its own request id,
+// kept across retries: a double click is stopped by the screen, a lost answer by the server.
+import type { DeskAction } from '../state.js';
+import { newRequestId, send } from './api.js';
+
+interface Route {
+  path: string;
+  body?: unknown;
+}
+
+/** The route for an action at `deskId`, whose current ticket (if any) is `currentId`. */
+function routeFor(action: DeskAction, deskId: string, currentId: string | null): Route {
+  const desk = `/desks/${encodeURIComponent(deskId)}`;
+  const ticket = (id: string | null) => {
+    if (!id) throw new Error(`${action.kind} needs a ticket`);
+    return `/tickets/${encodeURIComponent(id)}`;
+  };
+  switch (action.kind) {
+    case 'next':
+      return { path: `${desk}/next` };
+    case 'call':
+      return { path: `${desk}/call`, body: { ticketId: action.ticketId } };
+    case 'pause':
+      return { path: `${desk}/pause`, body: { reason: action.reason, note: action.note || null } };
+    case 'resume':
+      return { path: `${desk}/resume` };
+    case 'recall':
+    case 'start':
+    case 'park':
+      return { path: `${ticket(currentId)}/${action.kind}` };
+    case 'no-show':
+      return { path: `${ticket(currentId)}/no-show` };
+    case 'finish':
+      return { path: `${ticket(currentId)}/finish`, body: { outcome: action.outcome, note: action.note || null } };
+    case 'transfer':
+      return { path: `${ticket(currentId)}/transfer`, body: { ...action.to, position: action.position } };
+    case 'reinstate':
+      return { path: `${ticket(action.ticketId)}/reinstate`, body: { position: 'first' } };
+    case 'cancel':
+      return { path: `${ticket(action.ticketId)}/cancel` };
+  }
+}
+
+/**
+ * Sends one action; answers whether it changed something (call-next answers 204 when nobody
+ * waits). Rejects with Refused, SessionExpired or Unreachable (see api.ts).
+ */
+export async function runAction(action: DeskAction, token: string, deskId: string, currentId: string | null, onRetry: () => void): Promise<boolean> {
+  const { path, body } = routeFor(action, deskId, currentId);
+  const answer = await send<unknown>('POST', path, { token, body, requestId: newRequestId(), onRetry });
+  return answer !== null;
+}

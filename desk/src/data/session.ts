@@ -1,0 +1,60 @@
+// Signing in at a desk and out again, and what the sign-in screen needs before any token: the
+// office's desks. The session lives in sessionStorage (this tab only; a reload keeps it); the desk
+// chosen last is remembered on this machine, since a clerk's PC usually stands at one desk.
+import { send, SessionExpired } from './api.js';
+
+export interface OfficeDirectory {
+  name: string;
+  nameEn: string | null;
+  timeZone: string;
+  desks: Array<{ id: string; name: string; nameEn: string | null; number: number }>;
+}
+
+export interface Session {
+  token: string;
+  deskId: string;
+  user: { id: string; name: string; role: string };
+}
+
+const SESSION_KEY = 'nobat.desk.session';
+const DESK_KEY = 'nobat.desk.deskId';
+
+export function fetchOffice(): Promise<OfficeDirectory> {
+  return send<OfficeDirectory>('GET', '/office', { giveUpAfterMs: 60_000 });
+}
+
+export async function signIn(username: string, password: string, deskId: string): Promise<Session> {
+  const answer = await send<{ token: string; user: Session['user'] }>('POST', '/auth/login', { body: { username, password, deskId } });
+  const session: Session = { token: answer.token, deskId, user: answer.user };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  localStorage.setItem(DESK_KEY, deskId);
+  return session;
+}
+
+/** Closes the desk on the server; refused (Refused) while the desk still holds a ticket. */
+export async function signOut(session: Session): Promise<void> {
+  try {
+    await send('POST', '/auth/logout', { token: session.token });
+  } catch (error) {
+    if (!(error instanceof SessionExpired)) throw error;
+  }
+  forgetSession();
+}
+
+export function forgetSession(): void {
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+export function storedSession(): Session | null {
+  const text = sessionStorage.getItem(SESSION_KEY);
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as Session;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberedDeskId(): string | null {
+  return localStorage.getItem(DESK_KEY);
+}

@@ -1,0 +1,234 @@
+// The staff desk in a real browser against a real demo-office server whose clock the test moves:
+// two desks open at once in two browsers, tickets issued at the kiosk (API) arriving live, call,
+// recall, no-show after the grace time, finish, transfer, pause, refusals in Persian, a double
+// click that calls once, a session taken over, and a server restart the desk rides out.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startServer, type RunningServer } from '../../server/main.js';
+import { createLogger } from '../../server/log.js';
+import { fa, launchChromium, screenshot } from './lib/browser.js';
+
+const VIEWPORT = { width: 1366, height: 900 };
+const SESSION_KEY = 'nobat.desk.session';
+
+describe('desk', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let url: string;
+  let now = Date.now();
+  const dataDir = mkdtempSync(join(tmpdir(), 'nobat-desk-e2e-'));
+  const start = (port = 0) => startServer({ dataDir, port, host: '127.0.0.1', clock: () => now, log: createLogger({ quiet: true }) });
+  const contexts: BrowserContext[] = [];
+  let desk1: Page;
+  let desk2: Page;
+
+  const api = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: { ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+    const text = await response.text();
+    // `any` on purpose: the test reads answers field by field, as a client would.
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
+  };
+  const issue = async (serviceId: string, priorityGroup?: string): Promise<{ id: string; number: string }> => {
+    const answer = await api('POST', '/tickets', { body: { serviceId, ...(priorityGroup ? { priorityGroup } : {}) } });
+    assert.equal(answer.status, 201);
+    return answer.body;
+  };
+  const calledEvents = (deskId: string) =>
+    (server.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.called' AND desk_id = ?`).get(deskId) as { n: number }).n;
+  const tokenOf = async (page: Page) => JSON.parse((await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY))!).token as string;
+  const current = (page: Page) => page.locator('nb-current-ticket .ticket');
+  const button = (page: Page, action: string) => page.locator(`nb-current-ticket button[data-action="${action}"]`);
+  const waitingRow = (page: Page, number: string) => page.locator(`nb-queue-panel ol.waiting li[data-number="${number}"]`);
+
+  const openDesk = async (username: string, deskId: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`desk page error: ${error.message}`));
+    await page.goto(`${url}/desk`);
+    await page.locator(`nb-sign-in option[value="${deskId}"]`).waitFor({ state: 'attached' });
+    await page.locator('nb-sign-in input[name="username"]').fill(username);
+    await page.locator('nb-sign-in input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('nb-sign-in select[name="deskId"]').selectOption(deskId);
+    await page.locator('nb-sign-in button[type="submit"]').click();
+    await page.locator('nb-queue-panel').waitFor();
+    return page;
+  };
+
+  before(async () => {
+    [browser, server] = await Promise.all([launchChromium(), start()]);
+    url = server.url;
+  });
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('two desks see kiosk tickets live; a call at one leaves the other queue', async () => {
+    desk1 = await openDesk('staff1', 'desk-1');
+    assert.equal(await desk1.evaluate(() => [document.documentElement.dir, document.documentElement.lang].join()), 'rtl,fa');
+    const plain = await issue('certificate');
+    const elderly = await issue('certificate', 'elderly');
+    const payment = await issue('payment');
+    desk2 = await openDesk('staff2', 'desk-2');
+    for (const page of [desk1, desk2]) for (const t of [plain, elderly, payment]) await waitingRow(page, t.number).waitFor();
+    await desk1.locator('nb-queue-panel tr[data-service="certificate"] td.count', { hasText: fa(2) }).waitFor();
+
+    // Desk 2 calls next: the priority ticket goes first, and leaves desk 1's queue.
+    await desk2.keyboard.press('n');
+    await current(desk2).and(desk2.locator(`[data-status="called"]`)).waitFor();
+    assert.equal(await desk2.locator('nb-current-ticket .number').getAttribute('data-number'), elderly.number);
+    await waitingRow(desk1, elderly.number).waitFor({ state: 'detached' });
+    assert.equal(server.office.state.desks.get('desk-2')!.currentTicketId, elderly.id);
+    assert.equal(await button(desk2, 'next').isDisabled(), true, 'a called ticket must be settled before the next call');
+  });
+
+  test('recall, no-show once the grace time is over, and reinstate', async () => {
+    await button(desk2, 'recall').click();
+    await desk2.locator('nb-current-ticket .recalls').waitFor();
+    await desk2.locator('nb-current-ticket .grace[role="timer"]').waitFor();
+    assert.equal(await button(desk2, 'no-show').isDisabled(), true, 'not during the grace time');
+
+    // The server's clock moves past the grace time; the desk learns it with the next snapshot.
+    now += 61_000;
+    const later = await issue('payment');
+    await waitingRow(desk2, later.number).waitFor();
+    await desk2.locator('nb-current-ticket .grace').waitFor({ state: 'detached' });
+    const number = (await desk2.locator('nb-current-ticket .number').getAttribute('data-number'))!;
+    await button(desk2, 'no-show').click();
+    await desk2.locator('nb-confirm-dialog button[data-action="confirm"]').click();
+    await desk2.locator(`nb-queue-panel ol.no-shows li[data-number="${number}"]`).waitFor();
+    await desk2.locator('nb-today-counts .no-shows', { hasText: fa(1) }).waitFor();
+    assert.equal(await current(desk2).count(), 0);
+
+    await desk2.locator(`nb-queue-panel ol.no-shows li[data-number="${number}"] button[data-action="reinstate"]`).click();
+    await waitingRow(desk2, number).waitFor();
+  });
+
+  test('a double click on "next" calls once; a retry after a lost answer calls once too', async () => {
+    const before = calledEvents('desk-1');
+    await button(desk1, 'next').dblclick();
+    await current(desk1).waitFor();
+    await desk1.locator('nb-current-ticket button[data-action="next"][disabled]').waitFor();
+    assert.equal(calledEvents('desk-1'), before + 1);
+
+    // Start, serve a while, finish with an outcome through the keyboard.
+    await desk1.keyboard.press('s');
+    await desk1.locator('nb-current-ticket [data-status="serving"]').waitFor();
+    now += 5 * 60_000;
+    await issue('documents');
+    await desk1.keyboard.press('f');
+    await desk1.locator('nb-finish-dialog input[value="referred"]').check();
+    await desk1.locator('nb-finish-dialog textarea').fill('به واحد فنی ارجاع شد');
+    await desk1.locator('nb-finish-dialog button[data-action="confirm-finish"]').click();
+    await desk1.locator('nb-today-counts .served', { hasText: fa(1) }).waitFor();
+    await desk1.locator('nb-today-counts .mean', { hasText: fa(5) }).waitFor();
+
+    // The answer to the next press is lost; the retry carries the same X-Request-Id.
+    const ids: string[] = [];
+    let dropped = false;
+    await desk1.route('**/api/v1/desks/desk-1/next', async (route) => {
+      ids.push(route.request().headers()['x-request-id'] ?? '');
+      if (dropped) return route.continue();
+      dropped = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const beforeRetry = calledEvents('desk-1');
+    await button(desk1, 'next').click();
+    await desk1.locator('nb-current-ticket [data-status="called"]').waitFor();
+    await desk1.locator('nb-current-ticket button[data-action="start"]:not([disabled])').waitFor();
+    assert.equal(ids.length, 2);
+    assert.equal(ids[0], ids[1]);
+    assert.equal(calledEvents('desk-1'), beforeRetry + 1);
+    await desk1.unroute('**/api/v1/desks/desk-1/next');
+    await button(desk1, 'start').click();
+    await desk1.locator('nb-current-ticket [data-status="serving"]').waitFor();
+    await screenshot(desk1, 'desk-serving-fa');
+  });
+
+  test('a transfer to another desk shows up in that desk’s queue', async () => {
+    const number = (await desk1.locator('nb-current-ticket .number').getAttribute('data-number'))!;
+    await desk1.keyboard.press('t');
+    await desk1.locator('nb-transfer-dialog input[value="desk"]').check();
+    await desk1.locator('nb-transfer-dialog select[name="deskId"]').selectOption('desk-2');
+    await desk1.locator('nb-transfer-dialog input[value="first"]').check();
+    await desk1.locator('nb-transfer-dialog button[data-action="confirm-transfer"]').click();
+    await current(desk1).waitFor({ state: 'detached' });
+    await waitingRow(desk2, number).waitFor();
+    await desk2.locator('nb-queue-panel tr[data-service="desk"] td.count', { hasText: fa(1) }).waitFor();
+    assert.equal(await desk2.locator('nb-queue-panel ol.waiting li').first().getAttribute('data-number'), number, 'first in line');
+    assert.equal(await waitingRow(desk1, number).count(), 0, 'only for desk 2');
+  });
+
+  test('a paused desk gets no calls; a refused action shows the server’s Persian message', async () => {
+    await desk2.locator('header button[data-action="pause"]').click();
+    await desk2.locator('nb-pause-dialog input[value="prayer"]').check();
+    await desk2.locator('nb-pause-dialog button[data-action="confirm-pause"]').click();
+    await desk2.locator('.paused', { hasText: 'نماز' }).waitFor();
+    assert.equal(await button(desk2, 'next').isDisabled(), true);
+    assert.equal(await desk2.locator('nb-queue-panel button[data-action="call"]:not([disabled])').count(), 0);
+    const token2 = await tokenOf(desk2);
+    const refused = await api('POST', '/desks/desk-2/next', { token: token2 });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.code, 'desk_paused');
+    await screenshot(desk2, 'desk-paused-fa');
+    await desk2.locator('.paused button[data-action="resume"]').click();
+    await desk2.locator('.paused').waitFor({ state: 'detached' });
+
+    // Desk 1 calls a ticket from its list while desk 2 has just taken it: the server refuses.
+    const contested = await issue('certificate');
+    await waitingRow(desk1, contested.number).waitFor();
+    await desk1.route('**/api/v1/desks/desk-1/call', async (route) => {
+      const taken = await api('POST', '/desks/desk-2/call', { token: token2, body: { ticketId: contested.id } });
+      assert.equal(taken.status, 200);
+      await route.continue();
+    });
+    await waitingRow(desk1, contested.number).locator('button[data-action="call"]').click();
+    await desk1.locator('[role="alert"] .error .message', { hasText: 'این کار برای این نوبت ممکن نیست: این نوبت فراخوانده شده است.' }).waitFor();
+    await desk1.unroute('**/api/v1/desks/desk-1/call');
+    await waitingRow(desk1, contested.number).waitFor({ state: 'detached' });
+    await screenshot(desk1, 'desk-refused-fa');
+  });
+
+  test('the desk shows a lost connection, recovers by itself and catches up', async () => {
+    const port = server.port;
+    await server.close();
+    await desk2.locator('.bar.offline').waitFor();
+    await screenshot(desk2, 'desk-offline-fa');
+    server = await start(port);
+    const whileAway = await issue('payment');
+    await waitingRow(desk2, whileAway.number).waitFor({ timeout: 15_000 });
+    await desk2.locator('.bar.offline').waitFor({ state: 'detached', timeout: 15_000 });
+
+    // In English, left to right.
+    await desk2.locator('header button.lang').click();
+    await desk2.locator('nb-current-ticket h2', { hasText: 'Current ticket' }).waitFor();
+    assert.equal(await desk2.evaluate(() => document.documentElement.dir), 'ltr');
+    await screenshot(desk2, 'desk-called-en');
+    await desk2.locator('header button.lang').click();
+  });
+
+  test('a sign-in elsewhere at the same desk ends this session: back to sign-in, saying why', async () => {
+    const taken = await api('POST', '/auth/login', { body: { username: 'staff3', password: DEMO_PASSWORD, deskId: 'desk-1' } });
+    assert.equal(taken.status, 200);
+    await desk1.keyboard.press('n');
+    await desk1.locator('nb-sign-in [role="alert"]', { hasText: 'نشست شما پایان یافته است' }).waitFor();
+    await screenshot(desk1, 'desk-signin-fa');
+    // A wrong password is refused in Persian, on the form.
+    await desk1.locator('nb-sign-in input[name="username"]').fill('staff1');
+    await desk1.locator('nb-sign-in input[name="password"]').fill('wrong');
+    await desk1.locator('nb-sign-in button[type="submit"]').click();
+    await desk1.locator('nb-sign-in [role="alert"]', { hasText: 'نام کاربری یا گذرواژه درست نیست.' }).waitFor();
+  });
+});
