@@ -98,6 +98,7 @@ describe('desk', () => {
     await desk2.locator('nb-current-ticket .recalls').waitFor();
     await desk2.locator('nb-current-ticket .grace[role="timer"]').waitFor();
     assert.equal(await button(desk2, 'no-show').isDisabled(), true, 'not during the grace time');
+    await screenshot(desk2, 'desk-recalled-fa');
 
     // The server's clock moves past the grace time; the desk learns it with the next snapshot.
     now += 61_000;

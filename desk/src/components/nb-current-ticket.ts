@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { minutesText, numberText, timerText, localDigits } from '../format.js';
@@ -81,6 +81,12 @@ export class NbCurrentTicket extends LitElement {
         flex-wrap: wrap;
         gap: 0.6rem;
       }
+      .actions button {
+        white-space: nowrap;
+      }
+      .actions .danger {
+        font-size: 1.25rem;
+      }
       .actions .primary {
         min-block-size: 64px;
         flex: 1 1 14rem;
@@ -142,7 +148,14 @@ export class NbCurrentTicket extends LitElement {
   }
 
   private button(kind: 'next' | 'recall' | 'start' | 'park' | 'finish' | 'transfer' | 'no-show', style: string, label: MessageKey, enabled: boolean, key?: string) {
-    return html`<button class=${style} data-action=${kind} ?disabled=${!enabled} aria-busy=${this.pending === kind ? 'true' : 'false'} @click=${() => this.press(kind)}>
+    return html`<button
+      class=${style}
+      data-action=${kind}
+      ?disabled=${!enabled}
+      aria-busy=${this.pending === kind ? 'true' : 'false'}
+      aria-keyshortcuts=${key ? key.slice(3) : nothing}
+      @click=${() => this.press(kind)}
+    >
       ${t(this.language, label)}${key ? html`<kbd aria-hidden="true">${key.slice(3)}</kbd>` : ''}
     </button>`;
   }
