@@ -5,7 +5,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
-import { createPrinter, type PrinterConfig } from '../drivers/printer/index.js';
+import { WorkerPrinter, type PrinterConfig } from '../drivers/printer/index.js';
 import { TicketPrinting } from './devices/printing.js';
 import { Accounts } from './auth/accounts.js';
 import { parseOffice } from './config/load.js';
@@ -81,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   recentCalls.observe(store.eventsAfter(Math.max(0, store.lastSeq() - 200), 200).filter((e) => e.event.at >= startOfToday(clock(), config.timeZone)), (id) => state.tickets.get(id));
 
   let port = options.port;
-  const printer = createPrinter(printerConfig(config, options.dataDir));
+  const printer = new WorkerPrinter(printerConfig(config, options.dataDir));
   const printing = new TicketPrinting(printer, read, config, () => config.publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     if (!result.ok) io.to('staff').emit('alert:raised', { kind: `printer:${result.fault}`, message: result.message, at: clock() });

@@ -8,6 +8,7 @@ import type { PrinterConfig, TicketPrinter } from './types.js';
 
 export type * from './types.js';
 export { faultMessages } from './status.js';
+export { WorkerPrinter } from './worker/worker-printer.js';
 
 export function createPrinter(config: PrinterConfig): TicketPrinter {
   const { transport, timeoutMs } = config;

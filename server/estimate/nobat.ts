@@ -19,6 +19,15 @@ export interface NobatOptions extends Partial<ModelOptions> {
 
 const NEW_TICKET_ID = '~new';
 
+// A run costs about (tickets in the office)² steps, so a long line gets fewer runs: the estimate
+// stays within a few tens of milliseconds where the screens ask for it many times a second.
+const RUN_BUDGET = 40 * 150 * 150;
+const MIN_RUNS = 8;
+
+function runsFor(maxRuns: number, tickets: number): number {
+  return Math.max(Math.min(maxRuns, MIN_RUNS), Math.min(maxRuns, Math.floor(RUN_BUDGET / Math.max(1, tickets * tickets))));
+}
+
 export function createNobatEstimator(options: NobatOptions = {}): Estimator {
   const runs = options.runs ?? 40;
   const pointQuantile = options.pointQuantile ?? 0.5;
@@ -31,7 +40,8 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
     const model = dispatchModel(input.state, input.history, input.now, target.priorityGroup === null ? 'priority' : 'all', modelOptions);
     const random = seededRandom(seedFrom(target.id, input.now));
     const waits: number[] = [];
-    for (let run = 0; run < runs; run++) {
+    const runsNow = runsFor(runs, input.state.tickets.size);
+    for (let run = 0; run < runsNow; run++) {
       const calledAt = simulateCallTime(input.state, target, input.now, model, random);
       waits.push(Math.max(0, (calledAt - input.now) / 1000));
     }
