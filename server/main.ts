@@ -36,6 +36,8 @@ export interface ServerOptions {
   host?: string;
   clock?: Clock;
   log?: Logger;
+  /** A printer instead of the office's (or the virtual) one: tests use it to plug in a failing printer. */
+  printer?: PrinterConfig;
 }
 
 export interface RunningServer {
@@ -81,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   recentCalls.observe(store.eventsAfter(Math.max(0, store.lastSeq() - 200), 200).filter((e) => e.event.at >= startOfToday(clock(), config.timeZone)), (id) => state.tickets.get(id));
 
   let port = options.port;
-  const printer = new WorkerPrinter(printerConfig(config, options.dataDir));
+  const printer = new WorkerPrinter(options.printer ?? printerConfig(config, options.dataDir));
   const printing = new TicketPrinting(printer, read, config, () => config.publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     if (!result.ok) io.to('staff').emit('alert:raised', { kind: `printer:${result.fault}`, message: result.message, at: clock() });

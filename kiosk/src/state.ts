@@ -12,7 +12,8 @@ export type PriorityGroup = 'elderly' | 'disabled' | 'veteran' | 'pregnant';
 export type Screen =
   | { name: 'home' }
   | { name: 'service'; serviceId: string }
-  | { name: 'ticket'; ticket: IssuedTicket }
+  /** `printFault` is the printer's message when the slip could not be printed: the screen is the ticket then. */
+  | { name: 'ticket'; ticket: IssuedTicket; printFault?: string }
   | { name: 'charter' };
 
 export interface KioskState {

@@ -15,6 +15,8 @@ import './nb-ticket-view.js';
 
 /** After this long without a touch the kiosk goes back to the services, in Persian. */
 const IDLE_MS = 60_000;
+/** A ticket that could not be printed stays on screen this long, so the visitor can note or photograph it. */
+const UNPRINTED_TICKET_MS = 3 * 60_000;
 
 /**
  * The kiosk: holds the one state object and the live connection, and switches between the services,
@@ -95,6 +97,12 @@ export class NbKioskApp extends LitElement {
         if (connected && !this.state.connected) void this.loadServices();
         this.update_({ connected });
       },
+      onPrint: (result) => {
+        const { screen } = this.state;
+        if (result.ok || screen.name !== 'ticket' || screen.ticket.id !== result.ticketId) return;
+        this.update_({ screen: { ...screen, printFault: result.message ?? '' } });
+        this.restartIdle();
+      },
     });
     void this.loadServices();
     this.applyLang(this.state.lang);
@@ -146,6 +154,7 @@ export class NbKioskApp extends LitElement {
       case 'ticket':
         return html`<nb-ticket-view
           .ticket=${screen.ticket}
+          .printFault=${screen.printFault ?? null}
           .service=${services.find((s) => s.id === screen.ticket.serviceId)}
           .timeZone=${this.timeZone}
           .language=${lang}
@@ -219,7 +228,7 @@ export class NbKioskApp extends LitElement {
       if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return this.restartIdle();
       this.go({ name: 'home' });
       this.setLang('fa');
-    }, IDLE_MS);
+    }, this.state.screen.name === 'ticket' && this.state.screen.printFault !== undefined ? UNPRINTED_TICKET_MS : IDLE_MS);
   };
 
   /** Replaces the state object with a changed copy; Lit re-renders. */

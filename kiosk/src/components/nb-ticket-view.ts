@@ -23,6 +23,8 @@ export class NbTicketView extends LitElement {
   @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
   @property() language: Lang = 'fa';
+  /** The printer's message when the slip was not printed; null while printing went well or is under way. */
+  @property({ attribute: false }) printFault: string | null = null;
 
   @query('canvas') private canvas!: HTMLCanvasElement;
 
@@ -43,6 +45,18 @@ export class NbTicketView extends LitElement {
         grid-template-columns: 1fr auto;
         gap: 1.5rem 2rem;
         align-items: center;
+      }
+      .print-fault {
+        grid-column: 1 / -1;
+        background: #fff4d6;
+        color: #5c3b00;
+        border-inline-start: 8px solid #b26a00;
+        border-radius: 12px;
+        padding: 1rem 1.25rem;
+        font-size: 1.4rem;
+      }
+      .print-fault p {
+        margin: 0.25rem 0 0;
       }
       .label {
         font-size: 1.4rem;
@@ -102,6 +116,12 @@ export class NbTicketView extends LitElement {
     const { ticket, language: lang } = this;
     return html`
       <div class="card" role="region" aria-label=${t(lang, 'yourNumber')}>
+        ${this.printFault === null
+          ? ''
+          : html`<div class="print-fault" role="alert">
+              <strong>${t(lang, 'printFailed')}</strong>
+              <p>${t(lang, 'printFallback')}</p>
+            </div>`}
         <div>
           <p class="label">${t(lang, 'yourNumber')}</p>
           <p class="number" data-number=${ticket.number}>${localDigits(ticket.number, lang)}</p>

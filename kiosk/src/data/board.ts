@@ -9,6 +9,8 @@ export interface BoardHandlers {
   onBoard(board: BoardSnapshot): void;
   /** true once (re)connected, false as soon as the link drops. */
   onConnection(connected: boolean): void;
+  /** Whether the slip of a ticket issued here was printed. */
+  onPrint(result: { ticketId: string; ok: boolean; message?: string }): void;
 }
 
 /** Connects and keeps reconnecting; returns the function that disconnects for good. */
@@ -28,6 +30,7 @@ export function connectBoard(handlers: BoardHandlers): () => void {
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
   });
   socket.on('connect_error', () => handlers.onConnection(false));
+  socket.on('print:result', (result) => handlers.onPrint(result));
   socket.on('board:snapshot', (board) => {
     lastSeq = board.seq;
     handlers.onBoard(board);
