@@ -2,17 +2,8 @@
 // services' process-and-timing guidance from GET /api/v1/services, for the slide area.
 import type { ServicePoster } from '../state.js';
 
-export interface OfficeInfo {
-  name: string;
-  nameEn: string | null;
-  charter: string | null;
-}
-
-export function readOffice(doc: Document = document): OfficeInfo {
-  const text = doc.getElementById('nb-office')?.textContent;
-  if (!text) return { name: '', nameEn: null, charter: null };
-  return JSON.parse(text) as OfficeInfo;
-}
+// The page carries the office the same way for every screen; the kiosk's reader serves them all.
+export { readOffice, type OfficeInfo } from '../../../kiosk/src/data/office.js';
 
 export async function fetchPosters(signal?: AbortSignal): Promise<ServicePoster[]> {
   const response = await fetch('/api/v1/services', { signal: signal ?? null, cache: 'no-store' });

@@ -1,4 +1,4 @@
-// The office's name and charter, which the server writes into the kiosk page (static.ts).
+// The office's name and charter, which the server writes into the kiosk and display pages (static.ts).
 export interface OfficeInfo {
   name: string;
   nameEn: string | null;
