@@ -142,6 +142,12 @@ export const officeSchema = z
         if (!serviceIds.has(serviceId)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'services', j], message: `unknown service "${serviceId}"` });
       });
     });
+    const served = new Set(office.desks.flatMap((desk) => desk.services));
+    office.services.forEach((service, i) => {
+      if (service.active && !served.has(service.id)) {
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `service "${service.id}" is in no desk's workprofile; its tickets could never be called` });
+      }
+    });
     const usernames = new Set<string>();
     office.users.forEach((user, i) => {
       if (usernames.has(user.username)) ctx.addIssue({ code: 'custom', path: ['users', i, 'username'], message: `duplicate username "${user.username}"` });

@@ -143,8 +143,10 @@ describe('bad files name the field', () => {
       '  hours.week.sat[0]: "from" must be before "to"',
       '  services[1].prefix: prefix "1" is used by another service; numbers would collide',
       '  desks[0].services[0]: unknown service "nope"',
+      `  services[0].id: service "cert" is in no desk's workprofile; its tickets could never be called`,
+      `  services[1].id: service "pay" is in no desk's workprofile; its tickets could never be called`,
     ]);
-    assert.match(error.message.split('\n')[0] ?? '', /is not valid \(4 problems\):$/);
+    assert.match(error.message.split('\n')[0] ?? '', /is not valid \(6 problems\):$/);
   });
 });
 
@@ -166,4 +168,10 @@ test('formatPath', () => {
   assert.equal(formatPath([]), '');
   assert.equal(formatPath(['hours', 'week', 'sat', 0]), 'hours.week.sat[0]');
   assert.equal(formatPath(['odd key']), '["odd key"]');
+});
+
+test('a service that no desk calls from is refused, naming it', () => {
+  const input = structuredClone(demoOffice);
+  input.desks = input.desks.map((desk) => ({ ...desk, services: desk.services.filter((s) => s !== 'contractor') }));
+  assert.throws(() => parseOffice(input, 'office.json'), /services\[5\]\.id: service "contractor" is in no desk's workprofile/);
 });

@@ -5,6 +5,7 @@ import { newId } from '../../auth/secrets.js';
 import { actorId } from '../../auth/principal.js';
 import type { CommandInput } from '../../office/office.js';
 import { apiErrors, ApiError } from '../errors.js';
+import { refuse } from '../../queue/errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireDevice, requireRole, staffAt } from '../auth.js';
 import { validate } from '../validate.js';
@@ -32,9 +33,10 @@ export function ticketRoutes(deps: AppDeps) {
         throw new ApiError(400, 'invalid_request', 'کلید تکرار درخواست (Idempotency-Key) نادرست است.');
       }
       const service = deps.config.services.find((s) => s.id === body.serviceId);
-      if (service && !isOpenAt(service.hours ?? deps.config.hours, office.now(), deps.config.timeZone)) throw apiErrors.officeClosed();
+      if (!service) throw refuse.unknownService(body.serviceId);
+      if (!isOpenAt(service.hours ?? deps.config.hours, office.now(), deps.config.timeZone)) throw apiErrors.officeClosed();
       const ticketId = newId();
-      const promised = read.newTicketEstimate(body.serviceId, body.priorityGroup);
+      const promised = read.newTicketEstimate(service.id, body.priorityGroup);
       const result = office.execute(
         { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup },
         { id: actorId(principal), staffId: null },
