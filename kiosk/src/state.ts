@@ -14,7 +14,9 @@ export type Screen =
   | { name: 'service'; serviceId: string }
   /** `printFault` is the printer's message when the slip could not be printed: the screen is the ticket then. */
   | { name: 'ticket'; ticket: IssuedTicket; printFault?: string }
-  | { name: 'charter' };
+  | { name: 'charter' }
+  /** The server does not know this kiosk yet. */
+  | { name: 'pairing' };
 
 export interface KioskState {
   lang: Lang;

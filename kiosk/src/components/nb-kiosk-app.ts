@@ -12,6 +12,7 @@ import './nb-service-page.js';
 import './nb-service-tile.js';
 import './nb-status-banner.js';
 import './nb-ticket-view.js';
+import './nb-pairing-page.js';
 
 /** After this long without a touch the kiosk goes back to the services, in Persian. */
 const IDLE_MS = 60_000;
@@ -97,6 +98,7 @@ export class NbKioskApp extends LitElement {
         if (connected && !this.state.connected) void this.loadServices();
         this.update_({ connected });
       },
+      onUnpaired: () => this.update_({ screen: { name: 'pairing' } }),
       onPrint: (result) => {
         const { screen } = this.state;
         if (result.ok || screen.name !== 'ticket' || screen.ticket.id !== result.ticketId) return;
@@ -125,7 +127,7 @@ export class NbKioskApp extends LitElement {
         <button @click=${() => this.go({ name: 'charter' })}>${t(lang, 'charter')}</button>
         <button class="lang" lang=${otherLang} @click=${() => this.setLang(otherLang)}>${LANGUAGES[otherLang].label}</button>
       </header>
-      <nb-status-banner .connected=${this.state.connected} .language=${lang}></nb-status-banner>
+      <nb-status-banner .connected=${this.state.connected || this.state.screen.name === 'pairing'} .language=${lang}></nb-status-banner>
       <main @nb-go-home=${() => this.go({ name: 'home' })}>${this.renderScreen()}</main>
     `;
   }
@@ -159,6 +161,8 @@ export class NbKioskApp extends LitElement {
           .timeZone=${this.timeZone}
           .language=${lang}
         ></nb-ticket-view>`;
+      case 'pairing':
+        return html`<nb-pairing-page .language=${lang}></nb-pairing-page>`;
       case 'charter':
         return html`<nb-charter-page .charter=${this.state.office.charter} .language=${lang}></nb-charter-page>`;
     }
@@ -226,6 +230,7 @@ export class NbKioskApp extends LitElement {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return this.restartIdle();
+      if (this.state.screen.name === 'pairing') return;
       this.go({ name: 'home' });
       this.setLang('fa');
     }, this.state.screen.name === 'ticket' && this.state.screen.printFault !== undefined ? UNPRINTED_TICKET_MS : IDLE_MS);

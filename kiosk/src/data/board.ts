@@ -2,6 +2,7 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { BoardSnapshot, ClientToServerEvents, ServerToClientEvents } from '../../../server/realtime/contract.js';
+import { deviceToken } from './device.js';
 
 export type { BoardSnapshot };
 
@@ -9,6 +10,8 @@ export interface BoardHandlers {
   onBoard(board: BoardSnapshot): void;
   /** true once (re)connected, false as soon as the link drops. */
   onConnection(connected: boolean): void;
+  /** The server does not know this kiosk: it must be paired. */
+  onUnpaired(): void;
   /** Whether the slip of a ticket issued here was printed. */
   onPrint(result: { ticketId: string; ok: boolean; message?: string }): void;
 }
@@ -18,7 +21,10 @@ export function connectBoard(handlers: BoardHandlers): () => void {
   let lastSeq: number | undefined;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     // The function is called on every attempt, so a reconnection tells the server what we saw last.
-    auth: (send) => send(lastSeq === undefined ? { screen: 'kiosk' } : { screen: 'kiosk', lastSeq }),
+    auth: (send) => {
+      const token = deviceToken();
+      send({ screen: 'kiosk', ...(token ? { token } : {}), ...(lastSeq === undefined ? {} : { lastSeq }) });
+    },
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 3000,
@@ -29,7 +35,10 @@ export function connectBoard(handlers: BoardHandlers): () => void {
     // A server that drops us on purpose (restart, new token) is not retried by the client itself.
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
   });
-  socket.on('connect_error', () => handlers.onConnection(false));
+  socket.on('connect_error', (error) => {
+    handlers.onConnection(false);
+    if (error.message === 'unauthorized') handlers.onUnpaired();
+  });
   socket.on('print:result', (result) => handlers.onPrint(result));
   socket.on('board:snapshot', (board) => {
     lastSeq = board.seq;

@@ -2,6 +2,7 @@
 // key: when the network drops the answer, or the server restarts mid-request, the server gives back
 // the ticket it already issued instead of a second one.
 import type { PriorityGroup } from '../state.js';
+import { authHeaders } from './device.js';
 
 export interface IssuedTicket {
   id: string;
@@ -48,7 +49,7 @@ export async function issueTicket(serviceId: string, priorityGroup: PriorityGrou
     try {
       response = await fetch('/api/v1/tickets', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, ...authHeaders() },
         body: JSON.stringify({ serviceId, ...(priorityGroup ? { priorityGroup } : {}) }),
       });
     } catch (error) {
