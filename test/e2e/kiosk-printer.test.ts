@@ -1,5 +1,6 @@
-// A kiosk whose printer has failed: the ticket still exists, the kiosk keeps it on screen with a
-// plain message (note it or photograph it), and staff are alerted at once.
+// The kiosk and its printer: a ticket taken at the kiosk is printed as ESC/POS bytes that decode to
+// the ticket the server rendered; and when the printer has failed, the ticket still exists, the kiosk
+// keeps it on screen with a plain message (note it or photograph it), and staff are alerted at once.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,55 @@ import { io as connect } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../server/main.js';
 import { createLogger } from '../../server/log.js';
 import { launchChromium, screenshot } from './lib/browser.js';
+import sharp from 'sharp';
+import { existsSync, readFileSync } from 'node:fs';
+import { bitmapFromCoverage, countDifferentDots } from '../../drivers/printer/bitmap.js';
+import { decodeEscPos } from '../printer/escpos-decode.js';
+
+/** Polls until `path` exists, for what another process writes; fails after `ms`. */
+async function fileAppears(path: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) assert.fail(`${path} did not appear within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('kiosk with the virtual printer', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  const dataDir = mkdtempSync(join(tmpdir(), 'nobat-kiosk-print-'));
+
+  before(async () => {
+    [browser, server] = await Promise.all([launchChromium(), startServer({ dataDir, port: 0, host: '127.0.0.1', log: createLogger({ quiet: true }) })]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the kiosk’s ticket as bytes that decode to the rendered ticket', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${server.url}/kiosk`);
+    await page.locator('nb-service-tile button[data-service="certificate"]').click();
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'گرفتن نوبت' }).click();
+    const ticket = (await (await answer).json()) as { id: string };
+    const base = join(dataDir, 'printed', ticket.id.replace(/[^\p{L}\p{N}_-]/gu, '_'));
+    await fileAppears(`${base}.png`);
+    await fileAppears(`${base}.bin`);
+
+    const decoded = decodeEscPos(readFileSync(`${base}.bin`), 576);
+    assert.equal(decoded.cuts, 1, 'one ticket, one cut');
+    const { data, info } = await sharp(readFileSync(`${base}.png`)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    // The PNG is black ink on white; coverage counts ink.
+    const rendered = bitmapFromCoverage(Uint8Array.from(data, (v) => 255 - v), info.width, info.height, 128);
+    assert.equal(decoded.image.width, rendered.width);
+    assert.equal(decoded.image.height, rendered.height);
+    assert.equal(countDifferentDots(decoded.image, rendered), 0, 'the printed bytes draw exactly the rendered ticket');
+  });
+});
 
 describe('kiosk with a failed printer', () => {
   let browser: Browser;
