@@ -94,6 +94,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls });
   const io = realtime.io;
   port = (server.address() as AddressInfo).port;
+  // Asking for the status starts the print worker now, not at the first visitor's touch, and tells
+  // staff at once when the printer is not there.
+  void printer.status().then((status) => {
+    if (status.fault || !status.online || status.paperEnd || status.coverOpen) log.warn('printer not ready at start-up', { ...status });
+  });
   log.info('nobat ready', { port, demo, office: config.name, seq: store.lastSeq() });
 
   let closing: Promise<void> | null = null;
