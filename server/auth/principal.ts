@@ -1,6 +1,6 @@
 // Who is making a request or holding a socket, once their token has been checked.
 export type Role = 'staff' | 'manager' | 'admin';
-export type DeviceKind = 'kiosk' | 'display' | 'keypad' | 'printer';
+export type DeviceKind = 'kiosk' | 'display' | 'keypad' | 'printer' | 'desk';
 
 export type Principal =
   | { kind: 'user'; userId: string; username: string; name: string; role: Role; deskId: string | null; tokenDigest: string }

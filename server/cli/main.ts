@@ -63,11 +63,12 @@ const device = program.command('device').description('kiosks, displays, keypads 
 device
   .command('add')
   .description('register a device; prints a one-time pairing code (15 minutes) and a token')
-  .addOption(new Option('--kind <kind>').choices(['kiosk', 'display', 'keypad', 'printer']).makeOptionMandatory())
+  .addOption(new Option('--kind <kind>').choices(['kiosk', 'display', 'keypad', 'printer', 'desk']).makeOptionMandatory())
   .option('--name <name>', 'a name to recognise it by', 'device')
-  .option('--desk <deskId>', 'the desk a keypad or printer belongs to')
+  .option('--desk <deskId>', 'the desk a keypad, printer or desk PC belongs to (required for --kind desk)')
   .addOption(dataOption())
-  .action((opts: { kind: 'kiosk' | 'display' | 'keypad' | 'printer'; name: string; desk?: string; data: string }) => {
+  .action((opts: { kind: 'kiosk' | 'display' | 'keypad' | 'printer' | 'desk'; name: string; desk?: string; data: string }) => {
+    if (opts.kind === 'desk' && !opts.desk) fail('a desk PC is bound to one desk: give --desk <deskId>');
     const db = openDatabase(join(resolve(opts.data), 'nobat.db'));
     const added = new Accounts(db, systemClock, false).addDevice(opts.kind, opts.name, opts.desk ?? null);
     db.close();

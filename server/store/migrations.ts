@@ -111,6 +111,28 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
     // rather than answered with the first command's result.
     sql: `ALTER TABLE requests ADD COLUMN command TEXT;`,
   },
+  {
+    version: 3,
+    // A desk PC can be a device too, bound to its desk; SQLite cannot widen a CHECK in place.
+    sql: `
+      CREATE TABLE devices_v3 (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'keypad', 'printer', 'desk')),
+        name TEXT NOT NULL,
+        token_hash TEXT UNIQUE,
+        pairing_code_hash TEXT UNIQUE,
+        pairing_expires_at INTEGER,
+        desk_id TEXT,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER,
+        revoked_at INTEGER,
+        CHECK (kind <> 'desk' OR desk_id IS NOT NULL)
+      );
+      INSERT INTO devices_v3 SELECT * FROM devices;
+      DROP TABLE devices;
+      ALTER TABLE devices_v3 RENAME TO devices;
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

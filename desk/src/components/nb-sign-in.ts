@@ -79,7 +79,8 @@ export class NbSignIn extends LitElement {
 
   override render() {
     const lang = this.language;
-    const desks = this.office?.desks ?? [];
+    const bound = this.office?.boundDeskId ?? null;
+    const desks = (this.office?.desks ?? []).filter((d) => bound === null || d.id === bound);
     const chosen = desks.some((d) => d.id === this.deskId) ? this.deskId : desks[0]?.id;
     return html`
       <form class="panel" @submit=${this.submit}>

@@ -27,6 +27,8 @@ export function newRequestId(): string {
 
 export interface SendOptions {
   token?: string | undefined;
+  /** A desk PC's device token, for the requests made before a session: a 401 then is a refusal, not an ended session. */
+  deviceToken?: string | undefined;
   body?: unknown;
   /** Sent as X-Request-Id; with it, lost answers and 5xx are retried with the same id. */
   requestId?: string;
@@ -38,11 +40,11 @@ export interface SendOptions {
 
 /** One request; answers the parsed JSON body (null for 204). */
 export async function send<T>(method: 'GET' | 'POST', path: string, options: SendOptions = {}): Promise<T> {
-  const { token, body, requestId } = options;
+  const { token, body, requestId, deviceToken } = options;
   const deadline = Date.now() + (options.giveUpAfterMs ?? 20_000);
   const headers: Record<string, string> = {
     ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    ...(token ?? deviceToken ? { Authorization: `Bearer ${token ?? deviceToken}` } : {}),
     ...(requestId ? { 'X-Request-Id': requestId } : {}),
   };
   // Only a command with a request id is safe to send again; reads are safe anyway.

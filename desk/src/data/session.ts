@@ -2,12 +2,15 @@
 // office's desks. The session lives in sessionStorage (this tab only; a reload keeps it); the desk
 // chosen last is remembered on this machine, since a clerk's PC usually stands at one desk.
 import { send, SessionExpired } from './api.js';
+import { deskDeviceToken } from './device.js';
 
 export interface OfficeDirectory {
   name: string;
   nameEn: string | null;
   timeZone: string;
   desks: Array<{ id: string; name: string; nameEn: string | null; number: number }>;
+  /** Set when this machine is paired as the PC of one desk: only that desk may be chosen. */
+  boundDeskId: string | null;
 }
 
 export interface Session {
@@ -19,12 +22,16 @@ export interface Session {
 const SESSION_KEY = 'nobat.desk.session';
 const DESK_KEY = 'nobat.desk.deskId';
 
+// The desk PC's device token goes with the two requests made before any session: the office
+// (which says which desk this machine is bound to) and the sign-in (which the server holds to it).
 export function fetchOffice(): Promise<OfficeDirectory> {
-  return send<OfficeDirectory>('GET', '/office', { giveUpAfterMs: 60_000 });
+  const device = deskDeviceToken();
+  return send<OfficeDirectory>('GET', '/office', { giveUpAfterMs: 60_000, ...(device ? { deviceToken: device } : {}) });
 }
 
 export async function signIn(username: string, password: string, deskId: string): Promise<Session> {
-  const answer = await send<{ token: string; user: Session['user'] }>('POST', '/auth/login', { body: { username, password, deskId } });
+  const device = deskDeviceToken();
+  const answer = await send<{ token: string; user: Session['user'] }>('POST', '/auth/login', { body: { username, password, deskId }, ...(device ? { deviceToken: device } : {}) });
   const session: Session = { token: answer.token, deskId, user: answer.user };
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
   localStorage.setItem(DESK_KEY, deskId);

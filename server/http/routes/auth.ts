@@ -13,7 +13,13 @@ export function authRoutes(deps: AppDeps) {
   const { accounts, office, config } = deps;
   return new Hono<AppEnv>()
     .post('/login', validate('json', loginBody), async (c) => {
-      const { username, password, deskId } = c.req.valid('json');
+      const { username, password } = c.req.valid('json');
+      const device = c.get('principal');
+      const boundDeskId = device?.kind === 'device' && device.deviceKind === 'desk' ? device.deskId : null;
+      if (boundDeskId && c.req.valid('json').deskId && c.req.valid('json').deskId !== boundDeskId) {
+        throw new ApiError(403, 'desk_bound', 'این رایانه به باجهٔ دیگری متصل است و فقط در همان باجه می‌توان وارد شد.');
+      }
+      const deskId = boundDeskId ?? c.req.valid('json').deskId;
       const user = await accounts.checkPassword(username, password);
       if (!user) throw apiErrors.badLogin();
       if (user.role === 'staff' && !deskId) throw new ApiError(400, 'desk_required', 'باجه‌ای را که در آن کار می‌کنید انتخاب کنید.');

@@ -8,12 +8,15 @@ export function publicRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/health', (c) => c.json({ ok: true, office: config.name, demo, seq: office.lastSeq(), time: office.now() }))
     .get('/services', (c) => c.json(read.services()))
-    .get('/office', (c) =>
-      c.json({
+    .get('/office', (c) => {
+      const principal = c.get('principal');
+      return c.json({
         name: config.name,
         nameEn: config.nameEn ?? null,
         timeZone: config.timeZone,
         desks: config.desks.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn ?? null, number: d.number })),
-      }),
-    );
+        // A desk PC paired as a device is bound to its desk: the sign-in screen offers only that one.
+        boundDeskId: principal?.kind === 'device' && principal.deviceKind === 'desk' ? principal.deskId : null,
+      });
+    });
 }
