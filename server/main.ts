@@ -84,11 +84,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let port = options.port;
   const printer = new WorkerPrinter(options.printer ?? printerConfig(config, options.dataDir));
-  const printing = new TicketPrinting(printer, read, config, () => config.publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
+  const printing = new TicketPrinting(printer, config, () => config.publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     if (!result.ok) io.to('staff').emit('alert:raised', { kind: `printer:${result.fault}`, message: result.message, at: clock() });
   });
-  const deps: AppDeps = { office, read, accounts, config, db, log, demo, onTicketIssued: (ticketId) => printing.print(ticketId) };
+  const deps: AppDeps = { office, read, accounts, config, db, log, demo, onTicketIssued: (ticket) => printing.print(ticket) };
   const app = createApp(deps);
   const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0');
   const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls });

@@ -3,7 +3,7 @@
 import type { TicketPrinter, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import type { ReadModel } from '../office/read-model.js';
+import type { TicketView } from '../office/read-model.js';
 
 export const PRIORITY_LABELS: Record<string, string> = {
   elderly: 'سالمند',
@@ -20,15 +20,16 @@ export interface PrintOutcome {
 export class TicketPrinting {
   constructor(
     private readonly printer: TicketPrinter,
-    private readonly read: ReadModel,
     private readonly config: OfficeConfig,
     private readonly publicUrl: () => string,
     private readonly log: Logger,
     private readonly onOutcome: (outcome: PrintOutcome) => void,
   ) {}
 
-  print(ticketId: string): void {
-    const job = this.job(ticketId);
+  /** Prints the ticket as the kiosk was just told it (the same number, line and wait). */
+  print(ticket: TicketView): void {
+    const ticketId = ticket.id;
+    const job = this.job(ticket);
     if (!job) return;
     this.printer
       .print(job)
@@ -46,12 +47,11 @@ export class TicketPrinting {
     return this.printer.close();
   }
 
-  private job(ticketId: string): TicketPrintJob | undefined {
-    const ticket = this.read.ticket(ticketId);
-    const service = ticket && this.config.services.find((s) => s.id === ticket.serviceId);
-    if (!ticket || !service) return undefined;
+  private job(ticket: TicketView): TicketPrintJob | undefined {
+    const service = this.config.services.find((s) => s.id === ticket.serviceId);
+    if (!service) return undefined;
     return {
-      ticketId,
+      ticketId: ticket.id,
       officeName: this.config.name,
       serviceName: service.name,
       number: ticket.number,
@@ -60,7 +60,7 @@ export class TicketPrinting {
       timeZone: this.config.timeZone,
       ahead: ticket.ahead,
       estimatedWait: ticket.estimatedWait,
-      trackUrl: `${this.publicUrl()}/t/${ticketId}`,
+      trackUrl: `${this.publicUrl()}/t/${ticket.id}`,
       rightsLine: 'رسیدگی به ترتیب نوبت، حق شماست.',
     };
   }

@@ -4,6 +4,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { isLoopbackAddress } from '../auth/loopback.js';
 import { isDevice, hasRole, type DeviceKind, type Principal, type Role } from '../auth/principal.js';
 import { apiErrors } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
@@ -51,8 +52,7 @@ export function staffAt(c: Context<AppEnv>, deskId?: string): Extract<Principal,
 
 function isLoopback(c: Context): boolean {
   try {
-    const address = getConnInfo(c).remote.address ?? '';
-    return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+    return isLoopbackAddress(getConnInfo(c).remote.address);
   } catch {
     return false; // app.request() in tests has no socket
   }

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { Office } from '../office/office.js';
-import type { ReadModel } from '../office/read-model.js';
+import type { ReadModel, TicketView } from '../office/read-model.js';
 import type { Db } from '../store/open.js';
 
 export interface AppDeps {
@@ -15,8 +15,8 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   demo: boolean;
-  /** Called after a ticket is committed, to print it; never awaited by the kiosk's answer. */
-  onTicketIssued?: (ticketId: string, issuedBy: Principal) => void;
+  /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
+  onTicketIssued?: (ticket: TicketView, issuedBy: Principal) => void;
 }
 
 export interface AppEnv {

@@ -68,7 +68,7 @@ export class Office extends EventEmitter<OfficeEvents> {
     const events = decide(command, this.state);
     const ticketId = 'ticketId' in command ? command.ticketId : lastTicketId(events);
     if (events.length === 0 && !requestKey) return { events: [] };
-    const stored = this.commit(events, actor, requestKey ? { requestKey, requestTicketId: ticketId, requestCommand: fingerprint } : {});
+    const stored = this.commit(events, actor, now, requestKey ? { requestKey, requestTicketId: ticketId, requestCommand: fingerprint } : {});
     return { events: stored };
   }
 
@@ -77,11 +77,11 @@ export class Office extends EventEmitter<OfficeEvents> {
     const today = serviceDayOf(now, this.state.rules.timeZone);
     if (this.state.counterDay === null || this.state.counterDay === today) return;
     const events = decide({ type: 'closeDay', now }, this.state);
-    if (events.length > 0) this.commit(events, SYSTEM, {});
+    if (events.length > 0) this.commit(events, SYSTEM, now, {});
   }
 
-  private commit(events: QueueEvent[], actor: Actor, request: { requestKey?: string; requestTicketId?: string | null; requestCommand?: string }): StoredEvent[] {
-    const stored = this.store.commit(events, { actor: actor.id, staffId: actor.staffId, ...request });
+  private commit(events: QueueEvent[], actor: Actor, at: number, request: { requestKey?: string; requestTicketId?: string | null; requestCommand?: string }): StoredEvent[] {
+    const stored = this.store.commit(events, { actor: actor.id, staffId: actor.staffId, at, ...request });
     evolveAll(this.state, events);
     for (const event of events) for (const observe of this.observers) observe(event);
     if (stored.length > 0) this.emit('committed', stored);

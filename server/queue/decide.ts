@@ -110,7 +110,7 @@ function transfer(c: Of<'transfer'>, state: QueueState): QueueEvent[] {
     serviceId = service.id;
   } else {
     if (!state.desks.has(c.to.deskId)) throw refuse.unknownDesk(c.to.deskId);
-    if (c.to.deskId === c.deskId) throw refuse.sameService(ticket.id);
+    if (c.to.deskId === c.deskId) throw refuse.sameDesk(ticket.id);
     targetDeskId = c.to.deskId;
   }
   const moved = { ...ticket, serviceId };

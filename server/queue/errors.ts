@@ -26,7 +26,6 @@ export const refuse = {
   deskPaused: (id: string) => new QueueRefusal('desk_paused', 'این باجه در حالت توقف است؛ ابتدا آن را از سر بگیرید.', 409, `desk ${id} is paused`),
   deskBusy: (id: string, ticketId: string) =>
     new QueueRefusal('desk_busy', 'نوبت فعلی هنوز تعیین تکلیف نشده است: آن را شروع، ثبت عدم حضور، پارک یا ارجاع کنید.', 409, `desk ${id} still holds called ticket ${ticketId}`),
-  deskTaken: (id: string) => new QueueRefusal('desk_taken', 'کارمند دیگری در این باجه وارد شده است.', 409, `desk ${id} is open by someone else`),
   notAtDesk: (ticketId: string, deskId: string) =>
     new QueueRefusal('not_your_ticket', 'این نوبت در اختیار باجهٔ شما نیست.', 409, `ticket ${ticketId} is not held by desk ${deskId}`),
   wrongState: (ticketId: string, status: string, action: string) =>
@@ -41,8 +40,8 @@ export const refuse = {
     new QueueRefusal('not_same_day', 'فقط نوبت‌های امروز را می‌توان بازگرداند.', 409, `ticket ${ticketId} is not from today`),
   requestKeyReused: (key: string) =>
     new QueueRefusal('request_key_reused', 'این شناسهٔ درخواست پیش‌تر برای کار دیگری به کار رفته است.', 409, `request key ${key} was first used for another command`),
-  sameService: (ticketId: string) =>
-    new QueueRefusal('same_target', 'نوبت همین حالا در همین صف است.', 409, `ticket ${ticketId} is already in that queue`),
+  sameDesk: (ticketId: string) =>
+    new QueueRefusal('same_target', 'این نوبت هم‌اکنون در همین باجه است؛ باجهٔ دیگری را انتخاب کنید.', 409, `ticket ${ticketId} is already at that desk`),
 };
 
 function stateMessage(status: string): string {

@@ -62,5 +62,4 @@ export interface HandshakeAuth {
 export interface SocketData {
   role: 'staff' | 'manager' | 'display' | 'kiosk' | 'tracker';
   deskId: string | null;
-  principalId: string;
 }

@@ -4,6 +4,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Accounts } from '../auth/accounts.js';
+import { isLoopbackAddress } from '../auth/loopback.js';
 import type { Principal } from '../auth/principal.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
@@ -41,10 +42,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     const principal = typeof auth.token === 'string' ? deps.accounts.resolve(auth.token) : null;
-    const demoScreen = deps.demo && isLoopback(socket.handshake.address) ? (auth.screen === 'kiosk' ? 'kiosk' : 'display') : null;
+    const demoScreen = deps.demo && isLoopbackAddress(socket.handshake.address) ? (auth.screen === 'kiosk' ? 'kiosk' : 'display') : null;
     const role = roleOf(principal, demoScreen, typeof auth.ticketId === 'string');
     if (!role) return next(new Error('unauthorized'));
-    socket.data = { role, deskId: principal?.kind === 'user' ? principal.deskId : null, principalId: principal && principal.kind !== 'demo-device' ? (principal.kind === 'user' ? principal.userId : principal.deviceId) : 'anonymous' };
+    socket.data = { role, deskId: principal?.kind === 'user' ? principal.deskId : null };
     next();
   });
 
@@ -167,6 +168,3 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
   }
 }
 
-function isLoopback(address: string): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}

@@ -19,6 +19,8 @@ export interface CommitMeta {
   requestTicketId?: string | null;
   /** What the request asked for, to tell a true retry from a key reused for something else. */
   requestCommand?: string;
+  /** When the request was answered; a request that changed nothing has no event to take it from. */
+  at: number;
 }
 
 export class EventStore {
@@ -46,7 +48,7 @@ export class EventStore {
         this.projection.apply(event, { staffId: meta.staffId });
         stored.push({ seq: Number(info.lastInsertRowid), event });
       }
-      if (meta.requestKey) this.remember.run(meta.requestKey, events[0]?.at ?? 0, meta.requestTicketId ?? null, meta.requestCommand ?? null);
+      if (meta.requestKey) this.remember.run(meta.requestKey, meta.at, meta.requestTicketId ?? null, meta.requestCommand ?? null);
       return stored;
     });
   }

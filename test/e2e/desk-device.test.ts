@@ -1,34 +1,29 @@
 // A desk PC paired as a device bound to one desk: its sign-in screen offers only that desk, and the
 // server refuses a sign-in from it to any other desk.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../../server/main.js';
-import { createLogger } from '../../server/log.js';
+import { DEMO_PASSWORD } from '../../server/main.js';
 import { launchChromium, screenshot } from './lib/browser.js';
+import { startE2eOffice, type E2eOffice } from './lib/office.js';
 
 describe('a desk PC bound to its desk', () => {
   let browser: Browser;
-  let server: RunningServer;
-  const dataDir = mkdtempSync(join(tmpdir(), 'nobat-desk-device-'));
+  let office: E2eOffice;
 
   before(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startServer({ dataDir, port: 0, host: '127.0.0.1', log: createLogger({ quiet: true }) })]);
+    [browser, office] = await Promise.all([launchChromium(), startE2eOffice()]);
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await office?.dispose();
   });
 
   it('offers only its own desk and signs in there', async () => {
-    const { token } = server.accounts.addDevice('desk', 'PC of desk 3', 'desk-3');
+    const { token } = office.server.accounts.addDevice('desk', 'PC of desk 3', 'desk-3');
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.on('pageerror', (error) => assert.fail(`desk page error: ${error.message}`));
-    await page.goto(`${server.url}/desk?device=${token}`);
+    await page.goto(`${office.url}/desk?device=${token}`);
     await page.locator('nb-sign-in option[value="desk-3"]').waitFor({ state: 'attached' });
     assert.deepEqual(await page.locator('nb-sign-in option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)), ['desk-3']);
     assert.equal(new URL(page.url()).searchParams.get('device'), null, 'the token leaves the address bar');
@@ -37,12 +32,12 @@ describe('a desk PC bound to its desk', () => {
     await page.locator('nb-sign-in input[name="password"]').fill(DEMO_PASSWORD);
     await page.locator('nb-sign-in button[type="submit"]').click();
     await page.locator('nb-queue-panel').waitFor();
-    assert.equal(server.office.state.desks.get('desk-3')?.open, true);
+    assert.equal(office.server.office.state.desks.get('desk-3')?.open, true);
   });
 
   it('refuses a sign-in from the bound PC to another desk', async () => {
-    const { token } = server.accounts.addDevice('desk', 'PC of desk 2', 'desk-2');
-    const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    const { token } = office.server.accounts.addDevice('desk', 'PC of desk 2', 'desk-2');
+    const response = await fetch(`${office.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ username: 'staff1', password: DEMO_PASSWORD, deskId: 'desk-1' }),
@@ -50,6 +45,6 @@ describe('a desk PC bound to its desk', () => {
     assert.equal(response.status, 403);
     const body = (await response.json()) as { error: { code: string; message: string } };
     assert.equal(body.error.code, 'desk_bound');
-    assert.equal(server.office.state.desks.get('desk-1')?.open, false);
+    assert.equal(office.server.office.state.desks.get('desk-1')?.open, false);
   });
 });

@@ -2,19 +2,17 @@
 // the ticket the server rendered; and when the printer has failed, the ticket still exists, the kiosk
 // keeps it on screen with a plain message (note it or photograph it), and staff are alerted at once.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { io as connect } from 'socket.io-client';
-import { startServer, type RunningServer } from '../../server/main.js';
-import { createLogger } from '../../server/log.js';
-import { launchChromium, screenshot } from './lib/browser.js';
 import sharp from 'sharp';
-import { existsSync, readFileSync } from 'node:fs';
+import { io as connect } from 'socket.io-client';
 import { bitmapFromCoverage, countDifferentDots } from '../../drivers/printer/bitmap.js';
 import { decodeEscPos } from '../printer/escpos-decode.js';
+import { launchChromium, screenshot } from './lib/browser.js';
+import { startE2eOffice, type E2eOffice } from './lib/office.js';
 
 /** Polls until `path` exists, for what another process writes; fails after `ms`. */
 async function fileAppears(path: string, ms = 10_000): Promise<void> {
@@ -27,26 +25,24 @@ async function fileAppears(path: string, ms = 10_000): Promise<void> {
 
 describe('kiosk with the virtual printer', () => {
   let browser: Browser;
-  let server: RunningServer;
-  const dataDir = mkdtempSync(join(tmpdir(), 'nobat-kiosk-print-'));
+  let office: E2eOffice;
 
   before(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startServer({ dataDir, port: 0, host: '127.0.0.1', log: createLogger({ quiet: true }) })]);
+    [browser, office] = await Promise.all([launchChromium(), startE2eOffice()]);
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await office?.dispose();
   });
 
   it('prints the kiosk’s ticket as bytes that decode to the rendered ticket', async () => {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(`${server.url}/kiosk`);
+    await page.goto(`${office.url}/kiosk`);
     await page.locator('nb-service-tile button[data-service="certificate"]').click();
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'گرفتن نوبت' }).click();
     const ticket = (await (await answer).json()) as { id: string };
-    const base = join(dataDir, 'printed', ticket.id.replace(/[^\p{L}\p{N}_-]/gu, '_'));
+    const base = join(office.dataDir, 'printed', ticket.id.replace(/[^\p{L}\p{N}_-]/gu, '_'));
     await fileAppears(`${base}.png`);
     await fileAppears(`${base}.bin`);
 
@@ -63,41 +59,33 @@ describe('kiosk with the virtual printer', () => {
 
 describe('kiosk with a failed printer', () => {
   let browser: Browser;
-  let server: RunningServer;
-  const dataDir = mkdtempSync(join(tmpdir(), 'nobat-kiosk-printer-'));
+  let office: E2eOffice;
 
   before(async () => {
-    [browser, server] = await Promise.all([
+    [browser, office] = await Promise.all([
       launchChromium(),
-      startServer({
-        dataDir,
-        port: 0,
-        host: '127.0.0.1',
-        log: createLogger({ quiet: true }),
-        // A USB printer that is not there: every print reports a fault.
-        printer: { transport: { kind: 'usb', path: join(dataDir, 'no-such-lp0') }, widthDots: 576, nvHeader: false, timeoutMs: 300 },
-      }),
+      // A USB printer that is not there: every print reports a fault.
+      startE2eOffice({ printer: { transport: { kind: 'usb', path: join(tmpdir(), 'nobat-no-such-lp0') }, widthDots: 576, nvHeader: false, timeoutMs: 300 } }),
     ]);
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await office?.dispose();
   });
 
   it('keeps the ticket on screen with a message, and alerts the staff', async () => {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    const login = await fetch(`${office.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'staff1', password: 'demo', deskId: 'desk-1' }),
     });
     const { token } = (await login.json()) as { token: string };
-    const staff = connect(server.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const staff = connect(office.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     const alert = new Promise<{ kind: string; message: string }>((resolve) => staff.on('alert:raised', resolve));
 
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     page.on('pageerror', (error) => assert.fail(`kiosk page error: ${error.message}`));
-    await page.goto(`${server.url}/kiosk`);
+    await page.goto(`${office.url}/kiosk`);
     await page.locator('nb-service-tile button[data-service="payment"]').click();
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'گرفتن نوبت' }).click();
@@ -108,7 +96,7 @@ describe('kiosk with a failed printer', () => {
     const raised = await alert;
     assert.match(raised.kind, /^printer:/);
     assert.match(raised.message, /[\u0600-\u06FF]/);
-    const stored = await fetch(`${server.url}/api/v1/tickets/${ticket.id}`);
+    const stored = await fetch(`${office.url}/api/v1/tickets/${ticket.id}`);
     assert.equal(stored.status, 200, 'the ticket exists although its slip was not printed');
     await screenshot(page, 'kiosk-print-fault-fa');
     staff.close();

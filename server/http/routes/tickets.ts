@@ -47,7 +47,7 @@ export function ticketRoutes(deps: AppDeps) {
       const ticket = read.ticket(issuedId);
       if (!ticket) throw apiErrors.ticketNotFound();
       if (result.replayedTicketId) c.header('Idempotent-Replayed', 'true');
-      else deps.onTicketIssued?.(issuedId, principal);
+      else deps.onTicketIssued?.(ticket, principal);
       const { id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, priorityGroup, status } = ticket;
       return c.json({ id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, priorityGroup, status }, 201);
     })

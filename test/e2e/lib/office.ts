@@ -3,12 +3,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, DEMO_PASSWORD, type RunningServer } from '../../../server/main.js';
+import { startServer, DEMO_PASSWORD, type RunningServer, type ServerOptions } from '../../../server/main.js';
 import { createLogger } from '../../../server/log.js';
 
 export interface E2eOffice {
   readonly server: RunningServer;
   readonly url: string;
+  /** Where the server keeps its database and the virtual printer its tickets. */
+  readonly dataDir: string;
   /** JSON from the API; `any` on purpose: tests read answers field by field, as a client would. */
   api(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
   /** Signs a staff member in at a desk and answers the session token. */
@@ -20,10 +22,13 @@ export interface E2eOffice {
   dispose(): Promise<void>;
 }
 
-export async function startE2eOffice(): Promise<E2eOffice> {
+/** The demo office unless `config` is given; `printer` replaces the virtual printer (a failing one, say). */
+export type E2eOfficeOptions = Pick<ServerOptions, 'config' | 'printer'>;
+
+export async function startE2eOffice(options: E2eOfficeOptions = {}): Promise<E2eOffice> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nobat-e2e-'));
   const log = createLogger({ quiet: true });
-  let server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log });
+  let server = await startServer({ ...options, dataDir, port: 0, host: '127.0.0.1', log });
   const port = server.port;
   let running = true;
 
@@ -32,6 +37,7 @@ export async function startE2eOffice(): Promise<E2eOffice> {
       return server;
     },
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     async api(method, path, { token, body, headers = {} } = {}) {
       const response = await fetch(`${office.url}/api/v1${path}`, {
         method,
@@ -51,7 +57,7 @@ export async function startE2eOffice(): Promise<E2eOffice> {
       await server.close();
     },
     async start() {
-      server = await startServer({ dataDir, port, host: '127.0.0.1', log });
+      server = await startServer({ ...options, dataDir, port, host: '127.0.0.1', log });
       running = true;
     },
     async dispose() {
