@@ -133,6 +133,37 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE devices_v3 RENAME TO devices;
     `,
   },
+  {
+    version: 4,
+    // Satisfaction ratings from the keypads. A press is identified by (device, boot, seq) so that a
+    // resent frame counts once. Desk ratings carry the ticket they answered (or none when the keypad
+    // was not armed); exit ratings carry no ticket. Day keys match the tickets table's.
+    sql: `
+      CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        jday TEXT NOT NULL,
+        jmonth TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        keypad_id TEXT NOT NULL,
+        device TEXT NOT NULL,
+        boot TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('desk', 'exit')),
+        desk_id TEXT,
+        ticket_id TEXT,
+        service_id TEXT,
+        staff_id TEXT,
+        button INTEGER NOT NULL,
+        buttons INTEGER NOT NULL CHECK (buttons BETWEEN 3 AND 5),
+        CHECK (button BETWEEN 1 AND buttons),
+        UNIQUE (device, boot, seq)
+      );
+      CREATE INDEX ratings_jday ON ratings(jday);
+      CREATE UNIQUE INDEX ratings_ticket ON ratings(ticket_id) WHERE ticket_id IS NOT NULL;
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {
