@@ -1,10 +1,11 @@
-// `nobat <command>`: start the server, add users and devices, back up, replay an office day.
+// `nobat <command>`: start the server, add users and devices, back up and restore, replay an office day.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolve, join } from 'node:path';
 import { loadOfficeFile, OfficeConfigError } from '../config/load.js';
 import { openDatabase } from '../store/open.js';
 import { Accounts } from '../auth/accounts.js';
 import { backupDatabase } from '../store/backup.js';
+import { BackupRejected, restoreBackup } from '../store/restore-backup.js';
 import { systemClock } from '../office/clock.js';
 
 const program = new Command('nobat')
@@ -83,9 +84,26 @@ program
   .addOption(dataOption())
   .action(async (file: string, opts: { data: string }) => {
     const db = openDatabase(join(resolve(opts.data), 'nobat.db'));
-    const { pages } = await backupDatabase(db, resolve(file));
+    const { pages, sha256 } = await backupDatabase(db, resolve(file));
     db.close();
     console.log(`backed up ${pages} pages to ${resolve(file)}`);
+    console.log(`sha256 ${sha256} (in ${resolve(file)}.sha256; keep the two files together)`);
+  });
+
+program
+  .command('restore <backup>')
+  .description('replace the office database with a backup, after checking it (stop the server first); the old database is kept aside')
+  .addOption(dataOption())
+  .action(async (file: string, opts: { data: string }) => {
+    try {
+      const { keptAside, checksum } = await restoreBackup(resolve(file), resolve(opts.data));
+      if (!checksum) console.warn(`warning: no ${resolve(file)}.sha256 beside the backup; only its structure could be checked`);
+      console.log(`restored ${resolve(file)} into ${join(resolve(opts.data), 'nobat.db')}`);
+      if (keptAside) console.log(`the previous database is kept as ${keptAside}`);
+    } catch (error) {
+      if (error instanceof BackupRejected) fail(`restore refused, nothing was changed: ${error.message}`, 3);
+      throw error;
+    }
   });
 
 program
@@ -112,9 +130,10 @@ function portNumber(value: string): number {
   return port;
 }
 
-function fail(message: string): never {
+/** Exit codes: 2 for a bad command line or office file, 3 for a backup refused by restore. */
+function fail(message: string, code = 2): never {
   console.error(`nobat: ${message}`);
-  process.exit(2);
+  process.exit(code);
 }
 
 await program.parseAsync(process.argv);

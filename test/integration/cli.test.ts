@@ -23,7 +23,7 @@ describe('the nobat command', () => {
   it('lists its commands', async () => {
     const { code, stdout } = await nobat(['--help']);
     assert.equal(code, 0);
-    for (const command of ['start', 'user', 'device', 'backup', 'replay']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ['start', 'user', 'device', 'backup', 'restore', 'replay']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
   });
 
   it('refuses to start on a bad office file, naming the field', async () => {
@@ -53,13 +53,13 @@ describe('the nobat command', () => {
     const target = join(dir, 'backup.db');
     const { code, stdout } = await nobat(['backup', target, '--data', data]);
     assert.equal(code, 0, stdout);
-    verifyBackup(target);
+    assert.deepEqual(await verifyBackup(target), { checksum: true });
     const copy = openDatabase(target);
     assert.equal((copy.prepare(`SELECT COUNT(*) AS n FROM devices`).get() as { n: number }).n, 1);
     copy.close();
     const broken = join(dir, 'broken.db');
     copyFileSync(target, broken);
     truncateSync(broken, Math.floor(statSync(broken).size / 2));
-    assert.throws(() => verifyBackup(broken), /backup .* (is corrupted|is not a usable nobat database|cannot be opened)/);
+    await assert.rejects(verifyBackup(broken), /backup .* (is corrupted|is not a usable nobat database|cannot be opened)/);
   });
 });
