@@ -1,6 +1,5 @@
 // One Vite build for every browser screen the server serves: each screen is an HTML entry, and all
-// share `dist/assets/` (hashed names, so the server may cache them for good). Add the desk, display
-// and manager pages to `screens` as they arrive.
+// share `dist/assets/` (hashed names, so the server may cache them for good).
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -8,6 +7,7 @@ const screens = {
   kiosk: 'kiosk/index.html',
   desk: 'desk/index.html',
   display: 'display/index.html',
+  manager: 'manager/index.html',
   track: 't/index.html',
 };
 

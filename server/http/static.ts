@@ -1,6 +1,6 @@
-// The browser screens built by Vite into dist/: the kiosk at /kiosk, the staff desk at /desk, one
-// ticket's tracking page at /t/<id>, and their hashed assets, cached for good. Without a build, a
-// page that says how to make one.
+// The browser screens built by Vite into dist/: the kiosk at /kiosk, the staff desk at /desk, the
+// manager's screen at /manager, one ticket's tracking page at /t/<id>, and their hashed assets,
+// cached for good. Without a build, a page that says how to make one.
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -67,6 +67,8 @@ export function staticRoutes({ config, distDir = DEFAULT_DIST, voiceDir = proces
     .get('/kiosk/', (c) => c.redirect('/kiosk', 301))
     .get('/desk', (c) => page(c, 'desk/index.html'))
     .get('/desk/', (c) => c.redirect('/desk', 301))
+    .get('/manager', (c) => page(c, 'manager/index.html'))
+    .get('/manager/', (c) => c.redirect('/manager', 301))
     .get('/display', (c) => page(c, 'display/index.html', officeScript(config)))
     .get('/display/', (c) => c.redirect('/display', 301))
     .get('/display/voice/:file{[a-z0-9-]{1,40}\\.wav}', async (c) => {

@@ -24,6 +24,54 @@ export interface BoardSnapshot {
   now: number;
 }
 
+/** What a manager's «امروز» tab shows live; waits grow with the clock, so it carries `now`. */
+export interface ManagerSnapshot {
+  seq: number;
+  now: number;
+  services: Array<
+    Pick<ServiceView, 'id' | 'name' | 'nameEn' | 'open' | 'waiting' | 'desksOpen' | 'estimatedWaitSeconds' | 'estimatedWait' | 'targetWaitMinutes'> & {
+      /** When the longest-waiting ticket of this line was issued, or null when nobody waits. */
+      oldestIssuedAt: number | null;
+    }
+  >;
+  desks: Array<{
+    id: string;
+    number: number;
+    name: string;
+    nameEn: string | null;
+    open: boolean;
+    pause: { reason: string; since: number } | null;
+    staffName: string | null;
+    current: { number: string; serviceId: string; status: string; since: number } | null;
+  }>;
+  today: {
+    issued: number;
+    served: number;
+    noShows: number;
+    /** Keypad ratings today, each scaled to 1..5 for the mean. */
+    ratings: { count: number; mean: number | null; poor: number };
+  };
+}
+
+export type AlertKind = 'wait' | 'ratings' | 'printer' | 'keypad' | 'device';
+
+/** One alert as managers see it: raised once per condition, kept until acknowledged with a comment. */
+export interface AlertView {
+  id: number;
+  kind: AlertKind;
+  /** What it is about (a service, desk, device or keypad id), for deduplication. */
+  subject: string;
+  message: string;
+  messageEn: string;
+  /** When it was raised. */
+  at: number;
+  /** When the condition last held. */
+  lastSeenAt: number;
+  /** When the condition went away by itself, or null while it holds. */
+  clearedAt: number | null;
+  acknowledged: { by: string; byName: string; at: number; comment: string } | null;
+}
+
 export interface ServerToClientEvents {
   /** Waiting-room and kiosk view; sent on connection and, coalesced, after changes. */
   'board:snapshot': (board: BoardSnapshot) => void;
@@ -39,6 +87,14 @@ export interface ServerToClientEvents {
   'print:result': (message: { ticketId: string; ok: boolean; fault?: string; message?: string }) => void;
   /** Something staff and managers should see now (a printer fault, …), in Persian. */
   'alert:raised': (alert: { kind: string; message: string; at: number }) => void;
+  /** An alert's condition went away (it stays listed until acknowledged). */
+  'alert:cleared': (alert: AlertView) => void;
+  /** A manager acknowledged an alert with a comment. */
+  'alert:acknowledged': (alert: AlertView) => void;
+  /** Every unacknowledged alert and those acknowledged today; sent to managers on connection. */
+  'alerts:snapshot': (message: { alerts: AlertView[] }) => void;
+  /** The office live, to managers: on connection, after changes, and as waits grow. */
+  'manager:snapshot': (snapshot: ManagerSnapshot) => void;
   /** Something the server could not do for this socket, in Persian. */
   'error:refused': (error: { code: string; message: string }) => void;
 }

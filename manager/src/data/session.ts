@@ -1,0 +1,54 @@
+// Signing managers and admins in and out. Staff accounts are refused here: the server asks them for a
+// desk (`desk_required`), which on this screen means "this page is not for you". The session lives in
+// sessionStorage (this tab only; a reload keeps it).
+import { Refused, SessionExpired, send } from '../../../desk/src/data/api.js';
+
+export interface Session {
+  token: string;
+  user: { id: string; name: string; role: 'staff' | 'manager' | 'admin' };
+}
+
+/** Staff tried to sign in here. */
+export class StaffRefused extends Error {}
+
+const SESSION_KEY = 'nobat.manager.session';
+
+export async function signIn(username: string, password: string): Promise<Session> {
+  let answer: { token: string; user: Session['user'] };
+  try {
+    answer = await send('POST', '/auth/login', { body: { username, password } });
+  } catch (error) {
+    if (error instanceof Refused && error.code === 'desk_required') throw new StaffRefused();
+    throw error;
+  }
+  const session: Session = { token: answer.token, user: answer.user };
+  if (session.user.role === 'staff') {
+    await signOut(session);
+    throw new StaffRefused();
+  }
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  return session;
+}
+
+export async function signOut(session: Session): Promise<void> {
+  try {
+    await send('POST', '/auth/logout', { token: session.token });
+  } catch (error) {
+    if (!(error instanceof SessionExpired)) throw error;
+  }
+  forgetSession();
+}
+
+export function forgetSession(): void {
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+export function storedSession(): Session | null {
+  const text = sessionStorage.getItem(SESSION_KEY);
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as Session;
+  } catch {
+    return null;
+  }
+}
