@@ -25,7 +25,8 @@ export interface KioskState {
   services: KioskService[];
   /** False while the live connection is down: the screen says so and keeps what it last knew. */
   connected: boolean;
-  issue: { phase: 'idle' | 'sending' | 'retrying' } | { phase: 'failed'; message: string };
+  /** `retrying` carries the server's own Persian sentence when it answered (a full disk, say), not the network. */
+  issue: { phase: 'idle' | 'sending' } | { phase: 'retrying'; message?: string } | { phase: 'failed'; message: string };
 }
 
 /** A service's name in the reader's language. */

@@ -76,8 +76,20 @@ export class Accounts {
       | { id: string; kind: DeviceKind; desk_id: string | null }
       | undefined;
     if (!device) return null;
-    this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`).run(now, device.id);
+    this.noteSeen(device.id, now);
     return { kind: 'device', deviceId: device.id, deviceKind: device.kind, deskId: device.desk_id };
+  }
+
+  /**
+   * Records when a device was last seen. Only a note: on a full or read-only disk the device must
+   * still be recognised (a display must reconnect, a kiosk must hear why it cannot issue).
+   */
+  private noteSeen(deviceId: string, now: number): void {
+    try {
+      this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`).run(now, deviceId);
+    } catch (error) {
+      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_')) throw error;
+    }
   }
 
   /** Registers a device and returns a one-time pairing code, and a token for devices set up by hand. */

@@ -41,7 +41,14 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
 
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    const principal = typeof auth.token === 'string' ? deps.accounts.resolve(auth.token) : null;
+    let principal: Principal | null;
+    try {
+      principal = typeof auth.token === 'string' ? deps.accounts.resolve(auth.token) : null;
+    } catch (error) {
+      // Socket.IO does not catch a throwing middleware: the whole server would go down with it.
+      deps.log.error('socket handshake failed', { error: (error as Error).message });
+      return next(new Error('unavailable'));
+    }
     const demoScreen = deps.demo && isLoopbackAddress(socket.handshake.address) ? (auth.screen === 'kiosk' ? 'kiosk' : 'display') : null;
     const role = roleOf(principal, demoScreen, typeof auth.ticketId === 'string');
     if (!role) return next(new Error('unauthorized'));

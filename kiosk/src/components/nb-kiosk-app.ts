@@ -172,7 +172,7 @@ export class NbKioskApp extends LitElement {
     if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return;
     this.update_({ issue: { phase: 'sending' } });
     try {
-      const ticket = await issueTicket(serviceId, priorityGroup, { onRetry: () => this.update_({ issue: { phase: 'retrying' } }) });
+      const ticket = await issueTicket(serviceId, priorityGroup, { onRetry: (message) => this.update_({ issue: message ? { phase: 'retrying', message } : { phase: 'retrying' } }) });
       const stillHere = this.state.screen.name === 'service' && this.state.screen.serviceId === serviceId;
       this.update_({ issue: { phase: 'idle' }, ...(stillHere ? { screen: { name: 'ticket', ticket } } : {}) });
     } catch (error) {

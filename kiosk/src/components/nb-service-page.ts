@@ -155,7 +155,11 @@ export class NbServicePage extends LitElement {
 
   private renderIssue() {
     const { issue, language: lang } = this;
-    if (issue.phase === 'retrying') return html`<p class="message" role="status">${t(lang, 'retrying')}</p>`;
+    if (issue.phase === 'retrying') {
+      // The server's sentence is Persian; an English reader gets the same news in English.
+      const text = issue.message ? (lang === 'fa' ? issue.message : t(lang, 'serverUnavailable')) : t(lang, 'retrying');
+      return html`<p class="message" role="status" data-cause=${issue.message ? 'server' : 'network'}>${text}</p>`;
+    }
     if (issue.phase === 'failed') return html`<p class="message" role="alert">${t(lang, 'issueFailed')}: ${issue.message}</p>`;
     return nothing;
   }

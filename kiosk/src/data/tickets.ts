@@ -25,8 +25,12 @@ export class TicketRefused extends Error {
 }
 
 export interface IssueOptions {
-  /** Called before each retry, so the screen can say it is still trying. */
-  onRetry?: () => void;
+  /**
+   * Called before each retry, so the screen can say it is still trying: with the server's Persian
+   * message when the server answered (503 while it cannot record tickets), without one when the
+   * network failed.
+   */
+  onRetry?: (serverMessage?: string) => void;
   /** Give up after this long (ms); by then the visitor has walked away. */
   giveUpAfterMs?: number;
 }
@@ -40,11 +44,13 @@ export function newRequestKey(): string {
 export async function issueTicket(serviceId: string, priorityGroup: PriorityGroup | null, options: IssueOptions = {}): Promise<IssuedTicket> {
   const key = newRequestKey();
   const deadline = Date.now() + (options.giveUpAfterMs ?? 90_000);
+  let serverMessage: string | undefined;
   for (let attempt = 0; ; attempt++) {
     if (attempt > 0) {
-      options.onRetry?.();
+      options.onRetry?.(serverMessage);
       await delay(Math.min(4000, 400 * 2 ** (attempt - 1)));
     }
+    serverMessage = undefined;
     let response: Response;
     try {
       response = await fetch('/api/v1/tickets', {
@@ -57,11 +63,12 @@ export async function issueTicket(serviceId: string, priorityGroup: PriorityGrou
       continue;
     }
     if (response.status === 201) return (await response.json()) as IssuedTicket;
+    const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
     if (response.status >= 500 || response.status === 429) {
-      if (Date.now() > deadline) throw new Error(`POST /api/v1/tickets: ${response.status}`);
+      serverMessage = body?.error?.message;
+      if (Date.now() > deadline) throw serverMessage ? new TicketRefused(body?.error?.code ?? 'unavailable', serverMessage) : new Error(`POST /api/v1/tickets: ${response.status}`);
       continue;
     }
-    const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
     throw new TicketRefused(body?.error?.code ?? 'refused', body?.error?.message ?? `HTTP ${response.status}`);
   }
 }
