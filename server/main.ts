@@ -15,6 +15,7 @@ import { ServiceHistory } from './estimate/history.js';
 import { createNobatEstimator } from './estimate/nobat.js';
 import { createApp } from './http/app.js';
 import type { AppDeps } from './http/env.js';
+import type { BucketLimits } from './limits/token-bucket.js';
 import { createLogger, type Logger } from './log.js';
 import { systemClock, type Clock } from './office/clock.js';
 import { Office } from './office/office.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   log?: Logger;
   /** A printer instead of the office's (or the virtual) one: tests use it to plug in a failing printer. */
   printer?: PrinterConfig;
+  /** Request rates per device, session or address (HTTP) and per socket; the defaults when absent. */
+  limits?: { http?: BucketLimits; socket?: BucketLimits };
 }
 
 export interface RunningServer {
@@ -88,10 +91,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     if (!result.ok) io.to('staff').emit('alert:raised', { kind: `printer:${result.fault}`, message: result.message, at: clock() });
   });
-  const deps: AppDeps = { office, read, accounts, config, db, log, demo, onTicketIssued: (ticket) => printing.print(ticket) };
+  const deps: AppDeps = { office, read, accounts, config, db, log, demo, onTicketIssued: (ticket) => printing.print(ticket), ...(options.limits?.http ? { httpRate: options.limits.http } : {}) };
   const app = createApp(deps);
   const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0');
-  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls });
+  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}) });
   const io = realtime.io;
   port = (server.address() as AddressInfo).port;
   // Asking for the status starts the print worker now, not at the first visitor's touch, and tells

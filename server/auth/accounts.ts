@@ -1,5 +1,8 @@
-// Staff accounts, their sessions, and paired devices, in the office database.
+// Staff accounts, their sessions, and paired devices, in the office database. Ending a session or
+// revoking a device is announced ('sessions-ended', 'device-revoked') so that open sockets close at once.
+import { EventEmitter } from 'node:events';
 import type { Db } from '../store/open.js';
+import { LoginLockout, type LockoutKey } from './lockout.js';
 import { digest, hashPassword, newId, newPairingCode, newToken, verifyPassword } from './secrets.js';
 import type { DeviceKind, Principal, Role } from './principal.js';
 
@@ -16,8 +19,57 @@ export interface UserRow {
   demo: number;
 }
 
-export class Accounts {
-  constructor(private readonly db: Db, private readonly clock: () => number, private readonly demoMode: boolean) {}
+export interface AccountEvents {
+  /** Digests of session tokens that no longer hold. */
+  'sessions-ended': [tokenDigests: string[]];
+  'device-revoked': [deviceId: string];
+}
+
+export type SignInResult = { ok: true; user: UserRow } | { ok: false; lockedForMs: number };
+
+export class Accounts extends EventEmitter<AccountEvents> {
+  private readonly lockout: LoginLockout;
+
+  constructor(private readonly db: Db, private readonly clock: () => number, private readonly demoMode: boolean) {
+    super();
+    this.lockout = new LoginLockout(db);
+  }
+
+  /**
+   * Checks a password unless the account or the client's address is locked out; a wrong one counts
+   * against both (unknown usernames too, so a lock-out does not reveal which exist), a right one
+   * clears both. `lockedForMs` is 0 for a plain wrong password.
+   */
+  async signIn(username: string, password: string, address: string | undefined): Promise<SignInResult> {
+    const keys = lockoutKeys(username, address);
+    const waiting = this.lockout.waitMs(keys, this.clock());
+    if (waiting > 0) return { ok: false, lockedForMs: waiting };
+    const user = await this.checkPassword(username, password);
+    if (user) {
+      this.lockout.reset(keys);
+      return { ok: true, user };
+    }
+    return { ok: false, lockedForMs: this.recordFailure(keys) };
+  }
+
+  /** For a signed-in user changing their password: the same lock-out guards the current one. */
+  async confirmPassword(userId: string, username: string, password: string, address: string | undefined): Promise<SignInResult> {
+    const keys = lockoutKeys(username, address);
+    const waiting = this.lockout.waitMs(keys, this.clock());
+    if (waiting > 0) return { ok: false, lockedForMs: waiting };
+    const user = this.db.prepare(`SELECT * FROM users WHERE id = ?`).get(userId) as UserRow | undefined;
+    if (user && (await verifyPassword(password, user.password_hash))) {
+      this.lockout.reset(keys);
+      return { ok: true, user };
+    }
+    return { ok: false, lockedForMs: this.recordFailure(keys) };
+  }
+
+  private recordFailure(keys: LockoutKey[]): number {
+    const now = this.clock();
+    this.lockout.recordFailure(keys, now);
+    return this.lockout.waitMs(keys, now);
+  }
 
   async addUser(user: { username: string; name: string; role: Role; password: string; demo?: boolean }): Promise<string> {
     const id = newId();
@@ -53,12 +105,35 @@ export class Accounts {
   }
 
   closeSession(tokenDigest: string): void {
-    this.db.prepare(`DELETE FROM sessions WHERE token_hash = ?`).run(tokenDigest);
+    this.endSessions(`token_hash = ?`, tokenDigest);
   }
 
   /** Other sessions of the same user at the same desk end when the desk is taken over or signed out. */
   closeDeskSessions(deskId: string, exceptDigest: string | null): void {
-    this.db.prepare(`DELETE FROM sessions WHERE desk_id = ? AND token_hash IS NOT ?`).run(deskId, exceptDigest);
+    this.endSessions(`desk_id = ? AND token_hash IS NOT ?`, deskId, exceptDigest);
+  }
+
+  /** Signs a user out everywhere but `exceptDigest`; answers how many sessions ended and the desks they held. */
+  closeUserSessions(userId: string, exceptDigest: string | null): { ended: number; deskIds: string[] } {
+    const ended = this.endSessions(`user_id = ? AND token_hash IS NOT ?`, userId, exceptDigest);
+    return { ended: ended.length, deskIds: ended.flatMap((s) => (s.desk_id ? [s.desk_id] : [])) };
+  }
+
+  /** Replaces a user's password; the caller ends their other sessions. */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const hash = await hashPassword(password);
+    this.db.prepare(`UPDATE users SET password_hash = ? WHERE id = ?`).run(hash, userId);
+  }
+
+  private endSessions(where: string, ...params: unknown[]): Array<{ token_hash: string; desk_id: string | null }> {
+    const ended = this.db.prepare(`DELETE FROM sessions WHERE ${where} RETURNING token_hash, desk_id`).all(...params) as Array<{ token_hash: string; desk_id: string | null }>;
+    if (ended.length > 0) this.emit('sessions-ended', ended.map((s) => s.token_hash));
+    return ended;
+  }
+
+  sessionExpiry(tokenDigest: string): number | null {
+    const row = this.db.prepare(`SELECT expires_at FROM sessions WHERE token_hash = ?`).get(tokenDigest) as { expires_at: number } | undefined;
+    return row?.expires_at ?? null;
   }
 
   /** The principal a bearer token stands for, or null when unknown, expired, revoked or disabled. */
@@ -116,6 +191,12 @@ export class Accounts {
   }
 
   revokeDevice(id: string): boolean {
-    return this.db.prepare(`UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`).run(this.clock(), id).changes > 0;
+    const revoked = this.db.prepare(`UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`).run(this.clock(), id).changes > 0;
+    if (revoked) this.emit('device-revoked', id);
+    return revoked;
   }
+}
+
+function lockoutKeys(username: string, address: string | undefined): LockoutKey[] {
+  return [{ kind: 'account', username }, ...(address ? [{ kind: 'address' as const, address }] : [])];
 }

@@ -1,8 +1,8 @@
 // The HTTP application: middleware, the /api/v1 routes of ../shared/api.md, and one error mapping.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth.js';
+import { csrfGuard } from './csrf.js';
 import { apiErrors, errorBody, handleError } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { authRoutes } from './routes/auth.js';
@@ -10,6 +10,8 @@ import { deskRoutes } from './routes/desks.js';
 import { publicRoutes } from './routes/public.js';
 import { statsRoutes } from './routes/stats.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { HTTP_RATE, rateLimit } from './rate-limit.js';
+import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -23,7 +25,7 @@ export function createApp(deps: AppDeps) {
     .route('/stats', statsRoutes(deps));
 
   const app = new Hono<AppEnv>()
-    .use('*', secureHeaders())
+    .use('*', securityHeaders())
     .use(
       '/api/*',
       bodyLimit({
@@ -34,6 +36,8 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .use('/api/*', authenticate(deps))
+    .use('/api/*', csrfGuard())
+    .use('/api/*', rateLimit(deps.httpRate ?? HTTP_RATE, () => performance.now()))
     .route('/api/v1', api)
     .route('/', staticRoutes({ config: deps.config }));
 

@@ -14,7 +14,10 @@ export const SESSION_COOKIE = 'nobat_session';
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : getCookie(c, SESSION_COOKIE);
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const cookie = bearer === undefined ? getCookie(c, SESSION_COOKIE) : undefined;
+    const token = bearer ?? cookie;
+    c.set('credential', bearer !== undefined ? 'bearer' : cookie !== undefined ? 'cookie' : null);
     let principal: Principal | null = token ? deps.accounts.resolve(token) : null;
     if (!principal && !token && deps.demo && isLoopback(c)) principal = { kind: 'demo-device' };
     c.set('principal', principal);
@@ -50,10 +53,15 @@ export function staffAt(c: Context<AppEnv>, deskId?: string): Extract<Principal,
   return principal;
 }
 
-function isLoopback(c: Context): boolean {
+/** The address of the connection (never a header, which a client could forge); undefined without a socket. */
+export function clientAddress(c: Context): string | undefined {
   try {
-    return isLoopbackAddress(getConnInfo(c).remote.address);
+    return getConnInfo(c).remote.address;
   } catch {
-    return false; // app.request() in tests has no socket
+    return undefined; // app.request() in tests has no socket
   }
+}
+
+function isLoopback(c: Context): boolean {
+  return isLoopbackAddress(clientAddress(c));
 }

@@ -5,6 +5,7 @@ import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { Office } from '../office/office.js';
 import type { ReadModel, TicketView } from '../office/read-model.js';
+import type { BucketLimits } from '../limits/token-bucket.js';
 import type { Db } from '../store/open.js';
 
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   demo: boolean;
+  /** Requests per device, session or visitor address; the default when absent. */
+  httpRate?: BucketLimits;
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
   onTicketIssued?: (ticket: TicketView, issuedBy: Principal) => void;
 }
@@ -22,5 +25,7 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     principal: Principal | null;
+    /** How the request authenticated: a bearer token, the browser's session cookie, or neither. */
+    credential: 'bearer' | 'cookie' | null;
   };
 }

@@ -14,6 +14,11 @@ export const loginBody = z.object({
   deskId: id.optional(),
 });
 
+export const passwordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(8, 'at least 8 characters').max(200),
+});
+
 export const pairBody = z.object({ code: z.string().regex(/^\d{8}$/, 'eight digits') });
 
 export const issueBody = z.object({

@@ -22,8 +22,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const NOT_BUILT = `<!doctype html>
-<html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>نوبت — ساخت لازم است</title>
-<style>body{font-family:system-ui,sans-serif;max-inline-size:40rem;margin:4rem auto;padding:0 1rem;line-height:1.8}code{background:#eee;padding:.1rem .4rem;direction:ltr;display:inline-block}</style></head>
+<html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>نوبت — ساخت لازم است</title></head>
 <body><h1>صفحه‌های نوبت هنوز ساخته نشده‌اند</h1>
 <p>در پوشهٔ برنامه فرمان <code>npm run build</code> را اجرا کنید و این صفحه را دوباره باز کنید.</p>
 <hr><p lang="en" dir="ltr">The nobat screens have not been built yet. Run <code>npm run build</code> in the nobat folder, then reload this page.</p>

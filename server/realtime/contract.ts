@@ -118,4 +118,7 @@ export interface HandshakeAuth {
 export interface SocketData {
   role: 'staff' | 'manager' | 'display' | 'kiosk' | 'tracker';
   deskId: string | null;
+  /** `session:<digest>` or `device:<id>`: what ends this socket when it is signed out or revoked. */
+  credential: string | null;
+  sessionExpiresAt?: number | undefined;
 }

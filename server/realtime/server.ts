@@ -1,6 +1,8 @@
 // Socket.IO on the HTTP server's port. The handshake checks its own token and Origin (Hono's
 // middleware never sees socket traffic); rooms are per role, per desk and per tracked ticket.
-// Snapshots are coalesced to one per room per tick; calls go out at once for the chime.
+// Snapshots are coalesced to one per room per tick; calls go out at once for the chime. A socket's
+// session or device ending (sign-out, revocation, expiry) disconnects it at once; what a socket sends
+// is rate-limited per socket.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Accounts } from '../auth/accounts.js';
@@ -12,6 +14,8 @@ import type { Office } from '../office/office.js';
 import type { ReadModel } from '../office/read-model.js';
 import type { StoredEvent } from '../store/event-store.js';
 import type { QueueEvent } from '../queue/types.js';
+import { TokenBuckets, type BucketLimits } from '../limits/token-bucket.js';
+import { faDigits } from '../time/digits.js';
 import { RecentCalls } from './board.js';
 import type { BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
 
@@ -20,6 +24,8 @@ type NobatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 
 const SNAPSHOT_DELAY_MS = 30;
 const TICKET_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** Messages a socket may send: a tracking page follows a ticket or two, not dozens a second. */
+export const SOCKET_RATE: BucketLimits = { capacity: 20, refillPerSecond: 2 };
 
 export interface RealtimeDeps {
   office: Office;
@@ -29,6 +35,7 @@ export interface RealtimeDeps {
   log: Logger;
   demo: boolean;
   recentCalls: RecentCalls;
+  socketRate?: BucketLimits;
 }
 
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: NobatServer; close(): void } {
@@ -52,9 +59,27 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     const demoScreen = deps.demo && isLoopbackAddress(socket.handshake.address) ? (auth.screen === 'kiosk' ? 'kiosk' : 'display') : null;
     const role = roleOf(principal, demoScreen, typeof auth.ticketId === 'string');
     if (!role) return next(new Error('unauthorized'));
-    socket.data = { role, deskId: principal?.kind === 'user' ? principal.deskId : null };
+    socket.data = {
+      role,
+      deskId: principal?.kind === 'user' ? principal.deskId : null,
+      credential: principal?.kind === 'user' ? `session:${principal.tokenDigest}` : principal?.kind === 'device' ? `device:${principal.deviceId}` : null,
+    };
+    if (principal?.kind === 'user') socket.data.sessionExpiresAt = deps.accounts.sessionExpiry(principal.tokenDigest) ?? undefined;
     next();
   });
+
+  // A socket whose session or device no longer holds is disconnected at once, not at its next reconnect.
+  const disconnectHolders = (credentials: Set<string>) => {
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.credential && credentials.has(socket.data.credential)) socket.disconnect(true);
+    }
+  };
+  const onSessionsEnded = (digests: string[]) => disconnectHolders(new Set(digests.map((d) => `session:${d}`)));
+  const onDeviceRevoked = (deviceId: string) => disconnectHolders(new Set([`device:${deviceId}`]));
+  deps.accounts.on('sessions-ended', onSessionsEnded);
+  deps.accounts.on('device-revoked', onDeviceRevoked);
+
+  const socketBuckets = new TokenBuckets(deps.socketRate ?? SOCKET_RATE);
 
   const board = (): BoardSnapshot => ({
     seq: office.lastSeq(),
@@ -72,6 +97,18 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
 
   io.on('connection', (socket: NobatSocket) => {
     const { role, deskId } = socket.data;
+    socket.use((_packet, next) => {
+      const waitMs = socketBuckets.take(socket.id, performance.now());
+      if (waitMs === 0) return next();
+      socket.emit('error:refused', { code: 'rate_limited', message: `پیام‌ها بیش از حد پشت سر هم فرستاده شده‌اند. لطفاً ${faDigits(Math.ceil(waitMs / 1000))} ثانیه صبر کنید.` });
+    });
+    socket.on('disconnect', () => socketBuckets.forget(socket.id));
+    const expiresAt = socket.data.sessionExpiresAt;
+    if (expiresAt !== undefined) {
+      // Session expiry is wall-clock time; a timer past a day would overflow, and sessions last hours.
+      const timer = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, expiresAt - office.now()), 2 ** 31 - 1)).unref();
+      socket.on('disconnect', () => clearTimeout(timer));
+    }
     if (role === 'display' || role === 'kiosk' || role === 'staff' || role === 'manager') {
       void socket.join('board');
       socket.emit('board:snapshot', board());
@@ -136,6 +173,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     io,
     close() {
       office.off('committed', onCommitted);
+      deps.accounts.off('sessions-ended', onSessionsEnded);
+      deps.accounts.off('device-revoked', onDeviceRevoked);
       if (timer) clearTimeout(timer);
       void io.close();
     },

@@ -164,6 +164,19 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE UNIQUE INDEX ratings_ticket ON ratings(ticket_id) WHERE ticket_id IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    // Wrong-password counts per account and per client address (server/auth/lockout.ts), kept so that
+    // a restart does not lift a lock-out.
+    sql: `
+      CREATE TABLE login_failures (
+        key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 
 /**
  * The office's announcements, scrolling along the bottom of the board in the reading direction: the
@@ -53,7 +54,8 @@ export class NbTicker extends LitElement {
     const items = this.announcements.map((text) => html`<span class="item">${text}</span>`);
     // About 9 characters a second reads comfortably from across the room.
     const seconds = Math.max(20, Math.round(this.announcements.join('').length / 9));
-    return html`<div class="track" lang="fa" style="--nb-ticker-seconds: ${seconds}s">
+    // styleMap sets the property through CSSOM, which the Content-Security-Policy allows (a style attribute it would not).
+    return html`<div class="track" lang="fa" style=${styleMap({ '--nb-ticker-seconds': `${seconds}s` })}>
       <div class="copy">${items}</div>
       <div class="copy" aria-hidden="true">${items}</div>
     </div>`;

@@ -1,16 +1,31 @@
-// /api/v1/auth: staff sign in (to one desk, which opens it) and out; devices exchange a pairing code.
+// /api/v1/auth: staff sign in (to one desk, which opens it) and out, out everywhere, and change their
+// password; repeated wrong passwords lock sign-in for a while. Devices exchange a pairing code.
 import { Hono } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
-import { actorId } from '../../auth/principal.js';
+import type { Context } from 'hono';
+import { actorId, type Principal } from '../../auth/principal.js';
+import { QueueRefusal } from '../../queue/index.js';
+import { faDigits } from '../../time/digits.js';
 import { digest } from '../../auth/secrets.js';
 import { ApiError, apiErrors } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
-import { SESSION_COOKIE } from '../auth.js';
+import { clientAddress, SESSION_COOKIE } from '../auth.js';
 import { validate } from '../validate.js';
-import { loginBody, pairBody } from '../schemas.js';
+import { loginBody, pairBody, passwordBody } from '../schemas.js';
 
 export function authRoutes(deps: AppDeps) {
   const { accounts, office, config } = deps;
+
+  /** Desks held by ended sessions close, unless a visitor is still at one (the next sign-in there takes it over). */
+  const closeIdleDesks = (deskIds: string[], by: Extract<Principal, { kind: 'user' }>) => {
+    for (const deskId of new Set(deskIds)) {
+      try {
+        office.execute({ type: 'closeDesk', deskId }, { id: actorId(by), staffId: by.userId });
+      } catch (error) {
+        if (!(error instanceof QueueRefusal)) throw error;
+      }
+    }
+  };
   return new Hono<AppEnv>()
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
@@ -20,8 +35,9 @@ export function authRoutes(deps: AppDeps) {
         throw new ApiError(403, 'desk_bound', 'این رایانه به باجهٔ دیگری متصل است و فقط در همان باجه می‌توان وارد شد.');
       }
       const deskId = boundDeskId ?? c.req.valid('json').deskId;
-      const user = await accounts.checkPassword(username, password);
-      if (!user) throw apiErrors.badLogin();
+      const signedIn = await accounts.signIn(username, password, clientAddress(c));
+      if (!signedIn.ok) throw signedIn.lockedForMs > 0 ? lockedOut(c, signedIn.lockedForMs) : apiErrors.badLogin();
+      const { user } = signedIn;
       if (user.role === 'staff' && !deskId) throw new ApiError(400, 'desk_required', 'باجه‌ای را که در آن کار می‌کنید انتخاب کنید.');
       if (deskId && !config.desks.some((d) => d.id === deskId)) throw new ApiError(404, 'unknown_desk', 'این باجه وجود ندارد.');
       const session = accounts.openSession(user.id, deskId ?? null);
@@ -40,6 +56,26 @@ export function authRoutes(deps: AppDeps) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
     })
+    .post('/logout-all', (c) => {
+      const principal = signedInUser(c);
+      const { ended, deskIds } = accounts.closeUserSessions(principal.userId, null);
+      closeIdleDesks(deskIds, principal);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true, sessionsEnded: ended });
+    })
+    .post('/password', validate('json', passwordBody), async (c) => {
+      const principal = signedInUser(c);
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const confirmed = await accounts.confirmPassword(principal.userId, principal.username, currentPassword, clientAddress(c));
+      if (!confirmed.ok) {
+        if (confirmed.lockedForMs > 0) throw lockedOut(c, confirmed.lockedForMs);
+        throw new ApiError(403, 'wrong_password', 'گذرواژهٔ کنونی درست نیست.');
+      }
+      if (newPassword === currentPassword) throw new ApiError(400, 'same_password', 'گذرواژهٔ تازه باید با گذرواژهٔ کنونی فرق داشته باشد.');
+      await accounts.setPassword(principal.userId, newPassword);
+      closeIdleDesks(accounts.closeUserSessions(principal.userId, principal.tokenDigest).deskIds, principal);
+      return c.json({ ok: true });
+    })
     .get('/me', (c) => {
       const principal = c.get('principal');
       if (!principal) throw apiErrors.unauthenticated();
@@ -52,4 +88,18 @@ export function authRoutes(deps: AppDeps) {
       if (!paired) throw new ApiError(400, 'bad_pairing_code', 'کد جفت‌سازی نادرست است یا منقضی شده است.');
       return c.json(paired);
     });
+}
+
+function signedInUser(c: Context<AppEnv>): Extract<Principal, { kind: 'user' }> {
+  const principal = c.get('principal');
+  if (principal?.kind !== 'user') throw apiErrors.unauthenticated();
+  return principal;
+}
+
+/** 429 with the wait in Persian words and in Retry-After. */
+function lockedOut(c: Context<AppEnv>, waitMs: number): ApiError {
+  const seconds = Math.ceil(waitMs / 1000);
+  c.header('Retry-After', String(seconds));
+  const wait = seconds < 60 ? `${faDigits(seconds)} ثانیه` : `${faDigits(Math.ceil(seconds / 60))} دقیقه`;
+  return new ApiError(429, 'login_locked', `به دلیل چند بار گذرواژهٔ نادرست پیاپی، ورود تا ${wait} دیگر بسته است. پس از آن دوباره تلاش کنید.`, { retryAfterSeconds: seconds });
 }

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../../server/main.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../../server/main.js';
 import type { OfficeConfig } from '../../../server/config/schema.js';
 import { createLogger } from '../../../server/log.js';
 
@@ -21,7 +21,7 @@ export interface TestOffice {
   stop(): Promise<void>;
 }
 
-export async function startTestOffice(options: { config?: OfficeConfig; dataDir?: string; now?: number } = {}): Promise<TestOffice> {
+export async function startTestOffice(options: { config?: OfficeConfig; dataDir?: string; now?: number; limits?: ServerOptions['limits'] } = {}): Promise<TestOffice> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'nobat-it-'));
   const clock = {
     now: options.now ?? MORNING,
@@ -29,7 +29,7 @@ export async function startTestOffice(options: { config?: OfficeConfig; dataDir?
       this.now += seconds * 1000;
     },
   };
-  const start = () => startServer({ dataDir, port: 0, host: '127.0.0.1', clock: () => clock.now, log: createLogger({ quiet: true }), ...(options.config ? { config: options.config } : {}) });
+  const start = () => startServer({ dataDir, port: 0, host: '127.0.0.1', clock: () => clock.now, log: createLogger({ quiet: true }), ...(options.config ? { config: options.config } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   let server = await start();
   const office: TestOffice = {
     get server() {

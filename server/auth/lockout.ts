@@ -1,0 +1,83 @@
+// Lock-out after repeated wrong passwords, per account and per client address, with a wait that
+// doubles with each further failure. Counters live in the database, so a restart does not reset them.
+// The policy (how long to wait after n failures) is pure; the store is the only I/O.
+import type { Db } from '../store/open.js';
+
+export interface LockoutPolicy {
+  /** Failures allowed before the first wait. */
+  freeFailures: number;
+  /** The first wait; each further failure doubles it. */
+  baseWaitMs: number;
+  maxWaitMs: number;
+  /** A counter with no failure for this long starts again from zero. */
+  forgetAfterMs: number;
+}
+
+/** Accounts: five tries, then 30 s, 1 min, 2 min… up to 15 min. Addresses (a shared desk PC) get ten. */
+export const ACCOUNT_LOCKOUT: LockoutPolicy = { freeFailures: 5, baseWaitMs: 30_000, maxWaitMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
+export const ADDRESS_LOCKOUT: LockoutPolicy = { ...ACCOUNT_LOCKOUT, freeFailures: 10 };
+
+/** How long sign-in stays locked after the `failures`-th consecutive failure (0 while tries remain). */
+export function lockoutWaitMs(failures: number, policy: LockoutPolicy): number {
+  const beyond = failures - policy.freeFailures;
+  if (beyond < 0) return 0;
+  return Math.min(policy.maxWaitMs, policy.baseWaitMs * 2 ** Math.min(beyond, 30));
+}
+
+interface FailureRow {
+  failures: number;
+  last_at: number;
+  locked_until: number;
+}
+
+export type LockoutKey = { kind: 'account'; username: string } | { kind: 'address'; address: string };
+
+export class LoginLockout {
+  constructor(
+    private readonly db: Db,
+    private readonly policies: { account: LockoutPolicy; address: LockoutPolicy } = { account: ACCOUNT_LOCKOUT, address: ADDRESS_LOCKOUT },
+  ) {}
+
+  /** Milliseconds until any of `keys` may try again; 0 when none is locked. */
+  waitMs(keys: LockoutKey[], now: number): number {
+    let wait = 0;
+    for (const key of keys) {
+      const row = this.row(key);
+      if (row) wait = Math.max(wait, row.locked_until - now);
+    }
+    return Math.max(0, wait);
+  }
+
+  /** Counts one wrong password against every key. */
+  recordFailure(keys: LockoutKey[], now: number): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO login_failures (key, failures, last_at, locked_until) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at, locked_until = excluded.locked_until`,
+    );
+    const forgetBefore = now - Math.max(this.policies.account.forgetAfterMs, this.policies.address.forgetAfterMs);
+    this.db.transaction(() => {
+      // Counts nobody will read again (random usernames, say) do not pile up.
+      this.db.prepare(`DELETE FROM login_failures WHERE last_at < ? AND locked_until < ?`).run(forgetBefore, now);
+      for (const key of keys) {
+        const policy = this.policies[key.kind];
+        const row = this.row(key);
+        const failures = row && now - row.last_at < policy.forgetAfterMs ? row.failures + 1 : 1;
+        upsert.run(storedKey(key), failures, now, now + lockoutWaitMs(failures, policy));
+      }
+    })();
+  }
+
+  /** A right password clears the counts (each account keeps its own, so this unlocks no other). */
+  reset(keys: LockoutKey[]): void {
+    const remove = this.db.prepare(`DELETE FROM login_failures WHERE key = ?`);
+    for (const key of keys) remove.run(storedKey(key));
+  }
+
+  private row(key: LockoutKey): FailureRow | undefined {
+    return this.db.prepare(`SELECT failures, last_at, locked_until FROM login_failures WHERE key = ?`).get(storedKey(key)) as FailureRow | undefined;
+  }
+}
+
+function storedKey(key: LockoutKey): string {
+  return key.kind === 'account' ? `account:${key.username.normalize('NFC').toLowerCase()}` : `address:${key.address}`;
+}
