@@ -49,8 +49,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     let principal: Principal | null;
+    let sessionExpiresAt: number | undefined;
     try {
       principal = typeof auth.token === 'string' ? deps.accounts.resolve(auth.token) : null;
+      if (principal?.kind === 'user') sessionExpiresAt = deps.accounts.sessionExpiry(principal.tokenDigest) ?? undefined;
     } catch (error) {
       // Socket.IO does not catch a throwing middleware: the whole server would go down with it.
       deps.log.error('socket handshake failed', { error: (error as Error).message });
@@ -63,8 +65,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       role,
       deskId: principal?.kind === 'user' ? principal.deskId : null,
       credential: principal?.kind === 'user' ? `session:${principal.tokenDigest}` : principal?.kind === 'device' ? `device:${principal.deviceId}` : null,
+      sessionExpiresAt,
     };
-    if (principal?.kind === 'user') socket.data.sessionExpiresAt = deps.accounts.sessionExpiry(principal.tokenDigest) ?? undefined;
     next();
   });
 
