@@ -80,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const state = restoreState(db, rules, config.desks);
   const store = new EventStore(db, config.timeZone);
   const history = ServiceHistory.fromEvents(todaysEvents(db, clock(), config.timeZone), { timeZone: config.timeZone });
-  const office = new Office(state, store, clock, [(event) => history.observe(event)]);
+  const office = new Office(state, store, clock, [(event) => history.observe(event)], log);
   const read = new ReadModel(config, state, db, { estimator: createNobatEstimator(), history }, clock);
   const recentCalls = new RecentCalls((deskId) => read.deskNumber(deskId));
   recentCalls.observe(store.eventsAfter(Math.max(0, store.lastSeq() - 200), 200).filter((e) => e.event.at >= startOfToday(clock(), config.timeZone)), (id) => state.tickets.get(id));

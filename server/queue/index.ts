@@ -5,4 +5,5 @@ export { pickNext, candidatesFor, waitingInService } from './policy.js';
 export { aheadOf } from './ahead.js';
 export { QueueRefusal } from './errors.js';
 export { serviceDayOf } from './day.js';
+export { forgetEarlierNoShows } from './forget.js';
 export type * from './types.js';

@@ -23,6 +23,12 @@ export interface CommitMeta {
   at: number;
 }
 
+/** One command's events and what is recorded beside them. */
+export interface CommitEntry {
+  events: readonly QueueEvent[];
+  meta: CommitMeta;
+}
+
 export class EventStore {
   private readonly projection: Projection;
   private readonly append: Statement;
@@ -30,7 +36,7 @@ export class EventStore {
   private readonly recall: Statement;
   private readonly after: Statement;
   private readonly last: Statement;
-  private readonly commitTx: (events: readonly QueueEvent[], meta: CommitMeta) => StoredEvent[];
+  private readonly commitTx: (entries: readonly CommitEntry[]) => StoredEvent[][];
 
   constructor(readonly db: Db, timeZone: string) {
     this.projection = new Projection(db, timeZone);
@@ -39,23 +45,17 @@ export class EventStore {
     this.recall = db.prepare(`SELECT ticket_id AS ticketId, command FROM requests WHERE key = ?`);
     this.after = db.prepare(`SELECT seq, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?`);
     this.last = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM events`);
-    this.commitTx = db.transaction((events: readonly QueueEvent[], meta: CommitMeta) => {
-      const stored: StoredEvent[] = [];
-      for (const event of events) {
-        const ticketId = 'ticketId' in event ? event.ticketId : null;
-        const deskId = 'deskId' in event ? event.deskId : null;
-        const info = this.append.run(event.at, event.type, ticketId, deskId, meta.actor, JSON.stringify(event));
-        this.projection.apply(event, { staffId: meta.staffId });
-        stored.push({ seq: Number(info.lastInsertRowid), event });
-      }
-      if (meta.requestKey) this.remember.run(meta.requestKey, meta.at, meta.requestTicketId ?? null, meta.requestCommand ?? null);
-      return stored;
-    });
+    this.commitTx = db.transaction((entries: readonly CommitEntry[]) => entries.map(({ events, meta }) => this.write(events, meta)));
   }
 
   /** Appends the events and updates projections atomically; returns them with their sequence numbers. */
   commit(events: readonly QueueEvent[], meta: CommitMeta): StoredEvent[] {
-    return this.commitTx(events, meta);
+    return this.commitTx([{ events, meta }])[0]!;
+  }
+
+  /** Several commands' events in ONE transaction (one fsync): all of them are durable, or none. */
+  commitAll(entries: readonly CommitEntry[]): StoredEvent[][] {
+    return this.commitTx(entries);
   }
 
   /** What an earlier request with this key concerned, if it was committed. */
@@ -70,5 +70,18 @@ export class EventStore {
 
   lastSeq(): number {
     return (this.last.get() as { seq: number }).seq;
+  }
+
+  private write(events: readonly QueueEvent[], meta: CommitMeta): StoredEvent[] {
+    const stored: StoredEvent[] = [];
+    for (const event of events) {
+      const ticketId = 'ticketId' in event ? event.ticketId : null;
+      const deskId = 'deskId' in event ? event.deskId : null;
+      const info = this.append.run(event.at, event.type, ticketId, deskId, meta.actor, JSON.stringify(event));
+      this.projection.apply(event, { staffId: meta.staffId });
+      stored.push({ seq: Number(info.lastInsertRowid), event });
+    }
+    if (meta.requestKey) this.remember.run(meta.requestKey, meta.at, meta.requestTicketId ?? null, meta.requestCommand ?? null);
+    return stored;
   }
 }

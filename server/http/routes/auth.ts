@@ -42,16 +42,16 @@ export function authRoutes(deps: AppDeps) {
       if (deskId && !config.desks.some((d) => d.id === deskId)) throw new ApiError(404, 'unknown_desk', 'این باجه وجود ندارد.');
       const session = accounts.openSession(user.id, deskId ?? null);
       if (deskId) {
-        office.execute({ type: 'openDesk', deskId, staffId: user.id }, { id: `user:${user.id}`, staffId: user.id });
+        await office.execute({ type: 'openDesk', deskId, staffId: user.id }, { id: `user:${user.id}`, staffId: user.id });
         accounts.closeDeskSessions(deskId, digest(session.token));
       }
       setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', expires: new Date(session.expiresAt) });
       return c.json({ token: session.token, expiresAt: session.expiresAt, user: { id: user.id, name: user.name, role: user.role }, ...(deskId ? { deskId } : {}) });
     })
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       const principal = c.get('principal');
       if (principal?.kind !== 'user') throw apiErrors.unauthenticated();
-      if (principal.deskId) office.execute({ type: 'closeDesk', deskId: principal.deskId }, { id: actorId(principal), staffId: principal.userId });
+      if (principal.deskId) await office.execute({ type: 'closeDesk', deskId: principal.deskId }, { id: actorId(principal), staffId: principal.userId });
       accounts.closeSession(principal.tokenDigest);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });

@@ -30,32 +30,32 @@ export function deskRoutes(deps: AppDeps) {
       if (!view) throw apiErrors.notFound();
       return c.json(view);
     })
-    .post('/:deskId/next', validate('param', deskIdParam), (c) => {
+    .post('/:deskId/next', validate('param', deskIdParam), async (c) => {
       const { deskId } = c.req.valid('param');
       const staff = staffAt(c, deskId);
-      const result = office.execute({ type: 'callNext', deskId }, { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
+      const result = await office.execute({ type: 'callNext', deskId }, { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
       const calledId = result.replayedTicketId !== undefined ? result.replayedTicketId : calledTicketId(result.events.map((e) => e.event));
       if (!calledId) return c.body(null, 204);
       return c.json({ ticket: read.ticket(calledId) }, 200);
     })
-    .post('/:deskId/call', validate('param', deskIdParam), validate('json', callBody), (c) => {
+    .post('/:deskId/call', validate('param', deskIdParam), validate('json', callBody), async (c) => {
       const { deskId } = c.req.valid('param');
       const staff = staffAt(c, deskId);
       const { ticketId } = c.req.valid('json');
-      office.execute({ type: 'callTicket', deskId, ticketId }, { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
+      await office.execute({ type: 'callTicket', deskId, ticketId }, { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
       return c.json({ ticket: read.ticket(ticketId) }, 200);
     })
-    .post('/:deskId/pause', validate('param', deskIdParam), validate('json', pauseBody), (c) => {
+    .post('/:deskId/pause', validate('param', deskIdParam), validate('json', pauseBody), async (c) => {
       const { deskId } = c.req.valid('param');
       const staff = staffAt(c, deskId);
       const { reason, note } = c.req.valid('json');
-      office.execute({ type: 'pauseDesk', deskId, reason, note }, { id: actorId(staff), staffId: staff.userId });
+      await office.execute({ type: 'pauseDesk', deskId, reason, note }, { id: actorId(staff), staffId: staff.userId });
       return c.json({ desk: deskSummary(deskId) });
     })
-    .post('/:deskId/resume', validate('param', deskIdParam), (c) => {
+    .post('/:deskId/resume', validate('param', deskIdParam), async (c) => {
       const { deskId } = c.req.valid('param');
       const staff = staffAt(c, deskId);
-      office.execute({ type: 'resumeDesk', deskId }, { id: actorId(staff), staffId: staff.userId });
+      await office.execute({ type: 'resumeDesk', deskId }, { id: actorId(staff), staffId: staff.userId });
       return c.json({ desk: deskSummary(deskId) });
     });
 }

@@ -15,17 +15,17 @@ export function ticketRoutes(deps: AppDeps) {
   const { office, read } = deps;
 
   /** Runs a staff command on one ticket at the caller's desk and answers with the ticket. */
-  const act = (c: Context<AppEnv>, build: (deskId: string, ticketId: string) => CommandInput) => {
+  const act = async (c: Context<AppEnv>, build: (deskId: string, ticketId: string) => CommandInput) => {
     const staff = staffAt(c);
     const ticketId = c.req.param('id')!;
-    office.execute(build(staff.deskId!, ticketId), { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
+    await office.execute(build(staff.deskId!, ticketId), { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
     const ticket = read.ticket(ticketId);
     if (!ticket) throw apiErrors.ticketNotFound();
     return c.json({ ticket }, 200);
   };
 
   return new Hono<AppEnv>()
-    .post('/', requireDevice('kiosk'), validate('json', issueBody), (c) => {
+    .post('/', requireDevice('kiosk'), validate('json', issueBody), async (c) => {
       const principal = c.get('principal')!;
       const body = c.req.valid('json');
       const key = c.req.header('idempotency-key');
@@ -37,7 +37,7 @@ export function ticketRoutes(deps: AppDeps) {
       if (!isOpenAt(service.hours ?? deps.config.hours, office.now(), deps.config.timeZone)) throw apiErrors.officeClosed();
       const ticketId = newId();
       const promised = read.newTicketEstimate(service.id, body.priorityGroup);
-      const result = office.execute(
+      const result = await office.execute(
         { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup },
         { id: actorId(principal), staffId: null },
         key ? `issue:${actorId(principal)}:${key}` : undefined,
@@ -70,12 +70,12 @@ export function ticketRoutes(deps: AppDeps) {
       const to = 'serviceId' in body ? { serviceId: body.serviceId } : { deskId: body.deskId };
       return act(c, (deskId, ticketId) => ({ type: 'transfer', deskId, ticketId, to, position: body.position }));
     })
-    .post('/:id/reinstate', requireRole('staff', 'manager', 'admin'), validate('param', ticketIdParam), validate('json', positionBody), (c) => {
+    .post('/:id/reinstate', requireRole('staff', 'manager', 'admin'), validate('param', ticketIdParam), validate('json', positionBody), async (c) => {
       const principal = c.get('principal');
       if (principal?.kind !== 'user') throw apiErrors.unauthenticated();
       const ticketId = c.req.valid('param').id;
       const { position } = c.req.valid('json');
-      office.execute({ type: 'reinstate', ticketId, position }, { id: actorId(principal), staffId: principal.userId }, deskRequestKey(c, principal.userId));
+      await office.execute({ type: 'reinstate', ticketId, position }, { id: actorId(principal), staffId: principal.userId }, deskRequestKey(c, principal.userId));
       return c.json({ ticket: read.ticket(ticketId) }, 200);
     });
 }

@@ -15,8 +15,12 @@ export interface Host {
 
 const entry = fileURLToPath(new URL('./host.ts', import.meta.url));
 
+/** NOBAT_BENCH_PROFILE=<dir> writes a V8 CPU profile of each server child there (node --cpu-prof). */
+const profileDir = process.env.NOBAT_BENCH_PROFILE;
+
 export async function startHost(mode: 'nobat' | 'bare'): Promise<Host> {
-  const child = fork(entry, [mode], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const child = fork(entry, [mode], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await reply(child, 'ready');
   return {
     url: ready.url,

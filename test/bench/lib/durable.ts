@@ -1,6 +1,8 @@
-// Durable ticket issue without HTTP: the office's own command pipeline (decide → commit → evolve →
-// listeners), wired as server/main.ts wires it, against bare better-sqlite3 inserts of the very rows
-// it wrote, into a table of the same shape with the same PRAGMAS and one transaction per row.
+// Durable ticket issue without HTTP: the office's own command pipeline (decide → evolve → group
+// commit → listeners), wired as server/main.ts wires it, against bare better-sqlite3 inserts of the
+// very rows it wrote (each ticket's event and projection row) into tables of the same shape, with
+// the same PRAGMAS and the same transactions: one per ticket for one caller, the office's own
+// commit sizes for many callers at once.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { parseOffice } from '../../../server/config/load.js';
@@ -14,15 +16,27 @@ import { openDatabase, PRAGMAS, type Db } from '../../../server/store/open.js';
 import { restoreState } from '../../../server/store/restore.js';
 import { newId } from '../../../server/auth/secrets.js';
 
-export interface DurableResult {
-  officeTickets: number;
-  officeMs: number;
-  bareRows: number;
-  bareMs: number;
+export interface DurableRun {
+  tickets: number;
+  ms: number;
 }
 
-/** `batches` alternating runs of `perBatch` office issues, then the same rows inserted bare. */
-export function officeVersusBare(dir: string, batches: number, perBatch: number): DurableResult {
+export interface DurableResult {
+  /** One kiosk: each ticket awaited before the next, so one command per commit. */
+  sequential: DurableRun;
+  /** `inFlight` kiosks at once, closed loop: commands of one turn share a commit. */
+  concurrent: DurableRun & { commits: number };
+  /** The sequential run's rows inserted bare, one transaction per row. */
+  bareSingle: DurableRun;
+  /** The concurrent run's rows inserted bare in transactions of the very sizes the office's commits had. */
+  bareGrouped: DurableRun;
+}
+
+/**
+ * `rounds` alternating runs of `perRun` office issues (sequential, then `inFlight` at once), each
+ * followed by the same rows inserted bare with the same transaction sizes.
+ */
+export async function officeVersusBare(dir: string, rounds: number, perRun: number, inFlight: number): Promise<DurableResult> {
   const config = parseOffice(demoOffice, 'demo office');
   const db = openDatabase(join(dir, 'office.db'));
   const rules: QueueRules = {
@@ -32,44 +46,87 @@ export function officeVersusBare(dir: string, batches: number, perBatch: number)
   };
   const history = new ServiceHistory({ timeZone: config.timeZone });
   const office = new Office(restoreState(db, rules, config.desks), new EventStore(db, config.timeZone), systemClock, [(event) => history.observe(event)]);
-  const bare = bareTicketsTable(db, join(dir, 'bare.db'));
+  const bare = bareTables(db, join(dir, 'bare.db'));
   const serviceIds = config.services.map((s) => s.id);
   const actor = { id: 'device:bench-kiosk', staffId: null };
-
-  const result: DurableResult = { officeTickets: 0, officeMs: 0, bareRows: 0, bareMs: 0 };
-  for (let batch = 0; batch < batches; batch++) {
-    const ids: string[] = [];
-    let started = performance.now();
-    for (let i = 0; i < perBatch; i++) {
-      const ticketId = newId();
-      office.execute({ type: 'issueTicket', ticketId, serviceId: serviceIds[i % serviceIds.length]!, priorityGroup: null }, actor);
-      ids.push(ticketId);
+  let commitSizes: number[] = [];
+  office.on('committed', (stored) => commitSizes.push(stored.length));
+  let n = 0;
+  const issueOne = async (ids: string[]) => {
+    const ticketId = newId();
+    await office.execute({ type: 'issueTicket', ticketId, serviceId: serviceIds[n++ % serviceIds.length]!, priorityGroup: null }, actor);
+    ids.push(ticketId);
+  };
+  const insertBare = (ids: string[], sizes: number[]) => {
+    const rows = ids.map((id) => bare.read(id));
+    const started = performance.now();
+    let at = 0;
+    for (const size of sizes) {
+      bare.insertMany(rows.slice(at, at + size));
+      at += size;
     }
-    result.officeMs += performance.now() - started;
-    result.officeTickets += ids.length;
+    return performance.now() - started;
+  };
 
-    const rows = ids.map((id) => bare.read.get(id) as Record<string, unknown>);
+  const result: DurableResult = {
+    sequential: { tickets: 0, ms: 0 },
+    concurrent: { tickets: 0, ms: 0, commits: 0 },
+    bareSingle: { tickets: 0, ms: 0 },
+    bareGrouped: { tickets: 0, ms: 0 },
+  };
+  for (let round = 0; round < rounds; round++) {
+    let ids: string[] = [];
+    let started = performance.now();
+    for (let i = 0; i < perRun; i++) await issueOne(ids);
+    result.sequential.ms += performance.now() - started;
+    result.sequential.tickets += ids.length;
+    result.bareSingle.ms += insertBare(ids, ids.map(() => 1));
+    result.bareSingle.tickets += ids.length;
+
+    ids = [];
+    commitSizes = [];
+    let left = perRun;
     started = performance.now();
-    for (const row of rows) bare.insertOne(row);
-    result.bareMs += performance.now() - started;
-    result.bareRows += rows.length;
+    await Promise.all(Array.from({ length: inFlight }, async () => {
+      while (left-- > 0) await issueOne(ids);
+    }));
+    result.concurrent.ms += performance.now() - started;
+    result.concurrent.tickets += ids.length;
+    result.concurrent.commits += commitSizes.length;
+    // Rows in commit order: the order the commands were committed is the order of their ids.
+    result.bareGrouped.ms += insertBare(ids, commitSizes);
+    result.bareGrouped.tickets += ids.length;
   }
   db.close();
   bare.db.close();
   return result;
 }
 
-/** A fresh database holding only a copy of the office's `tickets` table and its indexes. */
-function bareTicketsTable(source: Db, path: string) {
+/**
+ * A fresh database holding copies of the office's `events` and `tickets` tables with their indexes:
+ * the rows one issued ticket costs (its event and its projection row), to insert bare.
+ */
+function bareTables(source: Db, path: string) {
   const db = new Database(path);
   for (const pragma of PRAGMAS) db.pragma(pragma);
-  const ddl = source.prepare(`SELECT sql FROM sqlite_master WHERE tbl_name = 'tickets' AND sql IS NOT NULL ORDER BY type DESC`).all() as Array<{ sql: string }>;
-  for (const { sql } of ddl) db.exec(sql); // 'table' sorts after 'index', so DESC creates the table first
-  const columns = (db.prepare(`PRAGMA table_info(tickets)`).all() as Array<{ name: string }>).map((c) => c.name);
-  const insert = db.prepare(`INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  const copy = (table: string) => {
+    const ddl = source.prepare(`SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY type DESC`).all(table) as Array<{ sql: string }>;
+    for (const { sql } of ddl) db.exec(sql); // 'table' sorts after 'index', so DESC creates the table first
+    const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+    return db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  };
+  const insertEvent = copy('events');
+  const insertTicket = copy('tickets');
+  const readEvent = source.prepare(`SELECT * FROM events WHERE ticket_id = ?`);
+  const readTicket = source.prepare(`SELECT * FROM tickets WHERE id = ?`);
   return {
     db,
-    read: source.prepare(`SELECT * FROM tickets WHERE id = ?`),
-    insertOne: db.transaction((row: Record<string, unknown>) => insert.run(row)),
+    read: (id: string) => ({ event: readEvent.get(id) as Record<string, unknown>, ticket: readTicket.get(id) as Record<string, unknown> }),
+    insertMany: db.transaction((rows: Array<{ event: Record<string, unknown>; ticket: Record<string, unknown> }>) => {
+      for (const row of rows) {
+        insertEvent.run(row.event);
+        insertTicket.run(row.ticket);
+      }
+    }),
   };
 }
