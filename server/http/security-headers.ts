@@ -1,8 +1,15 @@
 // The headers every answer carries, above all one strict Content-Security-Policy for every screen:
 // scripts and styles only from our own files (no inline script, no eval, no style attributes), the
-// socket and API on our own origin, images from our own files or data: URLs, no plugins, no frames,
-// no forms posting elsewhere, and no page may frame ours (a kiosk or desk inside someone's page).
+// socket and API on our own origin, images from our own files or data: URLs, no plugins, no forms
+// posting anywhere, and no page may frame ours (a kiosk or desk inside someone else's page) — except
+// the printable report, which the manager screen itself shows in a frame.
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+
+/** Pages our own screens frame; framed by nobody else. */
+const FRAMED_BY_OUR_SCREENS = new Set(['/manager/report']);
+
+const framedByUs = (c: Context) => FRAMED_BY_OUR_SCREENS.has(c.req.path);
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -15,15 +22,19 @@ export const CONTENT_SECURITY_POLICY = {
   objectSrc: ["'none'"],
   baseUri: ["'none'"],
   formAction: ["'none'"],
-  frameAncestors: ["'none'"],
+  frameAncestors: [(c: Context) => (framedByUs(c) ? "'self'" : "'none'")],
 };
 
-export function securityHeaders() {
-  return secureHeaders({
+export function securityHeaders(): MiddlewareHandler {
+  const headers = secureHeaders({
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    xFrameOptions: 'DENY',
+    xFrameOptions: false,
     // Served over plain HTTP on the office network: a lasting HTTPS-only pin would only get in the way.
     strictTransportSecurity: false,
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [] },
   });
+  return async (c, next) => {
+    await headers(c, next);
+    c.res.headers.set('X-Frame-Options', framedByUs(c) ? 'SAMEORIGIN' : 'DENY');
+  };
 }

@@ -1,6 +1,5 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 
 /**
  * The office's announcements, scrolling along the bottom of the board in the reading direction: the
@@ -49,13 +48,17 @@ export class NbTicker extends LitElement {
     }
   `;
 
+  override willUpdate() {
+    // About 9 characters a second reads comfortably from across the room. Set through CSSOM, which the
+    // Content-Security-Policy allows; a style attribute (or Lit's styleMap on first render) it blocks.
+    const seconds = Math.max(20, Math.round(this.announcements.join('').length / 9));
+    this.style.setProperty('--nb-ticker-seconds', `${seconds}s`);
+  }
+
   override render() {
     if (this.announcements.length === 0) return html``;
     const items = this.announcements.map((text) => html`<span class="item">${text}</span>`);
-    // About 9 characters a second reads comfortably from across the room.
-    const seconds = Math.max(20, Math.round(this.announcements.join('').length / 9));
-    // styleMap sets the property through CSSOM, which the Content-Security-Policy allows (a style attribute it would not).
-    return html`<div class="track" lang="fa" style=${styleMap({ '--nb-ticker-seconds': `${seconds}s` })}>
+    return html`<div class="track" lang="fa">
       <div class="copy">${items}</div>
       <div class="copy" aria-hidden="true">${items}</div>
     </div>`;
