@@ -1,6 +1,8 @@
 // Request shapes of the public API (../shared/api.md), one zod schema each.
 import { z } from 'zod';
 import { priorityGroupSchema } from '../config/schema.js';
+import { statsRange } from '../stats/range.js';
+import { GROUPINGS } from '../stats/types.js';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 const note = z.string().trim().max(500).nullish().transform((v) => v || null);
@@ -48,6 +50,22 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 export const summaryQuery = z
   .object({ from: isoDate, to: isoDate })
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+
+/**
+ * A statistics period: `from` and optional `to`, each a Jalali or Gregorian day, month or year
+ * (1405-08-01, 2026-10-23, 1405-08, 1405); `to` defaults to `from`, so `from=1405-08` is that month.
+ */
+const statsPeriod = z.object({ from: z.string().max(20), to: z.string().max(20).optional() });
+function withRange<T extends { from: string; to?: string | undefined }>(query: T, ctx: z.RefinementCtx) {
+  try {
+    return { ...query, range: statsRange(query.from, query.to) };
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path: ['from'], message: (error as Error).message });
+    return z.NEVER;
+  }
+}
+export const statsPeriodQuery = statsPeriod.transform(withRange);
+export const statsReportQuery = statsPeriod.extend({ by: z.enum(GROUPINGS).default('service') }).transform(withRange);
 
 /** Idempotency keys and request ids that clients send in headers. */
 export const requestKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/);

@@ -185,10 +185,10 @@ export class Office extends EventEmitter<OfficeEvents> {
   }
 }
 
-/** What a command asks for, without the fresh id a retried ticket request would carry anew. */
+/** What a command asks for, without the fresh id and estimate a retried ticket request would carry anew. */
 function commandFingerprint(input: CommandInput): string {
-  const { ticketId, ...rest } = input as CommandInput & { ticketId?: string };
-  return JSON.stringify(input.type === 'issueTicket' ? rest : { ...rest, ticketId });
+  const { ticketId, promise, ...rest } = input as CommandInput & { ticketId?: string; promise?: unknown };
+  return JSON.stringify(input.type === 'issueTicket' ? rest : { ...rest, ticketId, promise });
 }
 
 /** The ticket a command ended on: call-next may finish one ticket and then call another. */

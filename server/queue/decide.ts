@@ -37,7 +37,7 @@ function issueTicket(c: Of<'issueTicket'>, state: QueueState): QueueEvent[] {
   const day = serviceDayOf(c.now, state.rules.timeZone);
   const counter = (state.counterDay === day ? (state.counters.get(c.serviceId) ?? 0) : 0) + 1;
   const number = formatNumber(service.prefix, counter, state.rules.policy.counterDigits);
-  return [{ type: 'ticket.issued', at: c.now, ticketId: c.ticketId, serviceId: c.serviceId, number, counter, day, priorityGroup: c.priorityGroup }];
+  return [{ type: 'ticket.issued', at: c.now, ticketId: c.ticketId, serviceId: c.serviceId, number, counter, day, priorityGroup: c.priorityGroup, ...(c.promise ? { promise: c.promise } : {}) }];
 }
 
 function callNext(c: Of<'callNext'>, state: QueueState): QueueEvent[] {

@@ -68,13 +68,23 @@ export interface QueueState {
   counterDay: string | null;
 }
 
+/**
+ * The wait a visitor was told at issue, in seconds: the estimate and the range around it. Kept on the
+ * ticket so that the indicators report can say how often the promise held.
+ */
+export interface WaitPromise {
+  seconds: number;
+  low: number;
+  high: number;
+}
+
 /** What every command carries from the edge: who, when and, for issuing, the new id. */
 interface CommandBase {
   now: number;
 }
 
 export type QueueCommand =
-  | (CommandBase & { type: 'issueTicket'; ticketId: string; serviceId: string; priorityGroup: PriorityGroup | null })
+  | (CommandBase & { type: 'issueTicket'; ticketId: string; serviceId: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null })
   | (CommandBase & { type: 'callNext'; deskId: string })
   | (CommandBase & { type: 'callTicket'; deskId: string; ticketId: string })
   | (CommandBase & { type: 'recall'; deskId: string; ticketId: string })
@@ -98,7 +108,7 @@ interface EventBase {
 }
 
 export type QueueEvent =
-  | (EventBase & { type: 'ticket.issued'; ticketId: string; serviceId: string; number: string; counter: number; day: string; priorityGroup: PriorityGroup | null })
+  | (EventBase & { type: 'ticket.issued'; ticketId: string; serviceId: string; number: string; counter: number; day: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null })
   | (EventBase & { type: 'ticket.called'; ticketId: string; deskId: string; serviceId: string; number: string; priorityGroup: PriorityGroup | null; waitedSeconds: number; how: 'next' | 'specific' | 'call_back' })
   | (EventBase & { type: 'ticket.recalled'; ticketId: string; deskId: string; recalls: number })
   | (EventBase & { type: 'ticket.no_show'; ticketId: string; deskId: string })

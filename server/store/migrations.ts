@@ -177,6 +177,19 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 6,
+    // Statistics: the wait each visitor was promised at issue (indicator 10 reports how often it
+    // held), and the desk that last called a ticket, which `desk_id` forgets on a no-show.
+    sql: `
+      ALTER TABLE tickets ADD COLUMN promised_s REAL;
+      ALTER TABLE tickets ADD COLUMN promised_low_s REAL;
+      ALTER TABLE tickets ADD COLUMN promised_high_s REAL;
+      ALTER TABLE tickets ADD COLUMN called_desk_id TEXT;
+      UPDATE tickets SET called_desk_id = (SELECT e.desk_id FROM events e WHERE e.ticket_id = tickets.id AND e.type = 'ticket.called' ORDER BY e.seq DESC LIMIT 1)
+        WHERE called_at IS NOT NULL;
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

@@ -12,10 +12,11 @@ export class Projection {
   private readonly deskChange: Record<string, Statement>;
 
   constructor(db: Db, private readonly timeZone: string) {
-    this.issue = db.prepare(`INSERT INTO tickets (id, day, jday, jmonth, hour, service_id, first_service_id, number, counter, priority_group, status, rank, issued_at)
-      VALUES (@id, @day, @jday, @jmonth, @hour, @serviceId, @serviceId, @number, @counter, @priorityGroup, 'issued', @at, @at)`);
+    this.issue = db.prepare(`INSERT INTO tickets (id, day, jday, jmonth, hour, service_id, first_service_id, number, counter, priority_group, status, rank, issued_at,
+        promised_s, promised_low_s, promised_high_s)
+      VALUES (@id, @day, @jday, @jmonth, @hour, @serviceId, @serviceId, @number, @counter, @priorityGroup, 'issued', @at, @at, @promised, @promisedLow, @promisedHigh)`);
     this.ticketChange = {
-      called: db.prepare(`UPDATE tickets SET status = 'called', desk_id = @deskId, called_at = COALESCE(called_at, @at), last_called_at = @at,
+      called: db.prepare(`UPDATE tickets SET status = 'called', desk_id = @deskId, called_desk_id = @deskId, called_at = COALESCE(called_at, @at), last_called_at = @at,
         wait_s = COALESCE(wait_s, @waitedSeconds), recalls = 0, started_at = NULL, staff_id = @staffId WHERE id = @ticketId`),
       recalled: db.prepare(`UPDATE tickets SET recalls = @recalls, last_called_at = @at WHERE id = @ticketId`),
       started: db.prepare(`UPDATE tickets SET status = 'serving', started_at = @at WHERE id = @ticketId`),
@@ -49,7 +50,8 @@ export class Projection {
       case 'ticket.issued': {
         const day = serviceDay(event.at, this.timeZone);
         const hour = Math.floor(localClock(event.at, this.timeZone).minutes / 60);
-        this.issue.run({ id: event.ticketId, day: day.iso, jday: day.jalali, jmonth: day.jalali.slice(0, 7), hour, serviceId: event.serviceId, number: event.number, counter: event.counter, priorityGroup: event.priorityGroup, at: event.at });
+        this.issue.run({ id: event.ticketId, day: day.iso, jday: day.jalali, jmonth: day.jalali.slice(0, 7), hour, serviceId: event.serviceId, number: event.number, counter: event.counter, priorityGroup: event.priorityGroup, at: event.at,
+          promised: event.promise?.seconds ?? null, promisedLow: event.promise?.low ?? null, promisedHigh: event.promise?.high ?? null });
         return;
       }
       case 'ticket.called':

@@ -1,9 +1,12 @@
 // /api/v1/tickets: kiosks issue, anyone holding an id reads, staff at the ticket's desk act on it.
 import { Hono, type Context } from 'hono';
 import { isOpenAt } from '../../time/hours.js';
+import { roundWaitRange } from '../../time/wait-range.js';
 import { newId } from '../../auth/secrets.js';
 import { actorId } from '../../auth/principal.js';
 import type { CommandInput } from '../../office/office.js';
+import type { WaitEstimate } from '../../estimate/types.js';
+import type { WaitPromise } from '../../queue/index.js';
 import { apiErrors, ApiError } from '../errors.js';
 import { refuse } from '../../queue/errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
@@ -38,7 +41,7 @@ export function ticketRoutes(deps: AppDeps) {
       const ticketId = newId();
       const promised = read.newTicketEstimate(service.id, body.priorityGroup);
       const result = await office.execute(
-        { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup },
+        { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup, promise: promiseOf(promised) },
         { id: actorId(principal), staffId: null },
         key ? `issue:${actorId(principal)}:${key}` : undefined,
       );
@@ -78,6 +81,16 @@ export function ticketRoutes(deps: AppDeps) {
       await office.execute({ type: 'reinstate', ticketId, position }, { id: actorId(principal), staffId: principal.userId }, deskRequestKey(c, principal.userId));
       return c.json({ ticket: read.ticket(ticketId) }, 200);
     });
+}
+
+/**
+ * What the visitor is told, as kept on the ticket: the estimate and the rounded range the slip and
+ * screens print («۱۰ تا ۱۵ دقیقه»); nothing when no desk serves the line (an infinite wait).
+ */
+function promiseOf(estimate: WaitEstimate): WaitPromise | null {
+  if (![estimate.seconds, estimate.low, estimate.high].every(Number.isFinite)) return null;
+  const shown = roundWaitRange(estimate);
+  return { seconds: Math.round(estimate.seconds), low: shown.low, high: shown.high };
 }
 
 /** Desks send a unique request id with each command so that a retried click is applied once. */
