@@ -28,7 +28,7 @@ export interface SessionStep {
   silent: boolean;
 }
 
-/** KeypadHealth without the dropped-frame counts, which the line reader holds. */
+/** KeypadHealth without the dropped-frame counts (the line reader holds them) and reconnects (the line). */
 export interface KeypadStatus {
   device: string | null;
   online: boolean;
@@ -42,7 +42,7 @@ interface Arming {
   expiresAt: number;
 }
 
-type PressBeforeHello = Omit<KeypadRating, 'buttons'>;
+type PressBeforeHello = Omit<KeypadRating, 'buttons' | 'boot'>;
 
 export class KeypadSession {
   private readonly mode: KeypadMode;
@@ -152,7 +152,7 @@ export class KeypadSession {
     this.status.bootId = frame.boot;
     this.status.firmware = frame.firmware;
     this.buttons = frame.buttons;
-    for (const press of this.pressesBeforeHello) this.report(press, frame.buttons, step);
+    for (const press of this.pressesBeforeHello) this.report(press, frame.buttons, frame.boot, step);
     this.pressesBeforeHello = [];
     return rebooted;
   }
@@ -174,18 +174,19 @@ export class KeypadSession {
       this.arming = null;
       step.send.push(this.disarmFrame(frame.device));
     }
-    const press: PressBeforeHello = { device: frame.device, button: frame.button, token, at: now };
-    if (this.buttons !== null) {
-      this.report(press, this.buttons, step);
+    const press: PressBeforeHello = { device: frame.device, seq: frame.seq, button: frame.button, token, at: now };
+    if (this.buttons !== null && this.status.bootId !== null) {
+      this.report(press, this.buttons, this.status.bootId, step);
     } else if (this.pressesBeforeHello.push(press) > MAX_PRESSES_BEFORE_HELLO) {
       this.pressesBeforeHello.shift();
       this.count('press_before_hello');
     }
   }
 
-  private report(press: PressBeforeHello, buttons: number, step: SessionStep): void {
+  /** Only once a hello has named the boot and the buttons, so every rating carries its full identity. */
+  private report(press: PressBeforeHello, buttons: number, boot: string, step: SessionStep): void {
     if (press.button > buttons) this.count('bad_button');
-    else step.ratings.push({ ...press, buttons });
+    else step.ratings.push({ ...press, boot, buttons });
   }
 
   private expireArming(now: number, step: SessionStep): void {

@@ -38,6 +38,7 @@ export class SerialKeypad extends EventEmitter implements Keypad {
   private port: SerialPort | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private reconnects = 0;
 
   constructor(
     private readonly config: KeypadConfig,
@@ -65,7 +66,7 @@ export class SerialKeypad extends EventEmitter implements Keypad {
   health(): KeypadHealth {
     const errors = this.reader.errorCounts();
     for (const [kind, count] of Object.entries(this.session.errorCounts())) errors[kind] = (errors[kind] ?? 0) + count;
-    return { ...this.session.current(), errors };
+    return { ...this.session.current(), errors, reconnects: this.reconnects };
   }
 
   async close(): Promise<void> {
@@ -117,14 +118,17 @@ export class SerialKeypad extends EventEmitter implements Keypad {
 
   private scheduleReconnect(): void {
     if (this.closed || this.reconnectTimer) return;
+    this.reconnects++;
     this.reconnectTimer = setTimeout(() => void this.connect(), this.backoff.take());
   }
 
   private apply(step: SessionStep): void {
     const port = this.port;
+    // Listeners store a rating synchronously, so the keypad's press is acknowledged only after it is
+    // durable: a crash in between makes the keypad resend, and the store counts it once.
+    for (const rating of step.ratings) this.emit('rating', rating);
     // Frames for a line that is down are lost; the session re-sends an arming when the keypad is back.
     if (port) for (const frame of step.send) port.write(encodeFrame(frame));
-    for (const rating of step.ratings) this.emit('rating', rating);
     if (step.healthChanged) this.emit('health', this.health());
     if (step.silent && port) {
       this.port = null;

@@ -3,6 +3,9 @@
 export interface KeypadRating {
   /** The keypad's own device name from its frames. */
   device: string;
+  /** The keypad's boot id and its seq of the press: with `device`, the identity of the press. */
+  boot: string;
+  seq: number;
   /** 1..buttons, where `buttons` is the best. */
   button: number;
   buttons: number;
@@ -20,6 +23,8 @@ export interface KeypadHealth {
   firmware: string | null;
   /** Dropped frames by kind: noise, bad_crc, too_long, unknown_type, bad_field, … */
   errors: Record<string, number>;
+  /** Attempts to reopen the line since the keypad was created (unplugged, silent, not found). */
+  reconnects: number;
 }
 
 export interface Keypad {

@@ -40,7 +40,7 @@ describe('acknowledgements and press identity', () => {
     const original = press(4);
     const first = session.receive(original, 1000);
     assert.equal(first.ratings.length, 1);
-    assert.deepEqual(first.ratings[0], { device: DEVICE, button: 4, buttons: 5, token: null, at: 1000 });
+    assert.deepEqual(first.ratings[0], { device: DEVICE, boot: '100', seq: original.seq, button: 4, buttons: 5, token: null, at: 1000 });
     for (let resend = 1; resend <= 10; resend++) {
       const step = session.receive({ ...original }, 1000 + resend * 300);
       assert.deepEqual(step.ratings, []);
@@ -75,7 +75,7 @@ describe('acknowledgements and press identity', () => {
     const early = press(2, null, 40);
     assert.deepEqual(session.receive(early, 500).ratings, []);
     const step = session.receive(hello('300', 3), 900);
-    assert.deepEqual(step.ratings, [{ device: DEVICE, button: 2, buttons: 3, token: null, at: 500 }]);
+    assert.deepEqual(step.ratings, [{ device: DEVICE, boot: '300', seq: 40, button: 2, buttons: 3, token: null, at: 500 }]);
     // A resend of that early press, after the hello named its boot, is still the same press.
     assert.deepEqual(session.receive({ ...early }, 1000).ratings, []);
   });

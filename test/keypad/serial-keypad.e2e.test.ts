@@ -10,7 +10,7 @@ import { createKeypad, type KeypadHealth, type KeypadRating, type SerialKeypad }
 import { findKeypadPort } from '../../drivers/keypad/find-port.js';
 import { encodeFrame } from '../../drivers/keypad/frame.js';
 import { startKeypadSim, type SimulatedKeypad } from '../../drivers/sim/keypad-sim.js';
-import { SocatPair } from './socat-pair.js';
+import { SocatPair } from '../../drivers/sim/socat-pair.js';
 import { waitForEvent } from './wait-for.js';
 
 describe('keypad over a socat pty pair', () => {
@@ -70,7 +70,7 @@ describe('keypad over a socat pty pair', () => {
   test('a press gives exactly one rating', async () => {
     ratings.length = 0;
     const rating = await pressAndRate(4);
-    assert.deepEqual({ ...rating, at: 0 }, { device: 'DESK7', button: 4, buttons: 5, token: null, at: 0 });
+    assert.deepEqual({ ...rating, seq: 0, at: 0 }, { device: 'DESK7', boot: sim.bootId, seq: 0, button: 4, buttons: 5, token: null, at: 0 });
     // A duplicate of the first press would arrive before the second, on an ordered line.
     await pressAndRate(2);
     assert.deepEqual(ratings.map((r) => r.button), [4, 2]);
@@ -96,6 +96,7 @@ describe('keypad over a socat pty pair', () => {
     await untilHealth((h) => h.online && h.bootId === sim.bootId && sim.bootId !== bootBefore, 15_000);
     const rating = await pressAndRate(1);
     assert.equal(rating.device, 'DESK7');
+    assert.ok(keypad.health().reconnects >= 1, 'the driver reopened the line');
   });
 
   test('finding a port by USB ids gives null when no such device is plugged in', async () => {
@@ -143,12 +144,13 @@ describe('keypad driver against raw bytes on the line', () => {
     raw.write(Buffer.from(frames, 'latin1'));
     try {
       const rating = await rated;
-      assert.deepEqual({ ...rating, at: 0 }, { device: 'EXIT2', button: 3, buttons: 3, token: null, at: 0 });
+      assert.deepEqual({ ...rating, at: 0 }, { device: 'EXIT2', boot: '77', seq: 2, button: 3, buttons: 3, token: null, at: 0 });
       assert.match(await acked, /^\$A,EXIT2,\d+\*[0-9A-F]{4}\r\n/);
     } finally {
       clearInterval(writer);
     }
-    const { errors } = keypad.health();
+    const { errors, reconnects } = keypad.health();
+    assert.equal(reconnects, 0, 'the line opened at the first attempt');
     assert.ok((errors.noise ?? 0) >= 1, JSON.stringify(errors));
     assert.ok((errors.bad_crc ?? 0) >= 1, JSON.stringify(errors));
   });
