@@ -101,6 +101,30 @@ export const printerSchema = z.strictObject({
 });
 export type PrinterSettings = z.infer<typeof printerSchema>;
 
+const usbId = z.string().regex(/^(0[xX])?[0-9A-Fa-f]{4}$/, 'a USB id of four hex digits, such as 2341 or 0x2341');
+
+/**
+ * A satisfaction keypad on a serial line (shared/keypad-protocol.md). A desk keypad stands at one
+ * desk and is armed for each ticket that desk finishes; an exit keypad is never armed and rates the
+ * hour. The port is a fixed path or, surviving renumbering on replug, the USB vendor and product ids.
+ */
+export const keypadSchema = z.strictObject({
+  id,
+  kind: z.enum(['desk', 'exit']),
+  /** Desk keypads: the desk it stands at. */
+  deskId: id.optional(),
+  path: z.string().min(1).optional(),
+  usb: z.strictObject({ vendorId: usbId, productId: usbId }).optional(),
+  baudRate: z.union([z.literal(9600), z.literal(115200)], { error: 'the keypad line runs at 9600 or 115200 baud' }).default(115200),
+  /** Exit keypads: presses closer together than this count once. Default 3. */
+  repeatFilterSeconds: z.number().min(0).max(60).optional(),
+  /** Desk keypads: how long after a finish the keypad invites a rating of that ticket. Default 60. */
+  armSeconds: z.number().int().min(5).max(3600).optional(),
+});
+export type KeypadSettings = z.infer<typeof keypadSchema>;
+export const DEFAULT_ARM_SECONDS = 60;
+export const DEFAULT_REPEAT_FILTER_SECONDS = 3;
+
 export const officeSchema = z
   .object({
     name: text(120),
@@ -120,6 +144,8 @@ export const officeSchema = z
     services: z.array(serviceSchema).min(1),
     desks: z.array(deskSchema).min(1),
     users: z.array(userSeedSchema).default([]),
+    /** Satisfaction keypads; without any, the demo office runs a virtual one. */
+    keypads: z.array(keypadSchema).max(64).default([]),
   })
   .superRefine((office, ctx) => {
     const serviceIds = new Set<string>();
@@ -148,6 +174,7 @@ export const officeSchema = z
         ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `service "${service.id}" is in no desk's workprofile; its tickets could never be called` });
       }
     });
+    checkKeypads(office.keypads, deskIds, ctx);
     const usernames = new Set<string>();
     office.users.forEach((user, i) => {
       if (usernames.has(user.username)) ctx.addIssue({ code: 'custom', path: ['users', i, 'username'], message: `duplicate username "${user.username}"` });
@@ -155,6 +182,36 @@ export const officeSchema = z
     });
   });
 export type OfficeConfig = z.infer<typeof officeSchema>;
+
+function checkKeypads(keypads: KeypadSettings[], deskIds: Set<string>, ctx: z.RefinementCtx): void {
+  const ids = new Set<string>();
+  const ports = new Map<string, string>();
+  const desks = new Map<string, string>();
+  keypads.forEach((keypad, i) => {
+    const at = (field: string) => ['keypads', i, field];
+    if (ids.has(keypad.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate keypad id "${keypad.id}"` });
+    ids.add(keypad.id);
+    if (!keypad.path === !keypad.usb) {
+      ctx.addIssue({ code: 'custom', path: ['keypads', i], message: 'give the keypad\'s port as either "path" (e.g. /dev/ttyACM0) or "usb": {vendorId, productId}, not both' });
+    }
+    const port = keypad.path ?? (keypad.usb ? `usb ${keypad.usb.vendorId}:${keypad.usb.productId}`.toLowerCase().replace(/0x/g, '') : null);
+    if (port !== null) {
+      const other = ports.get(port);
+      if (other !== undefined) ctx.addIssue({ code: 'custom', path: at(keypad.path ? 'path' : 'usb'), message: `keypad "${other}" is on the same port (${port})` });
+      ports.set(port, keypad.id);
+    }
+    if (keypad.kind === 'desk') {
+      if (keypad.deskId === undefined) ctx.addIssue({ code: 'custom', path: at('deskId'), message: 'a desk keypad needs "deskId", the desk it stands at' });
+      else if (!deskIds.has(keypad.deskId)) ctx.addIssue({ code: 'custom', path: at('deskId'), message: `unknown desk "${keypad.deskId}"` });
+      else if (desks.has(keypad.deskId)) ctx.addIssue({ code: 'custom', path: at('deskId'), message: `desk "${keypad.deskId}" has a keypad already ("${desks.get(keypad.deskId)}"); a rating must know which ticket it is for` });
+      else desks.set(keypad.deskId, keypad.id);
+      if (keypad.repeatFilterSeconds !== undefined) ctx.addIssue({ code: 'custom', path: at('repeatFilterSeconds'), message: 'only exit keypads filter repeats; a desk keypad rates one ticket per arming' });
+    } else {
+      if (keypad.deskId !== undefined) ctx.addIssue({ code: 'custom', path: at('deskId'), message: 'an exit keypad belongs to no desk; use kind "desk" for a keypad at a desk' });
+      if (keypad.armSeconds !== undefined) ctx.addIssue({ code: 'custom', path: at('armSeconds'), message: 'exit keypads are never armed' });
+    }
+  });
+}
 export type OfficeInput = z.input<typeof officeSchema>;
 
 function isKnownTimeZone(zone: string): boolean {
