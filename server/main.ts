@@ -16,6 +16,9 @@ import { createNobatEstimator } from './estimate/nobat.js';
 import { createApp } from './http/app.js';
 import type { AppDeps } from './http/env.js';
 import type { BucketLimits } from './limits/token-bucket.js';
+import { KeypadHub } from './keypads/hub.js';
+import { RatingStore } from './keypads/rating-store.js';
+import { VirtualKeypads } from './keypads/virtual-keypads.js';
 import { createLogger, type Logger } from './log.js';
 import { systemClock, type Clock } from './office/clock.js';
 import { Office } from './office/office.js';
@@ -23,7 +26,7 @@ import { ReadModel } from './office/read-model.js';
 import type { QueueEvent, QueueRules } from './queue/index.js';
 import { RecentCalls } from './realtime/board.js';
 import { attachRealtime } from './realtime/server.js';
-import { EventStore } from './store/event-store.js';
+import { EventStore, QUEUE_EVENTS } from './store/event-store.js';
 import { openDatabase, type Db } from './store/open.js';
 import { restoreState } from './store/restore.js';
 import { serviceDay } from './time/day.js';
@@ -41,6 +44,8 @@ export interface ServerOptions {
   printer?: PrinterConfig;
   /** Request rates per device, session or address (HTTP) and per socket; the defaults when absent. */
   limits?: { http?: BucketLimits; socket?: BucketLimits };
+  /** Run the demo's virtual keypads (socat pty pairs with the simulator); default: in the demo office. */
+  virtualKeypads?: boolean;
 }
 
 export interface RunningServer {
@@ -51,6 +56,9 @@ export interface RunningServer {
   office: Office;
   accounts: Accounts;
   config: OfficeConfig;
+  keypads: KeypadHub;
+  /** The demo's virtual keypads, to press by hand; null when there are none. */
+  virtualKeypads: VirtualKeypads | null;
   close(): Promise<void>;
 }
 
@@ -85,15 +93,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const recentCalls = new RecentCalls((deskId) => read.deskNumber(deskId));
   recentCalls.observe(store.eventsAfter(Math.max(0, store.lastSeq() - 200), 200).filter((e) => e.event.at >= startOfToday(clock(), config.timeZone)), (id) => state.tickets.get(id));
 
+  // Only the demo gets virtual keypads: a real office without keypads must not collect made-up ratings.
+  const virtualKeypads = (options.virtualKeypads ?? demo) && config.keypads.length === 0
+    ? await VirtualKeypads.start({ deskId: config.desks.find((d) => d.id === 'desk-1')?.id ?? config.desks[0]!.id, office, log })
+    : null;
+  const keypads = new KeypadHub({ keypads: [...config.keypads, ...(virtualKeypads?.keypads ?? [])], office, ratings: new RatingStore(db, config.timeZone), log });
+
   let port = options.port;
   const printer = new WorkerPrinter(options.printer ?? printerConfig(config, options.dataDir));
   const printing = new TicketPrinting(printer, config, () => config.publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     if (!result.ok) io.to('staff').emit('alert:raised', { kind: `printer:${result.fault}`, message: result.message, at: clock() });
   });
-  const deps: AppDeps = { office, read, accounts, config, db, log, demo, onTicketIssued: (ticket) => printing.print(ticket), ...(options.limits?.http ? { httpRate: options.limits.http } : {}) };
+  const deps: AppDeps = { office, read, accounts, config, db, log, demo, keypads, onTicketIssued: (ticket) => printing.print(ticket), ...(options.limits?.http ? { httpRate: options.limits.http } : {}) };
   const app = createApp(deps);
-  const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0');
+  const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0').catch(async (error: unknown) => {
+    await keypads.close();
+    await virtualKeypads?.close();
+    throw error;
+  });
   const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}) });
   const io = realtime.io;
   port = (server.address() as AddressInfo).port;
@@ -109,7 +127,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (closing ??= new Promise<void>((resolve) => {
       realtime.close();
       server.close(() => {
-        void printing.close().finally(() => {
+        const keypadsClosed = keypads.close().then(() => virtualKeypads?.close());
+        void Promise.allSettled([printing.close(), keypadsClosed]).finally(() => {
           db.close();
           resolve();
         });
@@ -117,7 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       (server as HttpServer).closeAllConnections?.();
     }));
 
-  return { url: `http://127.0.0.1:${port}`, port, demo, db, office, accounts, config, close };
+  return { url: `http://127.0.0.1:${port}`, port, demo, db, office, accounts, config, keypads, virtualKeypads, close };
 }
 
 async function seedUsers(accounts: Accounts, config: OfficeConfig, demo: boolean): Promise<void> {
@@ -127,7 +146,7 @@ async function seedUsers(accounts: Accounts, config: OfficeConfig, demo: boolean
 }
 
 function todaysEvents(db: Db, now: number, timeZone: string): QueueEvent[] {
-  const rows = db.prepare(`SELECT data FROM events WHERE at >= ? ORDER BY seq`).all(startOfToday(now, timeZone)) as Array<{ data: string }>;
+  const rows = db.prepare(`SELECT data FROM events WHERE at >= ? AND ${QUEUE_EVENTS} ORDER BY seq`).all(startOfToday(now, timeZone)) as Array<{ data: string }>;
   return rows.map((row) => JSON.parse(row.data) as QueueEvent);
 }
 

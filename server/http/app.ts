@@ -7,6 +7,7 @@ import { apiErrors, errorBody, handleError } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desks.js';
+import { keypadRoutes } from './routes/keypads.js';
 import { publicRoutes } from './routes/public.js';
 import { statsRoutes } from './routes/stats.js';
 import { ticketRoutes } from './routes/tickets.js';
@@ -22,7 +23,8 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes(deps))
     .route('/tickets', ticketRoutes(deps))
     .route('/desks', deskRoutes(deps))
-    .route('/stats', statsRoutes(deps));
+    .route('/stats', statsRoutes(deps))
+    .route('/keypads', keypadRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders())

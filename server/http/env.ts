@@ -3,6 +3,7 @@ import type { Accounts } from '../auth/accounts.js';
 import type { Principal } from '../auth/principal.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
+import type { KeypadStatus } from '../keypads/hub.js';
 import type { Office } from '../office/office.js';
 import type { ReadModel, TicketView } from '../office/read-model.js';
 import type { BucketLimits } from '../limits/token-bucket.js';
@@ -18,6 +19,7 @@ export interface AppDeps {
   demo: boolean;
   /** Requests per device, session or visitor address; the default when absent. */
   httpRate?: BucketLimits;
+  keypads: { health(): KeypadStatus[] };
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
   onTicketIssued?: (ticket: TicketView, issuedBy: Principal) => void;
 }

@@ -5,6 +5,9 @@ import type { QueueEvent } from '../queue/index.js';
 import type { Db } from './open.js';
 import { Projection } from './projection.js';
 
+/** SQL condition on the events table for the queue's own events, which QueueEvent describes. */
+export const QUEUE_EVENTS = `type NOT LIKE 'rating.%'`;
+
 export interface StoredEvent {
   seq: number;
   event: QueueEvent;
@@ -43,7 +46,8 @@ export class EventStore {
     this.append = db.prepare(`INSERT INTO events (at, type, ticket_id, desk_id, actor, data) VALUES (?, ?, ?, ?, ?, ?)`);
     this.remember = db.prepare(`INSERT INTO requests (key, at, ticket_id, command) VALUES (?, ?, ?, ?)`);
     this.recall = db.prepare(`SELECT ticket_id AS ticketId, command FROM requests WHERE key = ?`);
-    this.after = db.prepare(`SELECT seq, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?`);
+    // The log also holds events that are not the queue's (keypad ratings, which no screen may see).
+    this.after = db.prepare(`SELECT seq, data FROM events WHERE seq > ? AND ${QUEUE_EVENTS} ORDER BY seq LIMIT ?`);
     this.last = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM events`);
     this.commitTx = db.transaction((entries: readonly CommitEntry[]) => entries.map(({ events, meta }) => this.write(events, meta)));
   }
@@ -63,6 +67,7 @@ export class EventStore {
     return this.recall.get(key) as { ticketId: string | null; command: string | null } | undefined;
   }
 
+  /** The queue's events after `seq`, in order. */
   eventsAfter(seq: number, limit: number): StoredEvent[] {
     const rows = this.after.all(seq, limit) as Array<{ seq: number; data: string }>;
     return rows.map((row) => ({ seq: row.seq, event: JSON.parse(row.data) as QueueEvent }));
