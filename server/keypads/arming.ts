@@ -1,4 +1,5 @@
-// When a desk keypad invites a rating, decided from the events of one commit alone (pure).
+// When a desk keypad invites a rating, decided from the events of one commit alone (pure; a commit
+// is the batch of commands the office wrote in one transaction).
 // A desk that finishes a ticket arms its keypad for that ticket; once the desk has moved on to the
 // next visitor, the keypad is disarmed, so a late press never lands on a ticket it was not meant for.
 import type { QueueEvent } from '../queue/index.js';
