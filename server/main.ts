@@ -59,6 +59,8 @@ export interface RunningServer {
   keypads: KeypadHub;
   /** The demo's virtual keypads, to press by hand; null when there are none. */
   virtualKeypads: VirtualKeypads | null;
+  /** Every HTTP route (method and path pattern), so that the authorization table can check it has them all. */
+  routes: Array<{ method: string; path: string }>;
   close(): Promise<void>;
 }
 
@@ -136,7 +138,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       (server as HttpServer).closeAllConnections?.();
     }));
 
-  return { url: `http://127.0.0.1:${port}`, port, demo, db, office, accounts, config, keypads, virtualKeypads, close };
+  const routes = app.routes.map(({ method, path }) => ({ method, path }));
+  return { url: `http://127.0.0.1:${port}`, port, demo, db, office, accounts, config, keypads, virtualKeypads, routes, close };
 }
 
 async function seedUsers(accounts: Accounts, config: OfficeConfig, demo: boolean): Promise<void> {

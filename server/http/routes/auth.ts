@@ -17,10 +17,10 @@ export function authRoutes(deps: AppDeps) {
   const { accounts, office, config } = deps;
 
   /** Desks held by ended sessions close, unless a visitor is still at one (the next sign-in there takes it over). */
-  const closeIdleDesks = (deskIds: string[], by: Extract<Principal, { kind: 'user' }>) => {
+  const closeIdleDesks = async (deskIds: string[], by: Extract<Principal, { kind: 'user' }>) => {
     for (const deskId of new Set(deskIds)) {
       try {
-        office.execute({ type: 'closeDesk', deskId }, { id: actorId(by), staffId: by.userId });
+        await office.execute({ type: 'closeDesk', deskId }, { id: actorId(by), staffId: by.userId });
       } catch (error) {
         if (!(error instanceof QueueRefusal)) throw error;
       }
@@ -56,10 +56,10 @@ export function authRoutes(deps: AppDeps) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
     })
-    .post('/logout-all', (c) => {
+    .post('/logout-all', async (c) => {
       const principal = signedInUser(c);
       const { ended, deskIds } = accounts.closeUserSessions(principal.userId, null);
-      closeIdleDesks(deskIds, principal);
+      await closeIdleDesks(deskIds, principal);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true, sessionsEnded: ended });
     })
@@ -73,7 +73,7 @@ export function authRoutes(deps: AppDeps) {
       }
       if (newPassword === currentPassword) throw new ApiError(400, 'same_password', 'گذرواژهٔ تازه باید با گذرواژهٔ کنونی فرق داشته باشد.');
       await accounts.setPassword(principal.userId, newPassword);
-      closeIdleDesks(accounts.closeUserSessions(principal.userId, principal.tokenDigest).deskIds, principal);
+      await closeIdleDesks(accounts.closeUserSessions(principal.userId, principal.tokenDigest).deskIds, principal);
       return c.json({ ok: true });
     })
     .get('/me', (c) => {
