@@ -33,6 +33,11 @@ program
     console.log(`  manager  ${base}/manager`);
     console.log(`  API      ${base}/api/v1/services`);
     if (server.demo) console.log(`  demo accounts: ${DEMO_USERS.map((u) => u.username).join(', ')} — password "${DEMO_PASSWORD}"`);
+    if (server.virtualKeypads) {
+      const { KEYPAD_KEYS_HELP, pressFromTerminal } = await import('./keypad-keys.js');
+      console.log(`  keypads  virtual, at desk-1 and the exit; they rate by themselves${process.stdin.isTTY ? `; ${KEYPAD_KEYS_HELP}` : ''}`);
+      if (process.stdin.isTTY) pressFromTerminal(server.virtualKeypads);
+    }
     const stop = (signal: string) => {
       console.log(`\n${signal}: closing connections and the database…`);
       void server.close().then(() => process.exit(0));
