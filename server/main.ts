@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
 import { WorkerPrinter, type PrinterConfig } from '../drivers/printer/index.js';
 import { TicketPrinting } from './devices/printing.js';
+import { AlertMonitor } from './alerts/monitor.js';
 import { Accounts } from './auth/accounts.js';
 import { parseOffice } from './config/load.js';
 import { demoOffice } from './config/demo-office.js';
@@ -46,6 +47,8 @@ export interface ServerOptions {
   limits?: { http?: BucketLimits; socket?: BucketLimits };
   /** Run the demo's virtual keypads (socat pty pairs with the simulator); default: in the demo office. */
   virtualKeypads?: boolean;
+  /** How often alerts are checked and managers' snapshots refreshed without a change (ms, 5000 by default). */
+  tickMs?: number;
 }
 
 export interface RunningServer {
@@ -61,6 +64,7 @@ export interface RunningServer {
   virtualKeypads: VirtualKeypads | null;
   /** Every HTTP route (method and path pattern), so that the authorization table can check it has them all. */
   routes: Array<{ method: string; path: string }>;
+  alerts: AlertMonitor;
   close(): Promise<void>;
 }
 
@@ -103,19 +107,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let port = options.port;
   const printer = new WorkerPrinter(options.printer ?? printerConfig(config, options.dataDir));
+  const alerts = new AlertMonitor({ db, config, state, clock, log });
   const printing = new TicketPrinting(printer, config, () => config.publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
-    if (!result.ok) io.to('staff').emit('alert:raised', { kind: `printer:${result.fault}`, message: result.message, at: clock() });
+    alerts.printed(result.ok ? { ok: true } : { ok: false, fault: result.fault, message: result.message });
   });
-  const deps: AppDeps = { office, read, accounts, config, db, log, demo, keypads, onTicketIssued: (ticket) => printing.print(ticket), ...(options.limits?.http ? { httpRate: options.limits.http } : {}) };
+  const deps: AppDeps = { office, read, accounts, config, db, log, demo, keypads, alerts, onTicketIssued: (ticket) => printing.print(ticket), ...(options.limits?.http ? { httpRate: options.limits.http } : {}) };
   const app = createApp(deps);
   const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0').catch(async (error: unknown) => {
     await keypads.close();
     await virtualKeypads?.close();
     throw error;
   });
-  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}) });
+  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls, db, alerts, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}) });
   const io = realtime.io;
+  // Waits grow and devices stay away without any command: the alerts are checked on a timer too,
+  // and soon after commits (coalesced, so a busy office does not check per ticket).
+  alerts.start(options.tickMs ?? 5000);
+  let alertCheck: NodeJS.Timeout | null = null;
+  office.on('committed', () => {
+    alertCheck ??= setTimeout(() => {
+      alertCheck = null;
+      alerts.check();
+    }, 200);
+  });
+  alerts.check();
   port = (server.address() as AddressInfo).port;
   // Asking for the status starts the print worker now, not at the first visitor's touch, and tells
   // staff at once when the printer is not there.
@@ -128,6 +144,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       realtime.close();
+      alerts.close();
+      if (alertCheck) clearTimeout(alertCheck);
       server.close(() => {
         const keypadsClosed = keypads.close().then(() => virtualKeypads?.close());
         void Promise.allSettled([printing.close(), keypadsClosed]).finally(() => {
@@ -139,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }));
 
   const routes = app.routes.map(({ method, path }) => ({ method, path }));
-  return { url: `http://127.0.0.1:${port}`, port, demo, db, office, accounts, config, keypads, virtualKeypads, routes, close };
+  return { url: `http://127.0.0.1:${port}`, port, demo, db, office, accounts, config, keypads, virtualKeypads, alerts, routes, close };
 }
 
 async function seedUsers(accounts: Accounts, config: OfficeConfig, demo: boolean): Promise<void> {

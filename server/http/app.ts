@@ -5,6 +5,7 @@ import { authenticate } from './auth.js';
 import { csrfGuard } from './csrf.js';
 import { apiErrors, errorBody, handleError } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
+import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desks.js';
 import { keypadRoutes } from './routes/keypads.js';
@@ -24,7 +25,8 @@ export function createApp(deps: AppDeps) {
     .route('/tickets', ticketRoutes(deps))
     .route('/desks', deskRoutes(deps))
     .route('/stats', statsRoutes(deps))
-    .route('/keypads', keypadRoutes(deps));
+    .route('/keypads', keypadRoutes(deps))
+    .route('/alerts', alertRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders())

@@ -1,4 +1,5 @@
 // What every route can reach: the principal of the request and the office's services.
+import type { AlertMonitor } from '../alerts/monitor.js';
 import type { Accounts } from '../auth/accounts.js';
 import type { Principal } from '../auth/principal.js';
 import type { OfficeConfig } from '../config/schema.js';
@@ -20,6 +21,7 @@ export interface AppDeps {
   /** Requests per device, session or visitor address; the default when absent. */
   httpRate?: BucketLimits;
   keypads: { health(): KeypadStatus[] };
+  alerts: AlertMonitor;
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
   onTicketIssued?: (ticket: TicketView, issuedBy: Principal) => void;
 }

@@ -69,3 +69,6 @@ export const statsReportQuery = statsPeriod.extend({ by: z.enum(GROUPINGS).defau
 
 /** Idempotency keys and request ids that clients send in headers. */
 export const requestKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
+
+export const alertIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const ackBody = z.object({ comment: z.string().trim().min(1, 'a comment saying what was done').max(500) });

@@ -85,13 +85,13 @@ export interface ServerToClientEvents {
   'ticket:snapshot': (view: TicketView & { seq: number }) => void;
   /** Whether the ticket a kiosk just issued was printed; on a fault the kiosk keeps it on screen. */
   'print:result': (message: { ticketId: string; ok: boolean; fault?: string; message?: string }) => void;
-  /** Something staff and managers should see now (a printer fault, …), in Persian. */
-  'alert:raised': (alert: { kind: string; message: string; at: number }) => void;
+  /** Something to see now, in Persian: printer faults to staff and managers, every kind to managers. */
+  'alert:raised': (alert: AlertView) => void;
   /** An alert's condition went away (it stays listed until acknowledged). */
   'alert:cleared': (alert: AlertView) => void;
   /** A manager acknowledged an alert with a comment. */
   'alert:acknowledged': (alert: AlertView) => void;
-  /** Every unacknowledged alert and those acknowledged today; sent to managers on connection. */
+  /** Every unacknowledged alert and those acknowledged in the last day; sent to managers on connection. */
   'alerts:snapshot': (message: { alerts: AlertView[] }) => void;
   /** The office live, to managers: on connection, after changes, and as waits grow. */
   'manager:snapshot': (snapshot: ManagerSnapshot) => void;
@@ -116,9 +116,12 @@ export interface HandshakeAuth {
 }
 
 export interface SocketData {
+  /** 'manager' stands for managers and admins. */
   role: 'staff' | 'manager' | 'display' | 'kiosk' | 'tracker';
   deskId: string | null;
   /** `session:<digest>` or `device:<id>`: what ends this socket when it is signed out or revoked. */
   credential: string | null;
   sessionExpiresAt?: number | undefined;
+  /** A paired kiosk's or display's device id, followed for the offline alert. */
+  deviceId: string | null;
 }

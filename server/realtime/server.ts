@@ -1,9 +1,11 @@
 // Socket.IO on the HTTP server's port. The handshake checks its own token and Origin (Hono's
-// middleware never sees socket traffic); rooms are per role, per desk and per tracked ticket.
-// Snapshots are coalesced to one per room per tick; calls go out at once for the chime. A socket's
-// session or device ending (sign-out, revocation, expiry) disconnects it at once; what a socket sends
-// is rate-limited per socket.
+// middleware never sees socket traffic); rooms are per role, per desk and per tracked ticket, and
+// managers (and admins) have their own. Snapshots are coalesced to one per room per tick; calls go
+// out at once for the chime. A socket's session or device ending (sign-out, revocation, expiry)
+// disconnects it at once; what a socket sends is rate-limited per socket. Paired kiosks and
+// displays are followed here for the offline alert.
 import type { Server as HttpServer } from 'node:http';
+import type { AlertMonitor } from '../alerts/monitor.js';
 import { Server, type Socket } from 'socket.io';
 import type { Accounts } from '../auth/accounts.js';
 import { isLoopbackAddress } from '../auth/loopback.js';
@@ -12,12 +14,14 @@ import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { Office } from '../office/office.js';
 import type { ReadModel } from '../office/read-model.js';
+import type { Db } from '../store/open.js';
 import type { StoredEvent } from '../store/event-store.js';
 import type { QueueEvent } from '../queue/types.js';
 import { TokenBuckets, type BucketLimits } from '../limits/token-bucket.js';
 import { faDigits } from '../time/digits.js';
 import { RecentCalls } from './board.js';
-import type { BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
+import { managerSnapshot } from './manager-view.js';
+import type { AlertView, BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
 
 type NobatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type NobatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -36,6 +40,10 @@ export interface RealtimeDeps {
   demo: boolean;
   recentCalls: RecentCalls;
   socketRate?: BucketLimits;
+  db: Db;
+  alerts: AlertMonitor;
+  /** How often managers get a fresh snapshot without any change (ratings, estimates that age). */
+  managerRefreshMs?: number;
 }
 
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: NobatServer; close(): void } {
@@ -66,6 +74,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       deskId: principal?.kind === 'user' ? principal.deskId : null,
       credential: principal?.kind === 'user' ? `session:${principal.tokenDigest}` : principal?.kind === 'device' ? `device:${principal.deviceId}` : null,
       sessionExpiresAt,
+      deviceId: principal?.kind === 'device' && (role === 'kiosk' || role === 'display') ? principal.deviceId : null,
     };
     next();
   });
@@ -123,6 +132,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
         for (const { seq, event } of office.missedSince(lastSeq) ?? []) socket.emit('queue:event', { seq, event: withoutNote(event) });
       }
     }
+    if (role === 'manager') {
+      void socket.join('managers');
+      socket.emit('manager:snapshot', managerSnapshot(office, read, config, deps.db));
+      socket.emit('alerts:snapshot', { alerts: deps.alerts.list() });
+    }
+    const { deviceId } = socket.data;
+    if (deviceId) {
+      deps.alerts.deviceConnected(deviceId);
+      socket.on('disconnect', () => deps.alerts.deviceDisconnected(deviceId));
+    }
     if (role === 'staff' && deskId) {
       void socket.join(`desk:${deskId}`);
       socket.emit('desk:snapshot', deskSnapshot(deskId));
@@ -147,6 +166,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   const flush = () => {
     timer = null;
     if (boardDirty) io.to('board').emit('board:snapshot', board());
+    if (boardDirty) emitManagerSnapshot();
     for (const deskId of dirtyDesks) io.to(`desk:${deskId}`).emit('desk:snapshot', deskSnapshot(deskId));
     for (const ticketId of trackedTickets(io, dirtyTickets, office)) {
       const view = ticketSnapshot(ticketId);
@@ -171,12 +191,26 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   };
   office.on('committed', onCommitted);
 
+  function emitManagerSnapshot() {
+    if (io.sockets.adapter.rooms.get('managers')?.size) io.to('managers').emit('manager:snapshot', managerSnapshot(office, read, config, deps.db));
+  }
+  const managerTimer = setInterval(emitManagerSnapshot, deps.managerRefreshMs ?? 5000);
+  managerTimer.unref();
+
+  // Printer faults concern the staff too (a visitor may come with no slip); the rest is for managers.
+  const onRaised = (alert: AlertView) => void io.to(alert.kind === 'printer' ? ['staff', 'managers'] : 'managers').emit('alert:raised', alert);
+  const onCleared = (alert: AlertView) => void io.to('managers').emit('alert:cleared', alert);
+  const onAcknowledged = (alert: AlertView) => void io.to('managers').emit('alert:acknowledged', alert);
+  deps.alerts.on('raised', onRaised).on('cleared', onCleared).on('acknowledged', onAcknowledged);
+
   return {
     io,
     close() {
       office.off('committed', onCommitted);
       deps.accounts.off('sessions-ended', onSessionsEnded);
       deps.accounts.off('device-revoked', onDeviceRevoked);
+      deps.alerts.off('raised', onRaised).off('cleared', onCleared).off('acknowledged', onAcknowledged);
+      clearInterval(managerTimer);
       if (timer) clearTimeout(timer);
       void io.close();
     },

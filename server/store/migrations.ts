@@ -190,6 +190,30 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
         WHERE called_at IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    // Alerts for managers. One row per occurrence of a condition (kind + subject): it stays open while
+    // the condition holds or nobody has acknowledged it, and the partial unique index keeps a
+    // condition from being raised twice while its alert is open.
+    sql: `
+      CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        message TEXT NOT NULL,
+        message_en TEXT NOT NULL,
+        raised_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        cleared_at INTEGER,
+        acked_at INTEGER,
+        acked_by TEXT REFERENCES users(id),
+        ack_comment TEXT,
+        CHECK ((acked_at IS NULL) = (acked_by IS NULL) AND (acked_at IS NULL) = (ack_comment IS NULL))
+      );
+      CREATE UNIQUE INDEX alerts_open ON alerts(kind, subject) WHERE acked_at IS NULL OR cleared_at IS NULL;
+      CREATE INDEX alerts_raised ON alerts(raised_at);
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

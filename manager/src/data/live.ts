@@ -42,6 +42,7 @@ export function connectManager(token: string, handlers: LiveHandlers): () => voi
   });
   socket.on('manager:snapshot', (snapshot) => handlers.onSnapshot(snapshot));
   socket.on('alerts:snapshot', ({ alerts }) => handlers.onAlerts(alerts));
+  socket.on('alert:raised', (alert) => handlers.onAlert(alert));
   socket.on('alert:cleared', (alert) => handlers.onAlert(alert));
   socket.on('alert:acknowledged', (alert) => handlers.onAlert(alert));
   return () => {
