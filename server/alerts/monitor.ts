@@ -46,6 +46,8 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
   /** Paired kiosks and displays seen on a socket: how many sockets they hold now, and since when none. */
   private readonly devices = new Map<string, { kind: 'kiosk' | 'display'; name: string; sockets: number; lostAt: number | null }>();
   private timer: NodeJS.Timeout | undefined;
+  /** After close(), late reports (a print job failing as the server shuts down) are ignored. */
+  private closed = false;
 
   constructor(private readonly deps: MonitorDeps) {
     super();
@@ -66,11 +68,13 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.timer);
   }
 
   /** Evaluates the conditions now and raises or clears alerts; never throws. */
   check(): void {
+    if (this.closed) return;
     try {
       const now = this.deps.clock();
       const { raised, cleared } = this.book.reconcile(evaluateAlerts(this.input(now), this.rules), now);
