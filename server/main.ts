@@ -31,6 +31,7 @@ import { EventStore, QUEUE_EVENTS } from './store/event-store.js';
 import { openDatabase, type Db } from './store/open.js';
 import { restoreState } from './store/restore.js';
 import { serviceDay } from './time/day.js';
+import { faDigits } from './time/digits.js';
 import { instantAtLocal } from './time/zoned.js';
 
 export interface ServerOptions {
@@ -112,6 +113,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     alerts.printed(result.ok ? { ok: true } : { ok: false, fault: result.fault, message: result.message });
   });
+  // A keypad's name in an alert: the desk it stands at, or the exit.
+  const keypadName = (status: { id: string; deskId: string | null }) => {
+    const desk = config.desks.find((d) => d.id === status.deskId);
+    return desk ? `باجهٔ ${faDigits(desk.number)}` : `خروجی (${status.id})`;
+  };
+  for (const status of keypads.health()) alerts.keypadHealth(status.id, keypadName(status), status.online);
+  keypads.on('health', (status) => alerts.keypadHealth(status.id, keypadName(status), status.online));
   const deps: AppDeps = { office, read, accounts, config, db, log, demo, keypads, alerts, onTicketIssued: (ticket) => printing.print(ticket), ...(options.limits?.http ? { httpRate: options.limits.http } : {}) };
   const app = createApp(deps);
   const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0').catch(async (error: unknown) => {

@@ -105,7 +105,8 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
   /** From the keypad hub: whether a keypad is heard. */
   keypadHealth(keypadId: string, name: string, online: boolean): void {
     const known = this.keypads.get(keypadId);
-    if (!known || known.online !== online) this.keypads.set(keypadId, { name, online, since: this.deps.clock() });
+    if (known && known.online === online) return;
+    this.keypads.set(keypadId, { name, online, since: this.deps.clock() });
     this.check();
   }
 
