@@ -33,8 +33,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(dataDir: string, readyWithinMs = 20_000): Promise<SpawnedServer> {
-  const port = await freePort();
+export interface SpawnOptions {
+  /** The port to listen on, e.g. the port of the server killed a moment ago; a free one when absent. */
+  port?: number;
+  readyWithinMs?: number;
+}
+
+export async function spawnServer(dataDir: string, { port: wanted, readyWithinMs = 20_000 }: SpawnOptions = {}): Promise<SpawnedServer> {
+  const port = wanted ?? (await freePort());
   const child = spawn(process.execPath, ['bin/nobat.js', 'start', '--port', String(port), '--data', dataDir], {
     cwd: REPO,
     env: { ...process.env, NOBAT_OFFICE: '', PORT: '' },
