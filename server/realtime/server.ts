@@ -27,6 +27,7 @@ type NobatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<str
 type NobatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const SNAPSHOT_DELAY_MS = 30;
+const BOARD_REUSE_MS = 1000;
 const TICKET_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** Messages a socket may send: a tracking page follows a ticket or two, not dozens a second. */
 export const SOCKET_RATE: BucketLimits = { capacity: 20, refillPerSecond: 2 };
@@ -92,14 +93,24 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
 
   const socketBuckets = new TokenBuckets(deps.socketRate ?? SOCKET_RATE);
 
-  const board = (): BoardSnapshot => ({
-    seq: office.lastSeq(),
-    office: { name: config.name, ...(config.nameEn ? { nameEn: config.nameEn } : {}), timeZone: config.timeZone },
-    services: read.services().map(({ id, code, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait }) => ({ id, code, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait })),
-    calls: recentCalls.list(),
-    announcements: config.announcements,
-    now: office.now(),
-  });
+  // The lines' estimates cost milliseconds per board; after a restart hundreds of screens reconnect
+  // at once and each wants one, so a board is reused for the same seq within a second.
+  let lastBoard: { board: BoardSnapshot; at: number } | null = null;
+  const board = (): BoardSnapshot => {
+    const seq = office.lastSeq();
+    const now = office.now();
+    if (lastBoard && lastBoard.board.seq === seq && now >= lastBoard.at && now - lastBoard.at < BOARD_REUSE_MS) return { ...lastBoard.board, now };
+    const fresh: BoardSnapshot = {
+      seq,
+      office: { name: config.name, ...(config.nameEn ? { nameEn: config.nameEn } : {}), timeZone: config.timeZone },
+      services: read.services().map(({ id, code, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait }) => ({ id, code, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait })),
+      calls: recentCalls.list(),
+      announcements: config.announcements,
+      now,
+    };
+    lastBoard = { board: fresh, at: now };
+    return fresh;
+  };
   const deskSnapshot = (deskId: string) => ({ seq: office.lastSeq(), ...read.desk(deskId) });
   const ticketSnapshot = (ticketId: string) => {
     const view = read.ticket(ticketId);
