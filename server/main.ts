@@ -102,7 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // Only the demo gets virtual keypads: a real office without keypads must not collect made-up ratings.
   const virtualKeypads = (options.virtualKeypads ?? demo) && config.keypads.length === 0
-    ? await VirtualKeypads.start({ deskId: config.desks.find((d) => d.id === 'desk-1')?.id ?? config.desks[0]!.id, office, log })
+    ? await VirtualKeypads.start({ dir: join(options.dataDir, 'virtual-keypads'), deskId: config.desks.find((d) => d.id === 'desk-1')?.id ?? config.desks[0]!.id, office, log })
     : null;
   const keypads = new KeypadHub({ keypads: [...config.keypads, ...(virtualKeypads?.keypads ?? [])], office, ratings: new RatingStore(db, config.timeZone), log });
 

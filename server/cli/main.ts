@@ -7,6 +7,7 @@ import { Accounts } from '../auth/accounts.js';
 import { backupDatabase } from '../store/backup.js';
 import { BackupRejected, restoreBackup } from '../store/restore-backup.js';
 import { systemClock } from '../office/clock.js';
+import { KEYPAD_KEYS_HELP, pressFromTerminal } from './keypad-keys.js';
 
 const program = new Command('nobat')
   .description('nobat (نوبت): queueing for the service desk of an office — kiosk, desks, display, statistics')
@@ -34,7 +35,6 @@ program
     console.log(`  API      ${base}/api/v1/services`);
     if (server.demo) console.log(`  demo accounts: ${DEMO_USERS.map((u) => u.username).join(', ')} — password "${DEMO_PASSWORD}"`);
     if (server.virtualKeypads) {
-      const { KEYPAD_KEYS_HELP, pressFromTerminal } = await import('./keypad-keys.js');
       console.log(`  keypads  virtual, at desk-1 and the exit; they rate by themselves${process.stdin.isTTY ? `; ${KEYPAD_KEYS_HELP}` : ''}`);
       if (process.stdin.isTTY) pressFromTerminal(server.virtualKeypads);
     }

@@ -2,8 +2,7 @@
 // line protocol on one end and the server's own serial driver on the other, configured by path like
 // any keypad. The desk keypad rates by itself a few seconds after it is armed and the exit keypad
 // after some of the office's finishes, so the demo's statistics fill; `press()` presses by hand.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SocatMissingError, SocatPair } from '../../drivers/sim/socat-pair.js';
 import { startKeypadSim, type SimulatedKeypad } from '../../drivers/sim/keypad-sim.js';
@@ -18,6 +17,8 @@ const BUTTON_WEIGHTS = [0.05, 0.07, 0.13, 0.3, 0.45];
 const EXIT_PRESS_SHARE = 0.5;
 
 export interface VirtualKeypadOptions {
+  /** Where the pty links live; emptied first, since a server killed outright leaves its links behind. */
+  dir: string;
   /** The desk the virtual desk keypad stands at. */
   deskId: string;
   office: Office;
@@ -34,7 +35,6 @@ export class VirtualKeypads {
   private readonly onCommitted = (stored: StoredEvent[]) => this.visitorsLeaving(stored);
 
   private constructor(
-    private readonly dir: string,
     private readonly pairs: SocatPair[],
     private readonly sims: Record<Which, SimulatedKeypad>,
     readonly keypads: KeypadSettings[],
@@ -61,11 +61,12 @@ export class VirtualKeypads {
    * socat is not installed or the pairs cannot be made: the demo then runs without keypads.
    */
   static async start(options: VirtualKeypadOptions): Promise<VirtualKeypads | null> {
-    const dir = await mkdtemp(join(tmpdir(), 'nobat-keypads-'));
+    const { dir } = options;
+    await rm(dir, { recursive: true, force: true });
     const pairs = [new SocatPair(join(dir, 'desk')), new SocatPair(join(dir, 'exit'))];
     try {
       for (const pair of pairs) {
-        await mkdir(join(pair.a, '..'));
+        await mkdir(join(pair.a, '..'), { recursive: true });
         await pair.start();
       }
     } catch (error) {
@@ -83,7 +84,7 @@ export class VirtualKeypads {
       { id: 'virtual-desk', kind: 'desk', deskId: options.deskId, path: deskPair.b, baudRate: 115200 },
       { id: 'virtual-exit', kind: 'exit', path: exitPair.b, baudRate: 115200 },
     ];
-    return new VirtualKeypads(dir, pairs, sims, keypads, options);
+    return new VirtualKeypads(pairs, sims, keypads, options);
   }
 
   /** A visitor presses `button` (1 = worst … 5 = best); resolves true once the server acknowledged it. */
@@ -97,7 +98,7 @@ export class VirtualKeypads {
     this.timers.clear();
     await Promise.all(Object.values(this.sims).map((sim) => sim.close()));
     await Promise.all(this.pairs.map((pair) => pair.stop()));
-    await rm(this.dir, { recursive: true, force: true });
+    await rm(this.options.dir, { recursive: true, force: true });
   }
 
   private visitorsLeaving(stored: StoredEvent[]): void {

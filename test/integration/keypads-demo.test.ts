@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { KeypadStatus } from '../../server/keypads/hub.js';
 import type { Logger } from '../../server/log.js';
 import { startServer } from '../../server/main.js';
+import { killAll, spawnServer } from '../faults/lib/spawn-server.js';
 import { waitForEvent } from '../keypad/wait-for.js';
 import { startTestOffice } from './lib/office-server.js';
 
@@ -38,10 +39,29 @@ function processesMentioning(text: string): number[] {
     .map(Number);
 }
 
+/** The socat children of process `parent`, with the directory of their pty links. */
+function socatChildren(parent: number): Array<{ pid: number; dir: string }> {
+  return processesMentioning('socat').flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const link = /link=([^\0]+)\/a\0/.exec(readFileSync(`/proc/${pid}/cmdline`, 'latin1'));
+      return ppid === parent && link ? [{ pid, dir: dirname(link[1]!) }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+const isGone = (pid: number): boolean => !existsSync(`/proc/${pid}`);
+
 describe('the demo office\'s virtual keypads', () => {
+  after(killAll);
+
   test('rate a finished ticket by themselves, take a hand press, and leave nothing behind when the server closes', async () => {
-    const office = await startTestOffice();
-    let ptyDir = '';
+    const dataDir = mkdtempSync(join(tmpdir(), 'nobat-keypads-demo-'));
+    const office = await startTestOffice({ dataDir });
+    const ptyDir = join(dataDir, 'virtual-keypads');
     try {
       const { keypads, virtualKeypads } = office.server;
       assert.ok(virtualKeypads, 'the demo runs virtual keypads');
@@ -51,8 +71,7 @@ describe('the demo office\'s virtual keypads', () => {
       }
       const deskKeypad = keypads.health().find((k) => k.id === 'virtual-desk')!;
       assert.equal(deskKeypad.deskId, 'desk-1');
-      ptyDir = dirname(dirname(deskKeypad.port));
-      assert.ok(existsSync(deskKeypad.port));
+      assert.ok(deskKeypad.port.startsWith(ptyDir) && existsSync(deskKeypad.port), deskKeypad.port);
       assert.ok(processesMentioning(ptyDir).length >= 2, 'one socat per virtual keypad');
 
       const { body: ticket } = await office.api('POST', '/tickets', { body: { serviceId: 'certificate' } });
@@ -76,6 +95,7 @@ describe('the demo office\'s virtual keypads', () => {
     }
     assert.equal(existsSync(ptyDir), false, 'the ptys and their directory are gone');
     assert.deepEqual(processesMentioning(ptyDir), [], 'no socat left running');
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   test('without socat the demo starts anyway, saying in one line how to install it', async () => {
@@ -100,6 +120,26 @@ describe('the demo office\'s virtual keypads', () => {
       assert.equal(health.status, 200);
     } finally {
       await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('nobat start leaves no socat behind: SIGTERM closes it and removes the ptys, SIGKILL takes socat down with the server', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nobat-keypads-cli-'));
+    try {
+      const stopped = await spawnServer(join(dataDir, 'a'));
+      const gentle = socatChildren(stopped.pid);
+      assert.equal(gentle.length, 2, stopped.output());
+      await stopped.stop(20_000);
+      await until(() => (gentle.every((s) => isGone(s.pid)) ? true : undefined), 'socat ends with a stopped server');
+      for (const { dir } of gentle) assert.equal(existsSync(dir), false, `${dir} removed`);
+
+      const killed = await spawnServer(join(dataDir, 'b'));
+      const orphans = socatChildren(killed.pid);
+      assert.equal(orphans.length, 2, killed.output());
+      await killed.kill();
+      await until(() => (orphans.every((s) => isGone(s.pid)) ? true : undefined), 'socat ends with a killed server');
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
