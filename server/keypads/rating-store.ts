@@ -31,7 +31,6 @@ export interface RatingRecord {
 export interface TicketFacts {
   serviceId: string;
   staffId: string | null;
-  deskId: string | null;
 }
 
 export class RatingStore {
@@ -46,7 +45,7 @@ export class RatingStore {
       VALUES (@at, @day, @jday, @jmonth, @hour, @keypadId, @device, @boot, @seq, @kind, @deskId, @ticketId, @serviceId, @staffId, @button, @buttons)
       ON CONFLICT DO NOTHING`);
     this.append = db.prepare(`INSERT INTO events (at, type, ticket_id, desk_id, actor, data) VALUES (?, ?, ?, ?, ?, ?)`);
-    this.facts = db.prepare(`SELECT service_id AS serviceId, staff_id AS staffId, desk_id AS deskId FROM tickets WHERE id = ?`);
+    this.facts = db.prepare(`SELECT service_id AS serviceId, staff_id AS staffId FROM tickets WHERE id = ?`);
     this.finished = db.prepare(`SELECT service_id AS serviceId, COUNT(*) AS n FROM tickets
       WHERE day = ? AND status = 'done' AND finished_at > ? AND finished_at <= ? GROUP BY service_id ORDER BY service_id`);
     this.recordTx = db.transaction((record: RatingRecord) => {
