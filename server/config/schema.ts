@@ -8,7 +8,17 @@ export type PriorityGroup = z.infer<typeof priorityGroupSchema>;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'only Latin letters, digits, "-" and "_", 1 to 32 characters');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) are removed from every
+ * text an office shows: one unclosed override would reorder what follows it on the display, the kiosk
+ * or a printed ticket («1042» read as «2401»). The marks (U+200E, U+200F, U+061C) and ZWNJ stay.
+ */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const text = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.replace(BIDI_CONTROLS, ''))
+    .pipe(z.string().trim().min(1).max(max));
 
 export const WEEKDAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
