@@ -8,10 +8,14 @@ import { networkInterfaces } from 'node:os';
 import { WorkerPrinter, type PrinterConfig } from '../drivers/printer/index.js';
 import { TicketPrinting } from './devices/printing.js';
 import { AlertMonitor } from './alerts/monitor.js';
+import { AccountAdmin } from './admin/accounts-admin.js';
+import { ConfigEditor } from './admin/config-editor.js';
 import { Accounts } from './auth/accounts.js';
+import { ConfigHolder } from './config/holder.js';
 import { parseOffice } from './config/load.js';
 import { demoOffice } from './config/demo-office.js';
 import type { OfficeConfig } from './config/schema.js';
+import { readStoredConfig, seedStoredConfig } from './config/stored.js';
 import { ServiceHistory } from './estimate/history.js';
 import { createNobatEstimator } from './estimate/nobat.js';
 import { createApp } from './http/app.js';
@@ -22,9 +26,10 @@ import { RatingStore } from './keypads/rating-store.js';
 import { VirtualKeypads } from './keypads/virtual-keypads.js';
 import { createLogger, type Logger } from './log.js';
 import { systemClock, type Clock } from './office/clock.js';
+import { applyConfig, rulesOf } from './office/apply-config.js';
 import { Office } from './office/office.js';
 import { ReadModel } from './office/read-model.js';
-import type { QueueEvent, QueueRules } from './queue/index.js';
+import type { QueueEvent } from './queue/index.js';
 import { RecentCalls } from './realtime/board.js';
 import { attachRealtime } from './realtime/server.js';
 import { EventStore, QUEUE_EVENTS } from './store/event-store.js';
@@ -35,7 +40,10 @@ import { faDigits } from './time/digits.js';
 import { instantAtLocal } from './time/zoned.js';
 
 export interface ServerOptions {
-  /** The office; the demo office when absent. */
+  /**
+   * The office file; the demo office when absent. It seeds a new database; after that the
+   * configuration lives in the database, where admins change it from the browser.
+   */
   config?: OfficeConfig;
   dataDir: string;
   port: number;
@@ -59,13 +67,15 @@ export interface RunningServer {
   db: Db;
   office: Office;
   accounts: Accounts;
-  config: OfficeConfig;
   keypads: KeypadHub;
   /** The demo's virtual keypads, to press by hand; null when there are none. */
   virtualKeypads: VirtualKeypads | null;
   /** Every HTTP route (method and path pattern), so that the authorization table can check it has them all. */
   routes: Array<{ method: string; path: string }>;
   alerts: AlertMonitor;
+  /** The configuration now. */
+  readonly config: OfficeConfig;
+  configs: ConfigHolder;
   close(): Promise<void>;
 }
 
@@ -75,28 +85,30 @@ export const DEMO_USERS = [
   { username: 'staff3', name: 'کارمند سوم', role: 'staff' },
   { username: 'staff4', name: 'کارمند چهارم', role: 'staff' },
   { username: 'manager', name: 'مدیر اداره', role: 'manager' },
+  { username: 'admin', name: 'مدیر سامانه', role: 'admin' },
 ] as const;
 export const DEMO_PASSWORD = 'demo';
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const demo = options.config === undefined;
-  const config = options.config ?? parseOffice(demoOffice, 'demo office');
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger();
   const db = openDatabase(join(options.dataDir, 'nobat.db'));
+  const stored = readStoredConfig(db);
+  if (stored && options.config) log.info('the office file seeded this database earlier; the configuration in the database is used (export it with `nobat config export`)');
+  const configs = (({ config, revision, versions }) => new ConfigHolder(config, revision, versions))(
+    stored ?? seedStoredConfig(db, options.config ?? parseOffice(demoOffice, 'demo office'), clock()),
+  );
+  // Only what start-up needs is read here; everything that runs reads configs.current().
+  const config = configs.current();
   const accounts = new Accounts(db, clock, demo);
-  await seedUsers(accounts, config, demo);
+  await seedUsers(accounts, options.config?.users ?? [], demo);
 
-  const rules: QueueRules = {
-    policy: config.policy,
-    timeZone: config.timeZone,
-    services: new Map(config.services.map((s) => [s.id, { id: s.id, prefix: s.prefix, active: s.active, priorityGroups: s.priorityGroups }])),
-  };
-  const state = restoreState(db, rules, config.desks);
+  const state = restoreState(db, rulesOf(config), config.desks);
   const store = new EventStore(db, config.timeZone);
   const history = ServiceHistory.fromEvents(todaysEvents(db, clock(), config.timeZone), { timeZone: config.timeZone });
   const office = new Office(state, store, clock, [(event) => history.observe(event)], log);
-  const read = new ReadModel(config, state, db, { estimator: createNobatEstimator(), history }, clock);
+  const read = new ReadModel(() => configs.current(), state, db, { estimator: createNobatEstimator(), history }, clock);
   const recentCalls = new RecentCalls((deskId) => read.deskNumber(deskId));
   recentCalls.observe(store.eventsAfter(Math.max(0, store.lastSeq() - 200), 200).filter((e) => e.event.at >= startOfToday(clock(), config.timeZone)), (id) => state.tickets.get(id));
 
@@ -108,26 +120,53 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let port = options.port;
   const printer = new WorkerPrinter(options.printer ?? printerConfig(config, options.dataDir));
-  const alerts = new AlertMonitor({ db, config, state, clock, log });
-  const printing = new TicketPrinting(printer, config, () => config.publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
+  // The monitor reads the configuration at each check, so a changed target wait counts at once.
+  const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log });
+  const printing = new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     alerts.printed(result.ok ? { ok: true } : { ok: false, fault: result.fault, message: result.message });
   });
   // A keypad's name in an alert: the desk it stands at, or the exit.
   const keypadName = (status: { id: string; deskId: string | null }) => {
-    const desk = config.desks.find((d) => d.id === status.deskId);
+    const desk = configs.current().desks.find((d) => d.id === status.deskId);
     return desk ? `باجهٔ ${faDigits(desk.number)}` : `خروجی (${status.id})`;
   };
   for (const status of keypads.health()) alerts.keypadHealth(status.id, keypadName(status), status.online);
   keypads.on('health', (status) => alerts.keypadHealth(status.id, keypadName(status), status.online));
-  const deps: AppDeps = { office, read, accounts, config, db, log, demo, keypads, alerts, onTicketIssued: (ticket) => printing.print(ticket), ...(options.limits?.http ? { httpRate: options.limits.http } : {}) };
+  // An admin's change applies before anyone hears of it: the queue's rules and desks, the estimates,
+  // and a printer with new paper settings.
+  configs.on('changed', (next, change) => {
+    applyConfig(state, next);
+    read.configChanged();
+    if (change.entity === 'printer' && !options.printer) void printing.usePrinter(new WorkerPrinter(printerConfig(next, options.dataDir)));
+    log.info('configuration changed', { entity: change.entity, id: change.entityId, action: change.action, revision: change.revision });
+  });
+  const accountAdmin = new AccountAdmin(db, accounts, configs, clock);
+  const deps: AppDeps = {
+    office,
+    read,
+    accounts,
+    get config() {
+      return configs.current();
+    },
+    configs,
+    configEditor: new ConfigEditor(db, configs, clock),
+    accountAdmin,
+    db,
+    log,
+    demo,
+    keypads,
+    alerts,
+    onTicketIssued: (ticket) => printing.print(ticket),
+    ...(options.limits?.http ? { httpRate: options.limits.http } : {}),
+  };
   const app = createApp(deps);
   const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0').catch(async (error: unknown) => {
     await keypads.close();
     await virtualKeypads?.close();
     throw error;
   });
-  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, config, log, demo, recentCalls, db, alerts, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}) });
+  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, configs, log, demo, recentCalls, db, alerts, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}) });
   const io = realtime.io;
   // Waits grow and devices stay away without any command: the alerts are checked on a timer too,
   // and soon after commits (coalesced, so a busy office does not check per ticket).
@@ -146,7 +185,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   void printer.status().then((status) => {
     if (status.fault || !status.online || status.paperEnd || status.coverOpen) log.warn('printer not ready at start-up', { ...status });
   });
-  log.info('nobat ready', { port, demo, office: config.name, seq: store.lastSeq() });
+  log.info('nobat ready', { port, demo, office: config.name, seq: store.lastSeq(), configRevision: configs.revision() });
 
   let closing: Promise<void> | null = null;
   const close = () =>
@@ -165,11 +204,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }));
 
   const routes = app.routes.map(({ method, path }) => ({ method, path }));
-  return { url: `http://127.0.0.1:${port}`, port, demo, db, office, accounts, config, keypads, virtualKeypads, alerts, routes, close };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    demo,
+    db,
+    office,
+    accounts,
+    get config() {
+      return configs.current();
+    },
+    configs,
+    keypads,
+    virtualKeypads,
+    alerts,
+    routes,
+    close,
+  };
 }
 
-async function seedUsers(accounts: Accounts, config: OfficeConfig, demo: boolean): Promise<void> {
-  for (const user of config.users) if (!accounts.hasUser(user.username)) await accounts.addUser(user);
+async function seedUsers(accounts: Accounts, users: OfficeConfig['users'], demo: boolean): Promise<void> {
+  for (const user of users) if (!accounts.hasUser(user.username)) await accounts.addUser(user);
   if (!demo) return;
   for (const user of DEMO_USERS) if (!accounts.hasUser(user.username)) await accounts.addUser({ ...user, password: DEMO_PASSWORD, demo: true });
 }
@@ -186,7 +241,8 @@ function startOfToday(now: number, timeZone: string): number {
 
 /** The configured printer, or the virtual one that writes each ticket as bytes and a PNG. */
 function printerConfig(config: OfficeConfig, dataDir: string): PrinterConfig {
-  return config.printer ?? { transport: { kind: 'file', dir: join(dataDir, 'printed') }, widthDots: 576, nvHeader: false, timeoutMs: 2000 };
+  const settings = { widthDots: 576, nvHeader: false, timeoutMs: 2000, ...config.printer } as const;
+  return { widthDots: settings.widthDots, nvHeader: settings.nvHeader, timeoutMs: settings.timeoutMs, transport: config.printer?.transport ?? { kind: 'file', dir: join(dataDir, 'printed') } };
 }
 
 /** An address a phone on the office network can open, for the QR code when publicUrl is not set. */

@@ -72,8 +72,12 @@ export class Accounts extends EventEmitter<AccountEvents> {
   }
 
   async addUser(user: { username: string; name: string; role: Role; password: string; demo?: boolean }): Promise<string> {
+    return this.insertUser(user, await hashPassword(user.password));
+  }
+
+  /** With a hash from hashPassword(), so that the caller can insert inside its own transaction. */
+  insertUser(user: { username: string; name: string; role: Role; demo?: boolean }, hash: string): string {
     const id = newId();
-    const hash = await hashPassword(user.password);
     this.db
       .prepare(`INSERT INTO users (id, username, name, role, password_hash, demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(id, user.username, user.name, user.role, hash, user.demo ? 1 : 0, this.clock());
@@ -195,6 +199,62 @@ export class Accounts extends EventEmitter<AccountEvents> {
     if (revoked) this.emit('device-revoked', id);
     return revoked;
   }
+
+  users(): UserSummary[] {
+    const rows = this.db.prepare(`SELECT id, username, name, role, disabled, demo, created_at FROM users ORDER BY role, username`).all() as Array<Omit<UserRow, 'password_hash'> & { created_at: number }>;
+    return rows.map((row) => ({ id: row.id, username: row.username, name: row.name, role: row.role, disabled: row.disabled === 1, demo: row.demo === 1, createdAt: row.created_at }));
+  }
+
+  user(id: string): UserSummary | undefined {
+    return this.users().find((u) => u.id === id);
+  }
+
+  updateUser(id: string, changes: { name: string; role: Role; disabled: boolean }): void {
+    this.db.prepare(`UPDATE users SET name = ?, role = ?, disabled = ? WHERE id = ?`).run(changes.name, changes.role, changes.disabled ? 1 : 0, id);
+  }
+
+  /** A hash from hashPassword(), computed before the caller's transaction. */
+  setPasswordHash(id: string, hash: string): void {
+    this.db.prepare(`UPDATE users SET password_hash = ? WHERE id = ?`).run(hash, id);
+  }
+
+  devices(): DeviceSummary[] {
+    const rows = this.db
+      .prepare(`SELECT id, kind, name, desk_id, created_at, last_seen_at, revoked_at, pairing_code_hash, pairing_expires_at FROM devices ORDER BY created_at`)
+      .all() as Array<{ id: string; kind: DeviceKind; name: string; desk_id: string | null; created_at: number; last_seen_at: number | null; revoked_at: number | null; pairing_code_hash: string | null; pairing_expires_at: number | null }>;
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      deskId: row.desk_id,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      revokedAt: row.revoked_at,
+      /** A code not yet used: the device is waiting to be paired until it expires. */
+      pairingExpiresAt: row.pairing_code_hash === null ? null : row.pairing_expires_at,
+    }));
+  }
+}
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  demo: boolean;
+  createdAt: number;
+}
+
+export interface DeviceSummary {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  deskId: string | null;
+  createdAt: number;
+  lastSeenAt: number | null;
+  revokedAt: number | null;
+  pairingExpiresAt: number | null;
 }
 
 function lockoutKeys(username: string, address: string | undefined): LockoutKey[] {

@@ -1,5 +1,6 @@
 // `nobat <command>`: start the server, add users and devices, back up and restore, replay an office day.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { loadOfficeFile, OfficeConfigError } from '../config/load.js';
 import { openDatabase } from '../store/open.js';
@@ -109,6 +110,25 @@ program
       if (error instanceof BackupRejected) fail(`restore refused, nothing was changed: ${error.message}`, 3);
       throw error;
     }
+  });
+
+const configCommand = program.command('config').description("the office's configuration, as admins left it in the database");
+configCommand
+  .command('export')
+  .description('write the configuration as an office file (YAML): a backup, or the start of a sister office')
+  .option('--out <file>', 'write to this file instead of the standard output')
+  .addOption(dataOption())
+  .action(async (opts: { out?: string; data: string }) => {
+    const { readStoredConfig } = await import('../config/stored.js');
+    const { officeFileYaml } = await import('../admin/export.js');
+    const db = openDatabase(join(resolve(opts.data), 'nobat.db'));
+    const stored = readStoredConfig(db);
+    db.close();
+    if (!stored) fail(`no configuration in ${resolve(opts.data)} yet: start the server once (it seeds the database from the office file)`);
+    const yaml = officeFileYaml(stored.config, new Date());
+    if (!opts.out) return void process.stdout.write(yaml);
+    writeFileSync(resolve(opts.out), yaml);
+    console.log(`exported «${stored.config.name}» to ${resolve(opts.out)}`);
   });
 
 program

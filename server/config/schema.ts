@@ -99,15 +99,18 @@ export const userSeedSchema = z.strictObject({
 });
 
 export const printerSchema = z.strictObject({
+  /** Where the printer is; without it, the virtual printer writes each ticket as a PNG. */
   transport: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('file'), dir: z.string().min(1) }),
     z.strictObject({ kind: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().default(115200) }),
     z.strictObject({ kind: z.literal('usb'), path: z.string().min(1) }),
     z.strictObject({ kind: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535).default(9100) }),
-  ]),
+  ]).optional(),
   widthDots: z.union([z.literal(576), z.literal(512), z.literal(384)]).default(576),
   nvHeader: z.boolean().default(false),
   timeoutMs: z.number().int().min(100).max(30_000).default(2000),
+  /** The slip's first line; the office's name when absent. */
+  headerText: text(120).optional(),
 });
 export type PrinterSettings = z.infer<typeof printerSchema>;
 
@@ -135,6 +138,13 @@ export type KeypadSettings = z.infer<typeof keypadSchema>;
 export const DEFAULT_ARM_SECONDS = 60;
 export const DEFAULT_REPEAT_FILTER_SECONDS = 3;
 
+/** The display's voice: a set of clips (a folder of NOBAT_VOICE_DIR, or the built-in one) and the chime. */
+export const audioSchema = z.strictObject({
+  clipSet: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case Latin letters, digits and "-", 1 to 40').default('default'),
+  chime: z.boolean().default(true),
+});
+export type AudioSettings = z.infer<typeof audioSchema>;
+
 export const officeSchema = z
   .object({
     name: text(120),
@@ -149,6 +159,7 @@ export const officeSchema = z
     publicUrl: z.url().optional(),
     /** The kiosk's ticket printer; without it, the virtual printer writes each ticket as a PNG. */
     printer: printerSchema.optional(),
+    audio: audioSchema.optional(),
     announcements: z.array(text(300)).max(20).default([]),
     policy: policySchema,
     services: z.array(serviceSchema).min(1),
@@ -158,36 +169,46 @@ export const officeSchema = z
     keypads: z.array(keypadSchema).max(64).default([]),
   })
   .superRefine((office, ctx) => {
+    // Each problem carries its Persian wording too (params.fa), for the administration screen.
+    const problem = (path: PropertyKey[], message: string, fa: string) => ctx.addIssue({ code: 'custom', path, message, params: { fa } });
     const serviceIds = new Set<string>();
-    const prefixes = new Set<string>();
+    const prefixes = new Map<string, string>();
     office.services.forEach((service, i) => {
-      if (serviceIds.has(service.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${service.id}"` });
-      const clash = [...prefixes].find((p) => p.startsWith(service.prefix) || service.prefix.startsWith(p));
-      if (clash !== undefined) ctx.addIssue({ code: 'custom', path: ['services', i, 'prefix'], message: clash === service.prefix ? `prefix "${service.prefix}" is used by another service; numbers would collide` : `prefix "${service.prefix}" and prefix "${clash}" begin alike; numbers such as ${clash.length < service.prefix.length ? clash : service.prefix}1001 could belong to either` });
+      if (serviceIds.has(service.id)) problem(['services', i, 'id'], `duplicate service id "${service.id}"`, `شناسهٔ «${service.id}» را خدمت دیگری دارد.`);
+      const clash = [...prefixes.keys()].find((p) => p.startsWith(service.prefix) || service.prefix.startsWith(p));
+      if (clash !== undefined) {
+        const other = prefixes.get(clash) ?? '';
+        if (clash === service.prefix) {
+          problem(['services', i, 'prefix'], `prefix "${service.prefix}" is used by another service; numbers would collide`, `پیشوند «${service.prefix}» را خدمت «${other}» دارد؛ شماره‌های نوبت دو خدمت یکی می‌شود.`);
+        } else {
+          const sample = `${clash.length < service.prefix.length ? clash : service.prefix}1001`;
+          problem(['services', i, 'prefix'], `prefix "${service.prefix}" and prefix "${clash}" begin alike; numbers such as ${sample} could belong to either`, `پیشوند «${service.prefix}» با پیشوند «${clash}» (خدمت «${other}») هم‌آغاز است؛ شماره‌ای مانند ${sample} معلوم نیست از کدام خدمت است.`);
+        }
+      }
       serviceIds.add(service.id);
-      prefixes.add(service.prefix);
+      prefixes.set(service.prefix, service.name);
     });
     const deskIds = new Set<string>();
     const deskNumbers = new Set<number>();
     office.desks.forEach((desk, i) => {
-      if (deskIds.has(desk.id)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'id'], message: `duplicate desk id "${desk.id}"` });
-      if (deskNumbers.has(desk.number)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'number'], message: `desk number ${desk.number} is used by another desk; calls would be ambiguous` });
+      if (deskIds.has(desk.id)) problem(['desks', i, 'id'], `duplicate desk id "${desk.id}"`, `شناسهٔ «${desk.id}» را باجهٔ دیگری دارد.`);
+      if (deskNumbers.has(desk.number)) problem(['desks', i, 'number'], `desk number ${desk.number} is used by another desk; calls would be ambiguous`, `شمارهٔ ${desk.number} را باجهٔ دیگری دارد؛ اعلام نوبت‌ها دوپهلو می‌شود.`);
       deskIds.add(desk.id);
       deskNumbers.add(desk.number);
       desk.services.forEach((serviceId, j) => {
-        if (!serviceIds.has(serviceId)) ctx.addIssue({ code: 'custom', path: ['desks', i, 'services', j], message: `unknown service "${serviceId}"` });
+        if (!serviceIds.has(serviceId)) problem(['desks', i, 'services', j], `unknown service "${serviceId}"`, `خدمت «${serviceId}» وجود ندارد.`);
       });
     });
     const served = new Set(office.desks.flatMap((desk) => desk.services));
     office.services.forEach((service, i) => {
       if (service.active && !served.has(service.id)) {
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `service "${service.id}" is in no desk's workprofile; its tickets could never be called` });
+        problem(['services', i, 'id'], `service "${service.id}" is in no desk's workprofile; its tickets could never be called`, `خدمت «${service.name}» در فهرست کار هیچ باجه‌ای نیست؛ نوبت‌های آن هرگز خوانده نمی‌شود.`);
       }
     });
     checkKeypads(office.keypads, deskIds, ctx);
     const usernames = new Set<string>();
     office.users.forEach((user, i) => {
-      if (usernames.has(user.username)) ctx.addIssue({ code: 'custom', path: ['users', i, 'username'], message: `duplicate username "${user.username}"` });
+      if (usernames.has(user.username)) problem(['users', i, 'username'], `duplicate username "${user.username}"`, `نام کاربری «${user.username}» تکراری است.`);
       usernames.add(user.username);
     });
   });
@@ -212,7 +233,7 @@ function checkKeypads(keypads: KeypadSettings[], deskIds: Set<string>, ctx: z.Re
     }
     if (keypad.kind === 'desk') {
       if (keypad.deskId === undefined) ctx.addIssue({ code: 'custom', path: at('deskId'), message: 'a desk keypad needs "deskId", the desk it stands at' });
-      else if (!deskIds.has(keypad.deskId)) ctx.addIssue({ code: 'custom', path: at('deskId'), message: `unknown desk "${keypad.deskId}"` });
+      else if (!deskIds.has(keypad.deskId)) ctx.addIssue({ code: 'custom', path: at('deskId'), message: `unknown desk "${keypad.deskId}"`, params: { fa: `باجهٔ «${keypad.deskId}» صفحه‌کلید رضایت‌سنجی «${keypad.id}» را دارد؛ نخست صفحه‌کلید را از فایل اداره بردارید.` } });
       else if (desks.has(keypad.deskId)) ctx.addIssue({ code: 'custom', path: at('deskId'), message: `desk "${keypad.deskId}" has a keypad already ("${desks.get(keypad.deskId)}"); a rating must know which ticket it is for` });
       else desks.set(keypad.deskId, keypad.id);
       if (keypad.repeatFilterSeconds !== undefined) ctx.addIssue({ code: 'custom', path: at('repeatFilterSeconds'), message: 'only exit keypads filter repeats; a desk keypad rates one ticket per arming' });

@@ -19,8 +19,9 @@ export interface PrintOutcome {
 
 export class TicketPrinting {
   constructor(
-    private readonly printer: TicketPrinter,
-    private readonly config: OfficeConfig,
+    private printer: TicketPrinter,
+    /** The configuration now: a changed header or service name is on the next slip. */
+    private readonly config: () => OfficeConfig,
     private readonly publicUrl: () => string,
     private readonly log: Logger,
     private readonly onOutcome: (outcome: PrintOutcome) => void,
@@ -43,21 +44,29 @@ export class TicketPrinting {
       });
   }
 
+  /** Prints on `next` from now on (new paper settings); the old printer finishes its jobs and closes. */
+  async usePrinter(next: TicketPrinter): Promise<void> {
+    const previous = this.printer;
+    this.printer = next;
+    await previous.close();
+  }
+
   close(): Promise<void> {
     return this.printer.close();
   }
 
   private job(ticket: TicketView): TicketPrintJob | undefined {
-    const service = this.config.services.find((s) => s.id === ticket.serviceId);
+    const config = this.config();
+    const service = config.services.find((s) => s.id === ticket.serviceId);
     if (!service) return undefined;
     return {
       ticketId: ticket.id,
-      officeName: this.config.name,
+      officeName: config.printer?.headerText ?? config.name,
       serviceName: service.name,
       number: ticket.number,
       ...(ticket.priorityGroup ? { priorityLabel: PRIORITY_LABELS[ticket.priorityGroup] ?? ticket.priorityGroup } : {}),
       issuedAt: ticket.issuedAt,
-      timeZone: this.config.timeZone,
+      timeZone: config.timeZone,
       ahead: ticket.ahead,
       estimatedWait: ticket.estimatedWait,
       trackUrl: `${this.publicUrl()}/t/${ticket.id}`,

@@ -5,6 +5,8 @@ import { authenticate } from './auth.js';
 import { csrfGuard } from './csrf.js';
 import { apiErrors, errorBody, handleError } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
+import { adminAccountRoutes } from './routes/admin-accounts.js';
+import { adminConfigRoutes } from './routes/admin-config.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desks.js';
@@ -26,7 +28,9 @@ export function createApp(deps: AppDeps) {
     .route('/desks', deskRoutes(deps))
     .route('/stats', statsRoutes(deps))
     .route('/keypads', keypadRoutes(deps))
-    .route('/alerts', alertRoutes(deps));
+    .route('/alerts', alertRoutes(deps))
+    .route('/admin', adminConfigRoutes(deps))
+    .route('/admin', adminAccountRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders())
@@ -43,7 +47,7 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', csrfGuard())
     .use('/api/*', rateLimit(deps.httpRate ?? HTTP_RATE, () => performance.now()))
     .route('/api/v1', api)
-    .route('/', staticRoutes({ config: deps.config }));
+    .route('/', staticRoutes({ config: () => deps.config }));
 
   app.notFound((c) => {
     const e = apiErrors.notFound();

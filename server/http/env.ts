@@ -2,6 +2,9 @@
 import type { AlertMonitor } from '../alerts/monitor.js';
 import type { Accounts } from '../auth/accounts.js';
 import type { Principal } from '../auth/principal.js';
+import type { AccountAdmin } from '../admin/accounts-admin.js';
+import type { ConfigEditor } from '../admin/config-editor.js';
+import type { ConfigHolder } from '../config/holder.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { KeypadStatus } from '../keypads/hub.js';
@@ -14,7 +17,11 @@ export interface AppDeps {
   office: Office;
   read: ReadModel;
   accounts: Accounts;
-  config: OfficeConfig;
+  /** The configuration now: read it where it is used, never keep it (admins change it while the server runs). */
+  readonly config: OfficeConfig;
+  configs: ConfigHolder;
+  configEditor: ConfigEditor;
+  accountAdmin: AccountAdmin;
   db: Db;
   log: Logger;
   demo: boolean;

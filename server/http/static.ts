@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { publicOffice } from '../config/public.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { AppEnv } from './env.js';
 
@@ -29,7 +30,8 @@ const NOT_BUILT = `<!doctype html>
 </body></html>`;
 
 export interface StaticOptions {
-  config: OfficeConfig;
+  /** The configuration at the time of each request. */
+  config: () => OfficeConfig;
   /** Where Vite wrote the build; the repository's dist/ by default. */
   distDir?: string;
   /**
@@ -39,9 +41,9 @@ export interface StaticOptions {
   voiceDir?: string;
 }
 
-/** What the kiosk shows before any request: the office's name and its citizens' charter. */
+/** What the kiosk and display show before any request: the office's name, charter, voice, … */
 function officeScript(config: OfficeConfig): string {
-  const office = { name: config.name, nameEn: config.nameEn ?? null, charter: config.charter ?? null };
+  const office = publicOffice(config);
   // `<` escaped so that no text in the office file can close the script element.
   const json = JSON.stringify(office).replace(/</g, '\\u003c');
   return `<script type="application/json" id="nb-office">${json}</script>`;
@@ -62,13 +64,13 @@ export function staticRoutes({ config, distDir = DEFAULT_DIST, voiceDir = proces
   };
 
   return new Hono<AppEnv>()
-    .get('/kiosk', (c) => page(c, 'kiosk/index.html', officeScript(config)))
+    .get('/kiosk', (c) => page(c, 'kiosk/index.html', officeScript(config())))
     .get('/kiosk/', (c) => c.redirect('/kiosk', 301))
     .get('/desk', (c) => page(c, 'desk/index.html'))
     .get('/desk/', (c) => c.redirect('/desk', 301))
     .get('/manager', (c) => page(c, 'manager/index.html'))
     .get('/manager/', (c) => c.redirect('/manager', 301))
-    .get('/display', (c) => page(c, 'display/index.html', officeScript(config)))
+    .get('/display', (c) => page(c, 'display/index.html', officeScript(config())))
     .get('/display/', (c) => c.redirect('/display', 301))
     .get('/display/voice/:file{[a-z0-9-]{1,40}\\.wav}', async (c) => {
       const file = c.req.param('file');

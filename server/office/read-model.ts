@@ -21,6 +21,8 @@ export interface ServiceView {
   name: string;
   nameEn: string;
   prefix: string;
+  /** False once an admin closes the service: no new tickets, but those issued stay valid. */
+  active: boolean;
   open: boolean;
   waiting: number;
   desksOpen: number;
@@ -43,6 +45,8 @@ export interface TicketView {
   estimatedWait: { low: number; high: number };
   deskId?: string;
   deskNumber?: number;
+  /** Set while the ticket is open and its service has been closed: it stays valid and will be called. */
+  serviceClosed?: true;
 }
 
 /**
@@ -53,17 +57,24 @@ export interface TicketView {
 const ESTIMATE_TTL_MS = 1000;
 
 export class ReadModel {
-  private readonly deskNumbers: Map<string, number>;
   private readonly estimates = new Map<string, { at: number; estimate: WaitEstimate }>();
 
   constructor(
-    private readonly config: OfficeConfig,
+    /** The configuration now (admins change it while the server runs). */
+    private readonly configNow: () => OfficeConfig,
     private readonly state: QueueState,
     private readonly db: Db,
     private readonly estimation: Estimation,
     private readonly clock: () => number,
-  ) {
-    this.deskNumbers = new Map(config.desks.map((d) => [d.id, d.number]));
+  ) {}
+
+  private get config(): OfficeConfig {
+    return this.configNow();
+  }
+
+  /** After a configuration change: promises stand, but lines, desks and services may differ now. */
+  configChanged(): void {
+    for (const key of [...this.estimates.keys()]) if (!key.startsWith('t:')) this.estimates.delete(key);
   }
 
   services(): ServiceView[] {
@@ -81,6 +92,7 @@ export class ReadModel {
         name: service.name,
         nameEn: service.nameEn,
         prefix: service.prefix,
+        active: service.active,
         open: service.active && isOpenAt(service.hours ?? this.config.hours, now, this.config.timeZone),
         waiting: waiting.get(service.id) ?? 0,
         desksOpen,
@@ -126,6 +138,7 @@ export class ReadModel {
       estimatedWaitSeconds: Math.round(estimate.seconds),
       estimatedWait: { low: Math.round(estimate.low), high: Math.round(estimate.high) },
       ...this.deskOf(ticket.deskId),
+      ...(this.config.services.find((s) => s.id === ticket.serviceId)?.active === false ? { serviceClosed: true as const } : {}),
     };
   }
 
@@ -155,7 +168,7 @@ export class ReadModel {
     const day = serviceDay(now, this.config.timeZone);
     const [year, month, date] = day.iso.split('-').map(Number) as [number, number, number];
     return {
-      desk: { id: desk.id, number: this.deskNumbers.get(desk.id) ?? 0, services: desk.services, open: desk.open, staffId: desk.staffId, pause: desk.pause },
+      desk: { id: desk.id, number: this.deskNumber(desk.id) ?? 0, services: desk.services, open: desk.open, staffId: desk.staffId, pause: desk.pause },
       current: current ? { ...this.compact(current), calledAt: current.calledAt, lastCalledAt: current.lastCalledAt, recalls: current.recalls, startedAt: current.startedAt, status: current.status } : null,
       waiting: waiting.map((t) => this.compact(t)),
       parked: parked.map((t) => this.compact(t)),
@@ -169,7 +182,7 @@ export class ReadModel {
   }
 
   deskNumber(deskId: string): number | undefined {
-    return this.deskNumbers.get(deskId);
+    return this.config.desks.find((d) => d.id === deskId)?.number;
   }
 
   private compact(t: Ticket) {
@@ -196,7 +209,7 @@ export class ReadModel {
 
   private deskOf(deskId: string | null): { deskId?: string; deskNumber?: number } {
     if (!deskId) return {};
-    const deskNumber = this.deskNumbers.get(deskId);
+    const deskNumber = this.deskNumber(deskId);
     return deskNumber === undefined ? { deskId } : { deskId, deskNumber };
   }
 }

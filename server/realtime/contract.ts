@@ -3,6 +3,9 @@
 // whether it has missed anything; on every (re)connection it gets a fresh snapshot first.
 import type { QueueEvent } from '../queue/types.js';
 import type { ServiceView, TicketView } from '../office/read-model.js';
+import type { PublicOffice } from '../config/public.js';
+
+export type { PublicOffice };
 
 /** A call or recall as the waiting room sees it: numbers and desks only, nothing personal. */
 export interface PublicCall {
@@ -95,6 +98,11 @@ export interface ServerToClientEvents {
   'alerts:snapshot': (message: { alerts: AlertView[] }) => void;
   /** The office live, to managers: on connection, after changes, and as waits grow. */
   'manager:snapshot': (snapshot: ManagerSnapshot) => void;
+  /**
+   * An admin changed the configuration: the office's public texts and settings. Screens re-read the
+   * services (names, guidance, which are open) and re-render without reloading; fresh snapshots follow.
+   */
+  'config:changed': (office: PublicOffice & { revision: number }) => void;
   /** Something the server could not do for this socket, in Persian. */
   'error:refused': (error: { code: string; message: string }) => void;
 }

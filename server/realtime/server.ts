@@ -10,7 +10,8 @@ import { Server, type Socket } from 'socket.io';
 import type { Accounts } from '../auth/accounts.js';
 import { isLoopbackAddress } from '../auth/loopback.js';
 import type { Principal } from '../auth/principal.js';
-import type { OfficeConfig } from '../config/schema.js';
+import type { ConfigHolder } from '../config/holder.js';
+import { publicOffice } from '../config/public.js';
 import type { Logger } from '../log.js';
 import type { Office } from '../office/office.js';
 import type { ReadModel } from '../office/read-model.js';
@@ -36,7 +37,7 @@ export interface RealtimeDeps {
   office: Office;
   read: ReadModel;
   accounts: Accounts;
-  config: OfficeConfig;
+  configs: ConfigHolder;
   log: Logger;
   demo: boolean;
   recentCalls: RecentCalls;
@@ -48,7 +49,7 @@ export interface RealtimeDeps {
 }
 
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: NobatServer; close(): void } {
-  const { office, read, config, recentCalls } = deps;
+  const { office, read, configs, recentCalls } = deps;
   const io: NobatServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 4096,
@@ -100,6 +101,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     const seq = office.lastSeq();
     const now = office.now();
     if (lastBoard && lastBoard.board.seq === seq && now >= lastBoard.at && now - lastBoard.at < BOARD_REUSE_MS) return { ...lastBoard.board, now };
+    const config = configs.current();
     const fresh: BoardSnapshot = {
       seq,
       office: { name: config.name, ...(config.nameEn ? { nameEn: config.nameEn } : {}), timeZone: config.timeZone },
@@ -145,7 +147,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     }
     if (role === 'manager') {
       void socket.join('managers');
-      socket.emit('manager:snapshot', managerSnapshot(office, read, config, deps.db));
+      socket.emit('manager:snapshot', managerSnapshot(office, read, configs.current(), deps.db));
       socket.emit('alerts:snapshot', { alerts: deps.alerts.list() });
     }
     const { deviceId } = socket.data;
@@ -203,7 +205,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   office.on('committed', onCommitted);
 
   function emitManagerSnapshot() {
-    if (io.sockets.adapter.rooms.get('managers')?.size) io.to('managers').emit('manager:snapshot', managerSnapshot(office, read, config, deps.db));
+    if (io.sockets.adapter.rooms.get('managers')?.size) io.to('managers').emit('manager:snapshot', managerSnapshot(office, read, configs.current(), deps.db));
   }
   const managerTimer = setInterval(emitManagerSnapshot, deps.managerRefreshMs ?? 5000);
   managerTimer.unref();
@@ -214,9 +216,22 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   const onAcknowledged = (alert: AlertView) => void io.to('managers').emit('alert:acknowledged', alert);
   deps.alerts.on('raised', onRaised).on('cleared', onCleared).on('acknowledged', onAcknowledged);
 
+  // A configuration change reaches every screen now: the public settings, then fresh snapshots of
+  // the board, every open desk and every tracked ticket (a closed service says so on the phone).
+  const onConfigChanged = (config: ReturnType<ConfigHolder['current']>) => {
+    io.to('board').emit('config:changed', { ...publicOffice(config), revision: configs.revision() });
+    lastBoard = null;
+    boardDirty = true;
+    for (const desk of office.state.desks.values()) if (desk.open) dirtyDesks.add(desk.id);
+    for (const room of io.sockets.adapter.rooms.keys()) if (room.startsWith('ticket:')) dirtyTickets.add(room.slice(7));
+    timer ??= setTimeout(flush, SNAPSHOT_DELAY_MS);
+  };
+  configs.on('changed', onConfigChanged);
+
   return {
     io,
     close() {
+      configs.off('changed', onConfigChanged);
       office.off('committed', onCommitted);
       deps.accounts.off('sessions-ended', onSessionsEnded);
       deps.accounts.off('device-revoked', onDeviceRevoked);

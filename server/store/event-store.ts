@@ -6,7 +6,7 @@ import type { Db } from './open.js';
 import { Projection } from './projection.js';
 
 /** SQL condition on the events table for the queue's own events, which QueueEvent describes. */
-export const QUEUE_EVENTS = `type NOT LIKE 'rating.%'`;
+export const QUEUE_EVENTS = `type NOT LIKE 'rating.%' AND type <> 'config.changed'`;
 
 export interface StoredEvent {
   seq: number;

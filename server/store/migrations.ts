@@ -214,6 +214,28 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX alerts_raised ON alerts(raised_at);
     `,
   },
+  {
+    version: 8,
+    // The office's configuration, edited from the browser: one document in the office-file format
+    // (seeded from the file or the demo office when the database is new), and a version per edited
+    // entity ('service:<id>', 'desk:<id>', 'office', 'user:<id>', …) so that two admins editing the
+    // same thing are told rather than silently overwriting each other. Changes go to the event log
+    // as 'config.changed' events.
+    sql: `
+      CREATE TABLE office_config (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        document TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE config_versions (
+        entity TEXT PRIMARY KEY,
+        version INTEGER NOT NULL
+      );
+      -- Only the rare configuration events are indexed, so ticket events pay nothing for the audit trail.
+      CREATE INDEX events_config ON events(seq) WHERE type = 'config.changed';
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

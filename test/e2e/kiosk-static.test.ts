@@ -20,7 +20,7 @@ writeFileSync(join(dist, 'assets/kiosk-abc123.js'), 'export {};');
 after(() => rmSync(dist, { recursive: true, force: true }));
 
 test('the kiosk page carries the office name and charter, escaped', async () => {
-  const response = await staticRoutes({ config, distDir: dist }).request('/kiosk');
+  const response = await staticRoutes({ config: () => config, distDir: dist }).request('/kiosk');
   assert.equal(response.status, 200);
   assert.equal(response.headers.get('cache-control'), 'no-cache');
   const html = await response.text();
@@ -31,7 +31,7 @@ test('the kiosk page carries the office name and charter, escaped', async () => 
 });
 
 test('assets are cached for good; the tracking page answers for any well-formed id; nothing else leaks', async () => {
-  const routes = staticRoutes({ config, distDir: dist });
+  const routes = staticRoutes({ config: () => config, distDir: dist });
   const asset = await routes.request('/assets/kiosk-abc123.js');
   assert.equal(asset.status, 200);
   assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
@@ -43,7 +43,7 @@ test('assets are cached for good; the tracking page answers for any well-formed 
 });
 
 test('without a build, the screens say in Persian and English to run npm run build', async () => {
-  const response = await staticRoutes({ config, distDir: join(dist, 'nowhere') }).request('/kiosk');
+  const response = await staticRoutes({ config: () => config, distDir: join(dist, 'nowhere') }).request('/kiosk');
   assert.equal(response.status, 503);
   const html = await response.text();
   assert.match(html, /npm run build/);

@@ -30,6 +30,8 @@ const staffManagersAdmins: Row = { anonymous: 401, staffOwnDesk: 'ok', staffOthe
 const managersAdmins: Row = { ...staffManagersAdmins, staffOwnDesk: 403, staffOtherDesk: 403 };
 /** A person's own session (sign out, change password): a device is not a person. */
 const ownSession: Row = { anonymous: 401, staffOwnDesk: 'ok', staffOtherDesk: 'ok', manager: 'ok', admin: 'ok', ...devicesAre(401) };
+/** Configuration, accounts and devices (/api/v1/admin): admins change them; managers read the configuration. */
+const adminsOnly: Row = { ...managersAdmins, manager: 403 };
 const kioskOnly: Row = { anonymous: 401, staffOwnDesk: 403, staffOtherDesk: 403, manager: 403, admin: 403, ...devicesAre(403), kiosk: 'ok' };
 
 interface Fixture {
@@ -79,6 +81,23 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/stats/report', path: () => '/api/v1/stats/report?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/stats/indicators', path: () => '/api/v1/stats/indicators?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/keypads', path: () => '/api/v1/keypads', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/admin/config', path: () => '/api/v1/admin/config', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/admin/config/export', path: () => '/api/v1/admin/config/export', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/admin/audit', path: () => '/api/v1/admin/audit', expect: managersAdmins },
+  // Bodies without the version they were edited from: the admin's cell reaches the route and changes nothing.
+  ...['office', 'board', 'printer', 'audio'].map((section): HttpRow => ({ method: 'PUT', route: `/api/v1/admin/${section}`, path: () => `/api/v1/admin/${section}`, body: () => ({}), expect: adminsOnly })),
+  ...['services', 'desks'].flatMap((kind): HttpRow[] => [
+    { method: 'POST', route: `/api/v1/admin/${kind}`, path: () => `/api/v1/admin/${kind}`, body: () => ({}), expect: adminsOnly },
+    { method: 'PUT', route: `/api/v1/admin/${kind}/:id`, path: () => `/api/v1/admin/${kind}/no-such-one`, body: () => ({}), expect: adminsOnly },
+    { method: 'DELETE', route: `/api/v1/admin/${kind}/:id`, path: () => `/api/v1/admin/${kind}/no-such-one?version=0`, expect: adminsOnly },
+  ]),
+  { method: 'GET', route: '/api/v1/admin/users', path: () => '/api/v1/admin/users', expect: adminsOnly },
+  { method: 'POST', route: '/api/v1/admin/users', path: () => '/api/v1/admin/users', body: () => ({}), expect: adminsOnly },
+  { method: 'PUT', route: '/api/v1/admin/users/:id', path: () => '/api/v1/admin/users/no-such-user', body: () => ({ version: 0, name: 'x', role: 'staff', disabled: false }), expect: adminsOnly },
+  { method: 'POST', route: '/api/v1/admin/users/:id/password', path: () => '/api/v1/admin/users/no-such-user/password', body: () => ({ password: 'a long enough one' }), expect: adminsOnly },
+  { method: 'GET', route: '/api/v1/admin/devices', path: () => '/api/v1/admin/devices', expect: adminsOnly },
+  { method: 'POST', route: '/api/v1/admin/devices', path: () => '/api/v1/admin/devices', body: () => ({}), expect: adminsOnly },
+  { method: 'POST', route: '/api/v1/admin/devices/:id/revoke', path: () => '/api/v1/admin/devices/no-such-device/revoke', expect: adminsOnly },
   // The screens' pages and files are public: each screen asks for its own token or sign-in.
   ...['/kiosk', '/desk', '/manager', '/display'].flatMap((page): HttpRow[] => [
     { method: 'GET', route: page, path: () => page, expect: everyone },

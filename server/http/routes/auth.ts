@@ -14,7 +14,7 @@ import { validate } from '../validate.js';
 import { loginBody, pairBody, passwordBody } from '../schemas.js';
 
 export function authRoutes(deps: AppDeps) {
-  const { accounts, office, config } = deps;
+  const { accounts, office } = deps;
 
   /** Desks held by ended sessions close, unless a visitor is still at one (the next sign-in there takes it over). */
   const closeIdleDesks = async (deskIds: string[], by: Extract<Principal, { kind: 'user' }>) => {
@@ -39,7 +39,7 @@ export function authRoutes(deps: AppDeps) {
       if (!signedIn.ok) throw signedIn.lockedForMs > 0 ? lockedOut(c, signedIn.lockedForMs) : apiErrors.badLogin();
       const { user } = signedIn;
       if (user.role === 'staff' && !deskId) throw new ApiError(400, 'desk_required', 'باجه‌ای را که در آن کار می‌کنید انتخاب کنید.');
-      if (deskId && !config.desks.some((d) => d.id === deskId)) throw new ApiError(404, 'unknown_desk', 'این باجه وجود ندارد.');
+      if (deskId && !deps.config.desks.some((d) => d.id === deskId)) throw new ApiError(404, 'unknown_desk', 'این باجه وجود ندارد.');
       const session = accounts.openSession(user.id, deskId ?? null);
       if (deskId) {
         await office.execute({ type: 'openDesk', deskId, staffId: user.id }, { id: `user:${user.id}`, staffId: user.id });

@@ -10,17 +10,17 @@ import { callBody, deskIdParam, pauseBody } from '../schemas.js';
 import { deskRequestKey } from './tickets.js';
 
 export function deskRoutes(deps: AppDeps) {
-  const { office, read, config } = deps;
+  const { office, read } = deps;
 
   const deskSummary = (deskId: string) => {
     const desk = office.state.desks.get(deskId);
-    const configured = config.desks.find((d) => d.id === deskId);
+    const configured = deps.config.desks.find((d) => d.id === deskId);
     if (!desk || !configured) throw apiErrors.notFound();
     return { id: desk.id, name: configured.name, number: configured.number, services: desk.services, open: desk.open, paused: desk.pause !== null, pause: desk.pause };
   };
 
   return new Hono<AppEnv>()
-    .get('/', requireRole('staff', 'manager', 'admin'), (c) => c.json(config.desks.map((d) => deskSummary(d.id))))
+    .get('/', requireRole('staff', 'manager', 'admin'), (c) => c.json(deps.config.desks.map((d) => deskSummary(d.id))))
     .get('/:deskId', validate('param', deskIdParam), (c) => {
       const { deskId } = c.req.valid('param');
       const principal = c.get('principal');

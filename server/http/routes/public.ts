@@ -4,12 +4,13 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env.js';
 
 export function publicRoutes(deps: AppDeps) {
-  const { office, read, config, demo } = deps;
+  const { office, read, demo } = deps;
   return new Hono<AppEnv>()
-    .get('/health', (c) => c.json({ ok: true, office: config.name, demo, seq: office.lastSeq(), time: office.now() }))
+    .get('/health', (c) => c.json({ ok: true, office: deps.config.name, demo, seq: office.lastSeq(), time: office.now() }))
     .get('/services', (c) => c.json(read.services()))
     .get('/office', (c) => {
       const principal = c.get('principal');
+      const config = deps.config;
       return c.json({
         name: config.name,
         nameEn: config.nameEn ?? null,

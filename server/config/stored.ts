@@ -1,0 +1,36 @@
+// The configuration document in the database: read at start-up, seeded from the office file (or the
+// demo office) when the database is new, and rewritten by each admin change inside its transaction.
+import type { Db } from '../store/open.js';
+import { parseOffice } from './load.js';
+import type { OfficeConfig } from './schema.js';
+
+export interface StoredConfig {
+  config: OfficeConfig;
+  revision: number;
+  versions: Map<string, number>;
+}
+
+/** The stored configuration, checked again with the office schema, or null in a new database. */
+export function readStoredConfig(db: Db): StoredConfig | null {
+  const row = db.prepare(`SELECT document, revision FROM office_config WHERE id = 1`).get() as { document: string; revision: number } | undefined;
+  if (!row) return null;
+  const config = parseOffice(JSON.parse(row.document), 'the configuration stored in the database');
+  const versions = db.prepare(`SELECT entity, version FROM config_versions`).all() as Array<{ entity: string; version: number }>;
+  return { config, revision: row.revision, versions: new Map(versions.map((v) => [v.entity, v.version])) };
+}
+
+/** Stores the first configuration of a new database. Accounts stay in their own table, not here. */
+export function seedStoredConfig(db: Db, config: OfficeConfig, at: number): StoredConfig {
+  const document = { ...config, users: [] };
+  db.prepare(`INSERT INTO office_config (id, document, revision, updated_at) VALUES (1, ?, 1, ?)`).run(JSON.stringify(document), at);
+  return { config: document, revision: 1, versions: new Map() };
+}
+
+/** Inside the caller's transaction: the new document and the edited entity's new version. */
+export function writeStoredConfig(db: Db, config: OfficeConfig, revision: number, at: number): void {
+  db.prepare(`UPDATE office_config SET document = ?, revision = ?, updated_at = ? WHERE id = 1`).run(JSON.stringify({ ...config, users: [] }), revision, at);
+}
+
+export function writeVersion(db: Db, key: string, version: number): void {
+  db.prepare(`INSERT INTO config_versions (entity, version) VALUES (?, ?) ON CONFLICT (entity) DO UPDATE SET version = excluded.version`).run(key, version);
+}
