@@ -33,8 +33,8 @@ export interface ManagerState {
   acknowledging: number | null;
   /** A refusal or failure to show at the top. */
   error: string | null;
-  /** The range the history and report tabs show. */
-  range: DayRange;
+  /** The range the history and report tabs show; today by the server's clock until one is chosen. */
+  range: DayRange | null;
 }
 
 export function isAdmin(session: Session | null): boolean {

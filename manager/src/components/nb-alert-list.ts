@@ -79,9 +79,9 @@ export class NbAlertList extends LitElement {
     const state = alert.acknowledged ? 'acknowledged' : alert.clearedAt !== null ? 'cleared' : 'active';
     return html`<li class=${state} data-alert=${alert.id} data-kind=${alert.kind}>
       <span class="message">${lang === 'en' ? alert.messageEn : alert.message}</span>
-      <span class="muted">${t(lang, 'raisedAt', { t: when(alert.at) })} · ${t(lang, alert.clearedAt !== null ? 'cleared' : 'stillActive')}</span>
+      <span class="muted">${t(lang, 'raisedAt', { t: when(alert.at) })}${lang === 'fa' ? '؛' : ';'} ${t(lang, alert.clearedAt !== null ? 'cleared' : 'stillActive')}</span>
       ${alert.acknowledged
-        ? html`<span class="ack">${t(lang, 'acknowledgedBy', { who: alert.acknowledged.byName, t: when(alert.acknowledged.at), comment: alert.acknowledged.comment })}</span>`
+        ? html`<span class="ack">${t(lang, 'acknowledgedBy', { who: alert.acknowledged.byName, t: when(alert.acknowledged.at) })}: <bdi>${alert.acknowledged.comment}</bdi></span>`
         : html`<form @submit=${(e: SubmitEvent) => this.submit(e, alert.id)}>
             <input name="comment" maxlength="500" required aria-label=${t(lang, 'comment')} placeholder=${t(lang, 'comment')} />
             <button class="secondary" type="submit" ?disabled=${this.acknowledging !== null}>${t(lang, 'acknowledge')}</button>

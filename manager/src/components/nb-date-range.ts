@@ -24,6 +24,8 @@ const PRESET_LABELS: Record<Preset, MessageKey> = {
 export class NbDateRange extends LitElement {
   /** The range shown now. */
   @property({ attribute: false }) range: DayRange = { from: '', to: '' };
+  /** The server's time now (ms), for "today". */
+  @property({ type: Number }) now = Date.now();
   /** The office's time zone, for "today". */
   @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
@@ -70,7 +72,7 @@ export class NbDateRange extends LitElement {
 
   override render() {
     const lang = this.language;
-    const today = todayIso(Date.now(), this.timeZone);
+    const today = todayIso(this.now, this.timeZone);
     const shown = (iso: string) => (iso ? localDigits(isoToJalaliInput(iso), lang) : '');
     return html`<div class="panel">
       <div class="presets" role="group" aria-label=${t(lang, 'range')}>

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChartConfiguration } from 'chart.js';
 import { Refused } from '../../../desk/src/data/api.js';
-import { fetchHistory, type HistoryData, type ServiceFigures } from '../data/stats.js';
+import { fetchHistory, type DeskFigures, type HistoryData, type ServiceFigures } from '../data/stats.js';
 import { jalaliDayText, localDigits, numberText, secondsAsMinutes } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import type { DayRange } from '../state.js';
@@ -21,6 +21,8 @@ export class NbHistoryTab extends LitElement {
   @property({ attribute: false }) token = '';
   /** The days shown. */
   @property({ attribute: false }) range: DayRange = { from: '', to: '' };
+  /** The server's time now (ms), for the presets' "today". */
+  @property({ type: Number }) now = Date.now();
   /** The office's time zone. */
   @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
@@ -47,16 +49,23 @@ export class NbHistoryTab extends LitElement {
     `,
   ];
 
+  /** The range last asked for: the shell hands down an equal new object every second. */
+  private loadedKey = '';
+
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('range') || changed.has('token')) && this.token && this.range.from) void this.load();
+    const key = `${this.token} ${this.range.from} ${this.range.to}`;
+    if ((changed.has('range') || changed.has('token')) && this.token && this.range.from && key !== this.loadedKey) {
+      this.loadedKey = key;
+      void this.load(key);
+    }
   }
 
-  private async load() {
+  private async load(key: string) {
     const range = this.range;
     this.failure = null;
     try {
       const data = await fetchHistory(this.token, range);
-      if (range === this.range) this.data = data;
+      if (key === this.loadedKey) this.data = data;
     } catch (error) {
       this.failure = error instanceof Refused ? error.message : t(this.language, 'unreachable');
     }
@@ -66,7 +75,7 @@ export class NbHistoryTab extends LitElement {
     const lang = this.language;
     const data = this.data;
     return html`
-      <nb-date-range .range=${this.range} .timeZone=${this.timeZone} .language=${lang}></nb-date-range>
+      <nb-date-range .range=${this.range} .now=${this.now} .timeZone=${this.timeZone} .language=${lang}></nb-date-range>
       <nb-export-links .range=${this.range} .language=${lang}></nb-export-links>
       ${this.failure ? html`<p class="warn" role="alert">${this.failure}</p>` : ''}
       ${data
@@ -76,6 +85,9 @@ export class NbHistoryTab extends LitElement {
             </div>
             <div class="panel">
               <nb-sort-table class="services" .caption=${t(lang, 'services')} .columns=${this.serviceColumns()} .rows=${data.services} .locale=${lang}></nb-sort-table>
+            </div>
+            <div class="panel">
+              <nb-sort-table class="desks" .caption=${t(lang, 'desks')} .columns=${this.deskColumns()} .rows=${data.desks} .locale=${lang}></nb-sort-table>
             </div>`
         : html`<p>${t(lang, 'loading')}</p>`}
     `;
@@ -89,7 +101,7 @@ export class NbHistoryTab extends LitElement {
   }
 
   private arrivalsChart(data: HistoryData): ChartConfiguration | null {
-    if (!data.arrivalsByHour) return null;
+    if (data.arrivalsByHour.length === 0) return null;
     return this.bar(
       data.arrivalsByHour.map((h) => localDigits(h.hour, this.language)),
       [{ label: t(this.language, 'arrivals'), data: data.arrivalsByHour.map((h) => h.arrivals) }],
@@ -108,7 +120,7 @@ export class NbHistoryTab extends LitElement {
   }
 
   private ratingsChart(data: HistoryData): ChartConfiguration | null {
-    if (!data.ratingsByDay) return null;
+    if (!data.ratingsByDay.some((d) => d.ratings > 0)) return null;
     const config = this.bar(
       data.ratingsByDay.map((d) => jalaliDayText(d.day, this.language)),
       [{ label: t(this.language, 'ratingMean'), data: data.ratingsByDay.map((d) => d.ratingMean) }],
@@ -117,10 +129,13 @@ export class NbHistoryTab extends LitElement {
   }
 
   private desksChart(data: HistoryData): ChartConfiguration | null {
-    if (!data.desks) return null;
+    if (data.desks.length === 0) return null;
     return this.bar(
-      data.desks.map((d) => d.name),
-      [{ label: t(this.language, 'served'), data: data.desks.map((d) => d.served) }],
+      data.desks.map((d) => this.deskName(d)),
+      [
+        { label: t(this.language, 'served'), data: data.desks.map((d) => d.served) },
+        { label: t(this.language, 'meanServiceMinutes'), data: data.desks.map((d) => (d.meanServiceSeconds === null ? null : Math.round(d.meanServiceSeconds / 6) / 10)) },
+      ],
     );
   }
 
@@ -150,6 +165,21 @@ export class NbHistoryTab extends LitElement {
       { key: 'meanService', label: t(lang, 'meanService'), value: (s) => s.meanServiceSeconds, text: (s) => secondsAsMinutes(s.meanServiceSeconds, lang) },
       { key: 'ratingMean', label: t(lang, 'ratingMean'), value: (s) => s.ratingMean, text: (s) => (s.ratingMean === null ? '—' : numberText(s.ratingMean, lang, 1)) },
     ];
+  }
+
+  private deskColumns(): Array<Column<DeskFigures>> {
+    const lang = this.language;
+    return [
+      { key: 'name', label: t(lang, 'desk'), value: (d) => this.deskName(d) },
+      { key: 'served', label: t(lang, 'served'), value: (d) => d.served, text: (d) => localDigits(d.served, lang) },
+      { key: 'meanService', label: t(lang, 'meanService'), value: (d) => d.meanServiceSeconds, text: (d) => secondsAsMinutes(d.meanServiceSeconds, lang) },
+      { key: 'ratings', label: t(lang, 'ratings'), value: (d) => d.ratings, text: (d) => localDigits(d.ratings, lang) },
+      { key: 'ratingMean', label: t(lang, 'ratingMean'), value: (d) => d.ratingMean, text: (d) => (d.ratingMean === null ? '—' : numberText(d.ratingMean, lang, 1)) },
+    ];
+  }
+
+  private deskName(d: DeskFigures): string {
+    return this.language === 'en' ? d.nameEn : d.name;
   }
 
   private serviceName(s: ServiceFigures): string {

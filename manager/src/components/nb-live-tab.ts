@@ -54,6 +54,9 @@ export class NbLiveTab extends LitElement {
           grid-template-columns: 1fr;
         }
       }
+      td:not(:first-child) {
+        white-space: nowrap;
+      }
       tr.over td.longest {
         color: var(--nb-danger);
         font-weight: 800;
@@ -78,8 +81,8 @@ export class NbLiveTab extends LitElement {
         ${this.total(
           'ratings',
           t(lang, 'ratingsToday'),
-          ratings.mean === null ? t(lang, 'noRatings') : t(lang, 'ratingsMean', { m: numberText(ratings.mean, lang, 1), of: localDigits(5, lang) }),
-          ratings.count > 0 ? t(lang, 'ratingsCount', { n: localDigits(ratings.count, lang) }) : '',
+          ratings.mean === null ? t(lang, 'nobody') : t(lang, 'ratingsMean', { m: numberText(ratings.mean, lang, 1), of: localDigits(5, lang) }),
+          ratings.count > 0 ? t(lang, 'ratingsCount', { n: localDigits(ratings.count, lang) }) : t(lang, 'noRatings'),
         )}
       </div>
       <div class="grid">

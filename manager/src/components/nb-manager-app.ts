@@ -44,7 +44,7 @@ export class NbManagerApp extends LitElement {
     alerts: [],
     acknowledging: null,
     error: null,
-    range: presetRange('today', todayIso(Date.now(), 'Asia/Tehran')),
+    range: null,
   };
 
   /** This browser's time, moved every second so the waits grow. */
@@ -59,7 +59,7 @@ export class NbManagerApp extends LitElement {
     super.connectedCallback();
     this.applyLang(this.state.lang);
     this.ticker = setInterval(() => (this.browserNow = Date.now()), 1000);
-    void fetchOffice().then((office) => this.update_({ office, range: presetRange('today', todayIso(Date.now(), office.timeZone)) }));
+    void fetchOffice().then((office) => this.update_({ office }));
     const session = storedSession();
     if (session) this.startSession(session);
   }
@@ -114,23 +114,25 @@ export class NbManagerApp extends LitElement {
   }
 
   private renderPanel(session: Session) {
-    const { lang, tab, office, range } = this.state;
+    const { lang, tab, office } = this.state;
     const timeZone = office?.timeZone ?? 'Asia/Tehran';
+    const now = this.browserNow + this.state.clockOffsetMs;
+    const range = this.state.range ?? presetRange('today', todayIso(now, timeZone));
     switch (tab) {
       case 'today':
         return html`<nb-live-tab
           .live=${this.state.live}
           .alerts=${this.state.alerts}
           .acknowledging=${this.state.acknowledging}
-          .now=${this.browserNow + this.state.clockOffsetMs}
+          .now=${now}
           .timeZone=${timeZone}
           .language=${lang}
           @nb-acknowledge=${(e: CustomEvent<{ alertId: number; comment: string }>) => void this.acknowledge(e.detail.alertId, e.detail.comment)}
         ></nb-live-tab>`;
       case 'history':
-        return html`<nb-history-tab .token=${session.token} .range=${range} .timeZone=${timeZone} .language=${lang} @nb-set-range=${this.onRange}></nb-history-tab>`;
+        return html`<nb-history-tab .token=${session.token} .range=${range} .now=${now} .timeZone=${timeZone} .language=${lang} @nb-set-range=${this.onRange}></nb-history-tab>`;
       case 'report':
-        return html`<nb-report-tab .range=${range} .timeZone=${timeZone} .language=${lang} @nb-set-range=${this.onRange}></nb-report-tab>`;
+        return html`<nb-report-tab .range=${range} .now=${now} .timeZone=${timeZone} .language=${lang} @nb-set-range=${this.onRange}></nb-report-tab>`;
       case 'config':
         return isAdmin(session) ? html`<nb-admin-app .token=${session.token} .language=${lang}></nb-admin-app>` : html`<p>${t(lang, 'configOnlyAdmins')}</p>`;
     }

@@ -12,6 +12,8 @@ import './nb-export-links.js';
 export class NbReportTab extends LitElement {
   /** The days reported. */
   @property({ attribute: false }) range: DayRange = { from: '', to: '' };
+  /** The server's time now (ms), for the presets' "today". */
+  @property({ type: Number }) now = Date.now();
   /** The office's time zone. */
   @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
@@ -38,7 +40,7 @@ export class NbReportTab extends LitElement {
     const lang = this.language;
     return html`
       <p>${t(lang, 'reportIntro')}</p>
-      <nb-date-range .range=${this.range} .timeZone=${this.timeZone} .language=${lang}></nb-date-range>
+      <nb-date-range .range=${this.range} .now=${this.now} .timeZone=${this.timeZone} .language=${lang}></nb-date-range>
       <nb-export-links .range=${this.range} .language=${lang}></nb-export-links>
       ${this.range.from ? html`<iframe title=${t(lang, 'tabReport')} src=${exportUrls(this.range).printable}></iframe>` : ''}
     `;

@@ -1,6 +1,7 @@
-// Statistics for the history tab, from /api/v1/stats. Read into one shape the charts and tables use,
-// so that the screen does not depend on which of the server's statistics answers it came from.
+// Statistics for the history tab, from GET /api/v1/stats/report (server/stats/types.ts), cut by
+// service, hour, day and desk, read into the one shape the charts and tables use.
 import { send } from '../../../desk/src/data/api.js';
+import type { Grouping, ReportRow, StatsReport } from '../../../server/stats/types.js';
 import type { DayRange } from '../state.js';
 
 export interface ServiceFigures {
@@ -20,54 +21,53 @@ export interface ServiceFigures {
 export interface DeskFigures {
   id: string;
   name: string;
+  nameEn: string;
   served: number;
   meanServiceSeconds: number | null;
+  ratings: number;
   ratingMean: number | null;
 }
 
-/** Per-service figures always; the other breakdowns when the server offers them (null otherwise). */
 export interface HistoryData {
   services: ServiceFigures[];
-  arrivalsByHour: Array<{ hour: number; arrivals: number }> | null;
-  ratingsByDay: Array<{ day: string; ratings: number; ratingMean: number | null }> | null;
-  desks: DeskFigures[] | null;
-}
-
-interface SummaryAnswer {
-  services: Array<{
-    serviceId: string;
-    name: string;
-    issued: number;
-    served: number;
-    noShows: number;
-    waitSeconds: { mean: number | null; p90: number | null };
-    serviceSeconds: { mean: number | null };
-    ratings: { count: number; mean: number | null };
-  }>;
+  arrivalsByHour: Array<{ hour: number; arrivals: number }>;
+  ratingsByDay: Array<{ day: string; ratings: number; ratingMean: number | null }>;
+  desks: DeskFigures[];
 }
 
 export async function fetchHistory(token: string, range: DayRange): Promise<HistoryData> {
-  const query = `from=${range.from}&to=${range.to}`;
-  const [summary, names] = await Promise.all([send<SummaryAnswer>('GET', `/stats/summary?${query}`, { token }), send<Array<{ id: string; nameEn: string }>>('GET', '/services')]);
+  const report = (by: Grouping) => send<StatsReport>('GET', `/stats/report?from=${range.from}&to=${range.to}&by=${by}`, { token }).then((r) => r.rows);
+  const [services, hours, days, desks, names, office] = await Promise.all([
+    report('service'),
+    report('hour'),
+    report('day'),
+    report('desk'),
+    send<Array<{ id: string; nameEn: string }>>('GET', '/services'),
+    send<{ desks: Array<{ id: string; nameEn: string | null; number: number }> }>('GET', '/office'),
+  ]);
+  const deskEn = new Map(office.desks.map((d) => [d.id, d.nameEn ?? `Desk ${d.number}`]));
   const nameEn = new Map(names.map((s) => [s.id, s.nameEn]));
   return {
-    services: summary.services.map((s) => ({
-      id: s.serviceId,
-      name: s.name,
-      nameEn: nameEn.get(s.serviceId) ?? s.name,
-      issued: s.issued,
-      served: s.served,
-      noShows: s.noShows,
-      meanWaitSeconds: s.waitSeconds.mean,
-      p90WaitSeconds: s.waitSeconds.p90,
-      meanServiceSeconds: s.serviceSeconds.mean,
-      ratings: s.ratings.count,
-      ratingMean: s.ratings.mean,
+    services: services.map((row) => ({
+      id: row.key,
+      name: row.name ?? row.key,
+      nameEn: nameEn.get(row.key) ?? row.name ?? row.key,
+      issued: row.issued,
+      served: row.served,
+      noShows: row.noShows,
+      meanWaitSeconds: row.waitSeconds.mean,
+      p90WaitSeconds: row.waitSeconds.p90,
+      meanServiceSeconds: row.serviceSeconds.mean,
+      ...ratingsOf(row),
     })),
-    arrivalsByHour: null,
-    ratingsByDay: null,
-    desks: null,
+    arrivalsByHour: hours.map((row) => ({ hour: Number(row.key), arrivals: row.issued })).sort((a, b) => a.hour - b.hour),
+    ratingsByDay: days.map((row) => ({ day: row.iso ?? row.key, ratings: row.ratings.count, ratingMean: row.ratings.meanOutOf5 })),
+    desks: desks.map((row) => ({ id: row.key, name: row.name ?? row.key, nameEn: deskEn.get(row.key) ?? row.key, served: row.served, meanServiceSeconds: row.serviceSeconds.mean, ...ratingsOf(row) })),
   };
+}
+
+function ratingsOf(row: ReportRow): { ratings: number; ratingMean: number | null } {
+  return { ratings: row.ratings.count, ratingMean: row.ratings.meanOutOf5 };
 }
 
 /** Where the exports of a range are downloaded (the session cookie authenticates the download). */

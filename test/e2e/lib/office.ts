@@ -22,8 +22,11 @@ export interface E2eOffice {
   dispose(): Promise<void>;
 }
 
-/** The demo office unless `config` is given; `printer` replaces the virtual printer (a failing one, say). */
-export type E2eOfficeOptions = Pick<ServerOptions, 'config' | 'printer'>;
+/**
+ * The demo office unless `config` is given; `printer` replaces the virtual printer (a failing one, say);
+ * `clock` is one the test moves by hand.
+ */
+export type E2eOfficeOptions = Pick<ServerOptions, 'config' | 'printer' | 'clock' | 'tickMs' | 'virtualKeypads'>;
 
 export async function startE2eOffice(options: E2eOfficeOptions = {}): Promise<E2eOffice> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nobat-e2e-'));
