@@ -81,6 +81,8 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/stats/report', path: () => '/api/v1/stats/report?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/stats/indicators', path: () => '/api/v1/stats/indicators?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/keypads', path: () => '/api/v1/keypads', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/alerts', path: () => '/api/v1/alerts', expect: managersAdmins },
+  { method: 'POST', route: '/api/v1/alerts/:id/ack', path: () => '/api/v1/alerts/999999/ack', body: () => ({ comment: 'دیده شد' }), expect: managersAdmins },
   { method: 'GET', route: '/api/v1/admin/config', path: () => '/api/v1/admin/config', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/admin/config/export', path: () => '/api/v1/admin/config/export', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/admin/audit', path: () => '/api/v1/admin/audit', expect: managersAdmins },
@@ -193,7 +195,7 @@ describe('authorization table', () => {
       missing,
       [],
       `routes without a row in HTTP_TABLE of test/security/authorization.test.ts — add one each, e.g.\n` +
-        missing.map((r) => `  { method: '${r.split(' ')[0]}', route: '${r.split(' ')[1]}', path: () => '<a concrete path>', expect: managersAdmins /* or everyone, anyToken, staffAtTheDesk, staffManagersAdmins, ownSession, kioskOnly, with changes */ },`).join('\n'),
+        missing.map((r) => `  { method: '${r.split(' ')[0]}', route: '${r.split(' ')[1]}', path: () => '<a concrete path>', expect: managersAdmins /* or everyone, anyToken, staffAtTheDesk, staffManagersAdmins, adminsOnly, ownSession, kioskOnly, with changes */ },`).join('\n'),
     );
     assert.deepEqual([...tabled].filter((r) => !declared.has(r)), [], 'rows for routes the app no longer has: remove them');
   });
