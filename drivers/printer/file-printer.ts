@@ -1,6 +1,6 @@
 // The virtual printer for demos and laptops without hardware: writes each ticket's exact ESC/POS
 // bytes (<ticketId>.bin) and a PNG of what they print (<ticketId>.png) into a folder.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bitmapToPng } from './bitmap-png.js';
 import { renderTicket, wholeTicket } from './render.js';
@@ -25,8 +25,8 @@ export class FilePrinter implements TicketPrinter {
     const name = fileNameFor(job.ticketId);
     await mkdir(this.dir, { recursive: true });
     await Promise.all([
-      writeFile(join(this.dir, `${name}.bin`), bytes),
-      bitmapToPng(wholeTicket(ticket)).then((png) => writeFile(join(this.dir, `${name}.png`), png)),
+      writeWhole(join(this.dir, `${name}.bin`), bytes),
+      bitmapToPng(wholeTicket(ticket)).then((png) => writeWhole(join(this.dir, `${name}.png`), png)),
     ]);
     if (mode === 'upload-nv') this.storedHeaderOffice = job.officeName;
     return { ok: true, bytes: bytes.length, ms: performance.now() - started };
@@ -42,4 +42,11 @@ export class FilePrinter implements TicketPrinter {
 /** Ticket ids come from the server, but a file name must never climb out of the folder. */
 function fileNameFor(ticketId: string): string {
   return ticketId.replace(/[^\p{L}\p{N}_-]/gu, '_') || 'ticket';
+}
+
+/** Someone may open a ticket's file the moment it appears: it appears whole (written aside, then renamed). */
+async function writeWhole(path: string, data: Uint8Array): Promise<void> {
+  const aside = `${path}.part`;
+  await writeFile(aside, data);
+  await rename(aside, path);
 }
