@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desks.js';
 import { keypadRoutes } from './routes/keypads.js';
 import { publicRoutes } from './routes/public.js';
+import { reportPageRoutes } from './routes/report-page.js';
 import { statsRoutes } from './routes/stats.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { HTTP_RATE, rateLimit } from './rate-limit.js';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', csrfGuard())
     .use('/api/*', rateLimit(deps.httpRate ?? HTTP_RATE, () => performance.now()))
     .route('/api/v1', api)
+    .route('/manager', reportPageRoutes(deps))
     .route('/', staticRoutes({ config: () => deps.config }));
 
   app.notFound((c) => {

@@ -150,3 +150,41 @@ function targetSecondsSql(config: OfficeConfig): string {
 export function distribution(count: number, mean: number | null, max: number | null, percentiles: { p50: number; p90: number } | undefined): Distribution {
   return { count, mean: count > 0 ? mean : null, p50: count > 0 ? (percentiles?.p50 ?? null) : null, p90: count > 0 ? (percentiles?.p90 ?? null) : null, max: count > 0 ? max : null };
 }
+
+/** One day's tickets for the CSV export, in order of issue, with the rating each got (no free-text notes). */
+export interface TicketExportRow {
+  day: string;
+  jday: string;
+  number: string;
+  serviceId: string;
+  firstServiceId: string;
+  priorityGroup: string | null;
+  status: string;
+  deskId: string | null;
+  staffId: string | null;
+  issuedAt: number;
+  calledAt: number | null;
+  finishedAt: number | null;
+  waitSeconds: number | null;
+  serviceSeconds: number | null;
+  outcome: string | null;
+  recalls: number;
+  transfers: number;
+  promisedSeconds: number | null;
+  promisedLow: number | null;
+  promisedHigh: number | null;
+  ratingButton: number | null;
+  ratingButtons: number | null;
+}
+
+export function ticketsOfDay(db: Db, iso: string): TicketExportRow[] {
+  return db
+    .prepare(
+      `SELECT t.day, t.jday, t.number, t.service_id AS serviceId, t.first_service_id AS firstServiceId, t.priority_group AS priorityGroup, t.status,
+        t.called_desk_id AS deskId, t.staff_id AS staffId, t.issued_at AS issuedAt, t.called_at AS calledAt, t.finished_at AS finishedAt,
+        t.wait_s AS waitSeconds, t.service_s AS serviceSeconds, t.outcome, t.recalls, t.transfers, t.promised_s AS promisedSeconds,
+        t.promised_low_s AS promisedLow, t.promised_high_s AS promisedHigh, r.button AS ratingButton, r.buttons AS ratingButtons
+      FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.day = ? ORDER BY t.issued_at, t.counter`,
+    )
+    .all(iso) as TicketExportRow[];
+}

@@ -31,6 +31,14 @@ export function formatJalaliDate(ms: number, timeZone: string, lang: Lang, forma
   return lang === 'fa' ? `${WEEKDAY_NAMES.fa[local.weekday]} ${date}` : `${WEEKDAY_NAMES.en[local.weekday]}, ${date}`;
 }
 
+/** A Jalali date key as people read it: '1405-09-01' → «۱ آذر ۱۴۰۵» or "1 Azar 1405". */
+export function formatJalaliKey(key: string, lang: Lang): string {
+  const [year, month, day] = key.split('-').map(Number) as [number, number, number];
+  const monthName = MONTH_NAMES[lang][month - 1];
+  if (!monthName || !day) throw new RangeError(`not a Jalali date key: "${key}"`);
+  return `${localDigits(day, lang)} ${monthName} ${localDigits(year, lang)}`;
+}
+
 /** The local 24-hour time at `ms`: «۰۷:۳۰» or "07:30". */
 export function formatClock(ms: number, timeZone: string, lang: Lang): string {
   const { hour, minute } = zonedParts(ms, timeZone);

@@ -62,10 +62,11 @@ export function traceConfig(trace: TraceOffice): OfficeConfig {
   );
 }
 
-export async function runTraceOffice(tracePath: string): Promise<TraceOfficeRun> {
+/** `edit` may change the office file (names, targets) before the server starts. */
+export async function runTraceOffice(tracePath: string, edit: (config: OfficeConfig) => OfficeConfig = (c) => c): Promise<TraceOfficeRun> {
   const text = readFileSync(tracePath, 'utf8');
   const replay = replayTrace(text);
-  const config = traceConfig(parseTrace(text).office);
+  const config = edit(traceConfig(parseTrace(text).office));
   const first = replay.events[0];
   assert.ok(first, 'the trace has events');
   const office = await startTestOffice({ config, now: first.at });

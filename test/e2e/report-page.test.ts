@@ -1,0 +1,86 @@
+// The printable indicators report in real Chromium: refused in Persian without a manager's session,
+// then, signed in with the session cookie, a right-to-left A4 page in Vazirmatn with Persian digits,
+// the office and the Jalali period in its heading and the replayed day's figures, under the strict
+// Content-Security-Policy. Saved as a screenshot and a PDF in test-artifacts/ for people to look at.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { serviceDay } from '../../server/time/day.js';
+import { CLERK, MANAGER, runTraceOffice, tracePath, type TraceOfficeRun } from '../stats/lib/trace-office.js';
+import { ARTIFACTS, fa, launchChromium, screenshot } from './lib/browser.js';
+import { watchCsp } from './lib/csp.js';
+
+describe('the printable indicators report', () => {
+  let browser: Browser;
+  let run: TraceOfficeRun;
+  let month: string;
+
+  before(async () => {
+    [browser, run] = await Promise.all([launchChromium(), runTraceOffice(tracePath('surge.jsonl'))]);
+    const at = run.replay.events[0]!.at;
+    const day = serviceDay(at, run.config.timeZone);
+    month = day.jalali.slice(0, 7);
+    // Keypad presses: most visitors pleased, a few not, on five-button desk keypads and a three-button exit one.
+    const insert = run.office.server.db.prepare(`INSERT INTO ratings (at, day, jday, jmonth, hour, keypad_id, device, boot, seq, kind, desk_id, button, buttons)
+      VALUES (?, ?, ?, ?, 9, ?, ?, 'b', ?, ?, ?, ?, ?)`);
+    const buttons = [5, 5, 4, 5, 3, 4, 5, 2, 4, 5, 1, 5];
+    buttons.forEach((button, seq) => insert.run(at, day.iso, day.jalali, month, 'kp-D1', 'kp-D1', seq, 'desk', 'D1', button, 5));
+    [3, 3, 2].forEach((button, seq) => insert.run(at, day.iso, day.jalali, month, 'kp-exit', 'kp-exit', seq, 'exit', null, button, 3));
+  });
+  after(async () => {
+    await browser?.close();
+    await run?.office.stop();
+  });
+
+  it('says in Persian who may read it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const anonymous = await page.goto(`${run.office.server.url}/manager/report?from=${month}`);
+    assert.equal(anonymous?.status(), 401);
+    assert.equal(await page.locator('h1').textContent(), 'ابتدا وارد شوید');
+    assert.equal(await page.locator('a').getAttribute('href'), '/manager');
+    const login = await context.request.post(`${run.office.server.url}/api/v1/auth/login`, { data: { username: CLERK.username, password: CLERK.password, deskId: run.config.desks[0]!.id } });
+    assert.equal(login.status(), 200);
+    const clerk = await page.goto(`${run.office.server.url}/manager/report?from=${month}`);
+    assert.equal(clerk?.status(), 403);
+    assert.equal(await page.locator('h1').textContent(), 'دسترسی ندارید');
+    await context.close();
+  });
+
+  it('prints the month for a signed-in manager', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 1200 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`page error ${error.message}`));
+    const csp = watchCsp(page);
+    const login = await context.request.post(`${run.office.server.url}/api/v1/auth/login`, { data: { username: MANAGER.username, password: MANAGER.password } });
+    assert.equal(login.status(), 200);
+    const response = await page.goto(`${run.office.server.url}/manager/report?from=${month}`);
+    assert.equal(response?.status(), 200);
+    assert.match((await response!.allHeaders())['content-security-policy'] ?? '', /style-src 'self'/);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.equal(await page.locator('h1').textContent(), run.config.name);
+    assert.match((await page.locator('header .period').textContent()) ?? '', /از ۱ آذر ۱۴۰۵ تا ۳۰ آذر ۱۴۰۵/);
+    assert.ok(await page.evaluate(() => document.fonts.check('16px Vazirmatn')), 'Vazirmatn is loaded');
+    assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /Vazirmatn/);
+    const headings = await page.locator('h2').allTextContents();
+    assert.deepEqual(headings.map((h) => h.split(' — ')[0]), ['شاخص ۸', 'شاخص ۹', 'شاخص ۱۰', 'شاخص ۱۱']);
+    const total = run.replay.visitors.length;
+    assert.equal(await page.locator('section').first().locator('tfoot td').first().textContent(), fa(total.toLocaleString('en-US').replaceAll(',', '٬')));
+    const text = await page.locator('main').innerText();
+    assert.doesNotMatch(text, /[0-9]/, 'every number in Persian digits');
+    assert.match(text, /۱۵ پاسخ ثبت شد/);
+    assert.equal(await page.locator('meter').count(), 8, 'a bar per button of the 5- and 3-button keypads');
+    assert.deepEqual(await csp.violations(), []);
+
+    await screenshot(page, 'manager-report');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ path: join(ARTIFACTS, 'manager-report.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    await context.close();
+  });
+});
