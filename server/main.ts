@@ -5,7 +5,9 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
-import { WorkerPrinter, type PrinterConfig } from '../drivers/printer/index.js';
+// The worker's module only: the drivers themselves (sharp, serial ports) load in the print worker.
+import { WorkerPrinter } from '../drivers/printer/worker/worker-printer.js';
+import type { PrinterConfig } from '../drivers/printer/types.js';
 import { TicketPrinting } from './devices/printing.js';
 import { AlertMonitor } from './alerts/monitor.js';
 import { AccountAdmin } from './admin/accounts-admin.js';
@@ -50,8 +52,12 @@ export interface ServerOptions {
   host?: string;
   clock?: Clock;
   log?: Logger;
-  /** A printer instead of the office's (or the virtual) one: tests use it to plug in a failing printer. */
-  printer?: PrinterConfig;
+  /**
+   * A printer instead of the office's (or the virtual) one: tests use it to plug in a failing
+   * printer. null: no printer at all (the issue-path bench, whose thousands of slips a second no
+   * printer could take; rendering them would measure the print worker, not the issue path).
+   */
+  printer?: PrinterConfig | null;
   /** Request rates per device, session or address (HTTP) and per socket; the defaults when absent. */
   limits?: { http?: BucketLimits; socket?: BucketLimits };
   /** Run the demo's virtual keypads (socat pty pairs with the simulator); default: in the demo office. */
@@ -119,10 +125,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const keypads = new KeypadHub({ keypads: [...config.keypads, ...(virtualKeypads?.keypads ?? [])], office, ratings: new RatingStore(db, config.timeZone), log });
 
   let port = options.port;
-  const printer = new WorkerPrinter(options.printer ?? printerConfig(config, options.dataDir));
+  const printer = options.printer === null ? null : new WorkerPrinter(options.printer ?? printerConfig(config, options.dataDir));
   // The monitor reads the configuration at each check, so a changed target wait counts at once.
   const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log });
-  const printing = new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
+  const printing = printer && new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     alerts.printed(result.ok ? { ok: true } : { ok: false, fault: result.fault, message: result.message });
   });
@@ -138,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   configs.on('changed', (next, change) => {
     applyConfig(state, next);
     read.configChanged();
-    if (change.entity === 'printer' && !options.printer) void printing.usePrinter(new WorkerPrinter(printerConfig(next, options.dataDir)));
+    if (change.entity === 'printer' && printing && !options.printer) void printing.usePrinter(new WorkerPrinter(printerConfig(next, options.dataDir)));
     log.info('configuration changed', { entity: change.entity, id: change.entityId, action: change.action, revision: change.revision });
   });
   const accountAdmin = new AccountAdmin(db, accounts, configs, clock);
@@ -157,7 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     demo,
     keypads,
     alerts,
-    onTicketIssued: (ticket) => printing.print(ticket),
+    ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0]) => printing.print(ticket) } : {}),
     ...(options.limits?.http ? { httpRate: options.limits.http } : {}),
   };
   const app = createApp(deps);
@@ -182,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   port = (server.address() as AddressInfo).port;
   // Asking for the status starts the print worker now, not at the first visitor's touch, and tells
   // staff at once when the printer is not there.
-  void printer.status().then((status) => {
+  void printer?.status().then((status) => {
     if (status.fault || !status.online || status.paperEnd || status.coverOpen) log.warn('printer not ready at start-up', { ...status });
   });
   log.info('nobat ready', { port, demo, office: config.name, seq: store.lastSeq(), configRevision: configs.revision() });
@@ -195,7 +201,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (alertCheck) clearTimeout(alertCheck);
       server.close(() => {
         const keypadsClosed = keypads.close().then(() => virtualKeypads?.close());
-        void Promise.allSettled([printing.close(), keypadsClosed]).finally(() => {
+        void Promise.allSettled([printing?.close(), keypadsClosed]).finally(() => {
           db.close();
           resolve();
         });

@@ -51,13 +51,16 @@ export interface TicketView {
 
 /**
  * Estimates are forward simulations, costly with a long line; screens ask for them on every
- * change. An estimate is reused for this long (by the office clock) before it is computed again:
- * a second's staleness changes no promise a person reads, and keeps ticket issue fast under load.
+ * change. An estimate is reused for at least this long (by the office clock) before it is computed
+ * again: a second's staleness changes no promise a person reads, and keeps ticket issue fast under
+ * load. One that took long to compute is kept longer (COST_FACTOR × its cost), so that estimating
+ * never takes more than a small share of the server's time, however long the lines grow.
  */
 const ESTIMATE_TTL_MS = 1000;
+const COST_FACTOR = 20;
 
 export class ReadModel {
-  private readonly estimates = new Map<string, { at: number; estimate: WaitEstimate }>();
+  private readonly estimates = new Map<string, { at: number; ttl: number; estimate: WaitEstimate }>();
 
   constructor(
     /** The configuration now (admins change it while the server runs). */
@@ -85,7 +88,8 @@ export class ReadModel {
     }
     return this.config.services.map((service) => {
       const desksOpen = [...this.state.desks.values()].filter((d) => d.open && !d.pause && d.services.includes(service.id)).length;
-      const estimate = this.estimateNew(service.id, now);
+      // The same estimate a new ticket of the service is promised at issue (one simulation for both).
+      const estimate = this.newTicketEstimate(service.id, null);
       return {
         id: service.id,
         code: service.code,
@@ -153,7 +157,7 @@ export class ReadModel {
 
   /** Records what a ticket was promised at issue, so that its first reads agree with its slip. */
   promise(ticketId: string, estimate: WaitEstimate): void {
-    this.estimates.set(`t:${ticketId}`, { at: this.clock(), estimate });
+    this.estimates.set(`t:${ticketId}`, { at: this.clock(), ttl: ESTIMATE_TTL_MS, estimate });
   }
 
   /** Everything one desk's screen shows. */
@@ -189,17 +193,14 @@ export class ReadModel {
     return { id: t.id, number: t.number, serviceId: t.serviceId, priorityGroup: t.priorityGroup, issuedAt: t.issuedAt, targetDeskId: t.targetDeskId, status: t.status };
   }
 
-  private estimateNew(serviceId: string, now: number): WaitEstimate {
-    return this.cached(`s:${serviceId}`, () => this.estimation.estimator.estimateNew({ ...this.input(), now }, serviceId, null));
-  }
-
   private cached(key: string, compute: () => WaitEstimate): WaitEstimate {
     const now = this.clock();
     const hit = this.estimates.get(key);
-    if (hit && now - hit.at < ESTIMATE_TTL_MS && now >= hit.at) return hit.estimate;
+    if (hit && now - hit.at < hit.ttl && now >= hit.at) return hit.estimate;
     if (this.estimates.size > 5000) this.estimates.clear();
+    const started = performance.now();
     const estimate = compute();
-    this.estimates.set(key, { at: now, estimate });
+    this.estimates.set(key, { at: now, ttl: Math.max(ESTIMATE_TTL_MS, COST_FACTOR * (performance.now() - started)), estimate });
     return estimate;
   }
 

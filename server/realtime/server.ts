@@ -178,9 +178,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   let timer: NodeJS.Timeout | null = null;
   const flush = () => {
     timer = null;
-    if (boardDirty) io.to('board').emit('board:snapshot', board());
+    // A snapshot nobody is there to receive is not computed (its estimates cost the most).
+    const rooms = io.sockets.adapter.rooms;
+    if (boardDirty && rooms.has('board')) io.to('board').emit('board:snapshot', board());
     if (boardDirty) emitManagerSnapshot();
-    for (const deskId of dirtyDesks) io.to(`desk:${deskId}`).emit('desk:snapshot', deskSnapshot(deskId));
+    for (const deskId of dirtyDesks) if (rooms.has(`desk:${deskId}`)) io.to(`desk:${deskId}`).emit('desk:snapshot', deskSnapshot(deskId));
     for (const ticketId of trackedTickets(io, dirtyTickets, office)) {
       const view = ticketSnapshot(ticketId);
       if (view) io.to(`ticket:${ticketId}`).emit('ticket:snapshot', view);

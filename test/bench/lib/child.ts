@@ -1,6 +1,7 @@
 // Starts lib/host.ts in a child process and talks to it: the server's URL, its start time, its
 // memory on request, and closing it.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { HostReply, HostRequest } from './host-protocol.js';
 
@@ -18,9 +19,16 @@ const entry = fileURLToPath(new URL('./host.ts', import.meta.url));
 /** NOBAT_BENCH_PROFILE=<dir> writes a V8 CPU profile of each server child there (node --cpu-prof). */
 const profileDir = process.env.NOBAT_BENCH_PROFILE;
 
-export async function startHost(mode: 'nobat' | 'bare'): Promise<Host> {
-  const execArgv = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const child = fork(entry, [mode], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export interface HostOptions {
+  /** false: the server has no ticket printer (see ServerOptions.printer). */
+  print?: boolean;
+}
+
+export async function startHost(mode: 'nobat' | 'bare', options: HostOptions = {}): Promise<Host> {
+  const start = startCommand();
+  const execArgv = [...start.nodeFlags, '--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const env = { ...process.env, ...start.env };
+  const child = fork(entry, [mode, JSON.stringify(options)], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await reply(child, 'ready');
   return {
     url: ready.url,
@@ -37,6 +45,23 @@ export async function startHost(mode: 'nobat' | 'bare'): Promise<Host> {
       return exited;
     },
   };
+}
+
+/**
+ * The variables `npm start` sets before `node` and the flags it gives `node` (package.json), so
+ * that the bench measures the server as it is run: glibc's malloc tuned for scrypt's 16 MB blocks
+ * (arenas, mmap threshold) and V8's young generation kept small.
+ */
+export function startCommand(): { env: Record<string, string>; nodeFlags: string[] } {
+  const start = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  const env: Record<string, string> = {};
+  let at = 0;
+  for (let assignment; (assignment = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(words[at] ?? '')); at++) env[assignment[1]!] = assignment[2]!;
+  if (words[at] !== 'node') throw new Error(`npm start does not run node: ${start}`);
+  const nodeFlags: string[] = [];
+  for (at++; words[at]?.startsWith('--'); at++) nodeFlags.push(words[at]!);
+  return { env, nodeFlags };
 }
 
 function reply<T extends HostReply['type']>(child: ChildProcess, type: T): Promise<Extract<HostReply, { type: T }>> {

@@ -5,6 +5,10 @@ export interface HostMemory {
   /** process.memoryUsage() of the server's own process, bytes. */
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  /** Memory of C++ objects bound to JS (Buffers included) and of ArrayBuffers alone. */
+  external: number;
+  arrayBuffers: number;
 }
 
 export type HostReply =

@@ -5,16 +5,18 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { startServer } from '../../../server/main.js';
+import type { HostOptions } from './child.js';
 import type { HostReply, HostRequest } from './host-protocol.js';
 import { quietLog, tempDir } from './temp.js';
 
 const mode = process.argv[2];
+const options = JSON.parse(process.argv[3] ?? '{}') as HostOptions;
 const send = (reply: HostReply) => process.send?.(reply);
 
 if (mode === 'nobat') {
   const dataDir = tempDir('nobat-bench-');
   const started = performance.now();
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: quietLog });
+  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: quietLog, ...(options.print === false ? { printer: null } : {}) });
   const startMs = performance.now() - started;
   const waiting = () => [...server.office.state.tickets.values()].filter((t) => t.status === 'issued').length;
   process.on('message', (request: HostRequest) => {
@@ -45,6 +47,6 @@ if (mode === 'nobat') {
 }
 
 function memory() {
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rss, heapUsed };
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  return { rss, heapUsed, heapTotal, external, arrayBuffers };
 }

@@ -1,5 +1,8 @@
-// Closed-loop HTTP load over keep-alive connections: each of `clients` loops sending one request and
-// waiting for its answer until the window closes; requests in flight at the end are awaited.
+// HTTP load over keep-alive connections. Closed loop: each of `clients` loops sending one request
+// and waiting for its answer until the window closes (latency is then clients ÷ throughput, by
+// Little's law). Open loop: each client sends on a fixed schedule whether or not its last answer
+// came, and latency counts from the scheduled moment (no coordinated omission). Requests in flight
+// at the end are awaited.
 import { Agent, request } from 'node:http';
 
 export interface LoadResult {
@@ -42,6 +45,37 @@ export async function closedLoop(baseUrl: string, clients: number, windowMs: num
   const elapsedMs = performance.now() - started;
   agent.destroy();
   return { latencies, statuses, failures, elapsedMs };
+}
+
+/** `clients` senders, each `perClientPerSecond` requests a second on its own evenly staggered schedule. */
+export async function openLoop(baseUrl: string, clients: number, perClientPerSecond: number, windowMs: number, next: () => Call, timeoutMs = 30_000): Promise<LoadResult & { offered: number }> {
+  // Each kiosk its own keep-alive connection (a second one only while an answer is late).
+  const agents = Array.from({ length: clients }, () => new Agent({ keepAlive: true }));
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let failures = 0;
+  const intervalMs = 1000 / (clients * perClientPerSecond);
+  const started = performance.now();
+  const inFlight: Array<Promise<void>> = [];
+  for (let k = 0; ; k++) {
+    const due = started + k * intervalMs;
+    if (due - started >= windowMs) break;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(
+      send(baseUrl, next(), agents[k % clients], timeoutMs).then(
+        ({ status }) => {
+          latencies.push(performance.now() - due);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        },
+        () => void failures++,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsedMs = performance.now() - started;
+  agents.forEach((agent) => agent.destroy());
+  return { latencies, statuses, failures, elapsedMs, offered: inFlight.length };
 }
 
 /** One request; resolves with the status and the parsed JSON body (or null). */
