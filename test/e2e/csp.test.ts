@@ -120,4 +120,16 @@ describe('Content-Security-Policy on every screen', () => {
     }
     assert.deepEqual(await violations(), []);
   });
+
+  test('manager: an admin on the configuration tab with no violation', async () => {
+    await office.server.accounts.addUser({ username: 'admin1', name: 'راهبر', role: 'admin', password: 'admin-pass-1' });
+    const { page, violations } = await open('/manager');
+    await page.locator('nb-manager-sign-in input[name="username"]').fill('admin1');
+    await page.locator('nb-manager-sign-in input[name="password"]').fill('admin-pass-1');
+    await page.locator('nb-manager-sign-in button[type="submit"]').click();
+    await page.locator('nav button[data-tab="config"]').click();
+    await page.locator('nb-admin-app').waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await violations(), []);
+  });
 });
