@@ -5,8 +5,8 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
-// The worker's module only: the drivers themselves (sharp, serial ports) load in the print worker.
-import { WorkerPrinter } from '../drivers/printer/worker/worker-printer.js';
+// Not the drivers themselves (sharp, serial ports): those load in the print worker, or on first use.
+import { createServerPrinter } from '../drivers/printer/server-printer.js';
 import type { PrinterConfig } from '../drivers/printer/types.js';
 import { TicketPrinting } from './devices/printing.js';
 import { AlertMonitor } from './alerts/monitor.js';
@@ -125,7 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const keypads = new KeypadHub({ keypads: [...config.keypads, ...(virtualKeypads?.keypads ?? [])], office, ratings: new RatingStore(db, config.timeZone), log });
 
   let port = options.port;
-  const printer = options.printer === null ? null : new WorkerPrinter(options.printer ?? printerConfig(config, options.dataDir));
+  const printer = options.printer === null ? null : createServerPrinter(options.printer ?? printerConfig(config, options.dataDir));
   // The monitor reads the configuration at each check, so a changed target wait counts at once.
   const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log });
   const printing = printer && new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
@@ -144,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   configs.on('changed', (next, change) => {
     applyConfig(state, next);
     read.configChanged();
-    if (change.entity === 'printer' && printing && !options.printer) void printing.usePrinter(new WorkerPrinter(printerConfig(next, options.dataDir)));
+    if (change.entity === 'printer' && printing && !options.printer) void printing.usePrinter(createServerPrinter(printerConfig(next, options.dataDir)));
     log.info('configuration changed', { entity: change.entity, id: change.entityId, action: change.action, revision: change.revision });
   });
   const accountAdmin = new AccountAdmin(db, accounts, configs, clock);

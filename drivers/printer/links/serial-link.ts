@@ -1,6 +1,9 @@
 // A printer on a serial port (RS-232 or a USB-serial adapter) through the serialport package.
 import { SerialPort } from 'serialport';
+import { existsSync } from 'node:fs';
 import { IncomingBytes, LinkGoneError, withTimeout, type ByteLink } from './byte-link.js';
+
+const GONE_CHECK_MS = 500;
 
 export async function openSerialLink(path: string, baudRate: number, timeoutMs: number): Promise<ByteLink> {
   const port = new SerialPort({ path, baudRate, autoOpen: false });
@@ -13,7 +16,13 @@ export async function openSerialLink(path: string, baudRate: number, timeoutMs: 
   let alive = true;
   port.on('data', (chunk: Buffer) => incoming.push(chunk));
   port.on('error', () => undefined); // 'close' follows and carries the consequence
+  // serialport reads a hung-up tty (a USB adapter pulled out, a socat pty torn down) as endless
+  // empty reads: no 'close', no 'error', and a core kept busy. The device node goes with it, so a
+  // port whose path has gone is closed here.
+  const watch = setInterval(() => existsSync(path) || port.close(() => undefined), GONE_CHECK_MS);
+  watch.unref();
   port.on('close', () => {
+    clearInterval(watch);
     alive = false;
     incoming.end(new LinkGoneError(`${path} closed`));
   });

@@ -18,6 +18,8 @@ import './nb-pairing-page.js';
 const IDLE_MS = 60_000;
 /** A ticket that could not be printed stays on screen this long, so the visitor can note or photograph it. */
 const UNPRINTED_TICKET_MS = 3 * 60_000;
+/** Print faults remembered for tickets whose issue answer has not arrived yet. */
+const EARLY_FAULTS_KEPT = 8;
 
 /**
  * The kiosk: holds the one state object and the live connection, and switches between the services,
@@ -101,7 +103,13 @@ export class NbKioskApp extends LitElement {
       onUnpaired: () => this.update_({ screen: { name: 'pairing' } }),
       onPrint: (result) => {
         const { screen } = this.state;
-        if (result.ok || screen.name !== 'ticket' || screen.ticket.id !== result.ticketId) return;
+        if (result.ok) return;
+        if (screen.name !== 'ticket' || screen.ticket.id !== result.ticketId) {
+          // A printer known to be gone fails at once, and its news can beat the issue's own answer.
+          this.earlyPrintFaults.set(result.ticketId, result.message ?? '');
+          for (const id of [...this.earlyPrintFaults.keys()].slice(0, -EARLY_FAULTS_KEPT)) this.earlyPrintFaults.delete(id);
+          return;
+        }
         this.update_({ screen: { ...screen, printFault: result.message ?? '' } });
         this.restartIdle();
       },
@@ -174,7 +182,10 @@ export class NbKioskApp extends LitElement {
     try {
       const ticket = await issueTicket(serviceId, priorityGroup, { onRetry: (message) => this.update_({ issue: message ? { phase: 'retrying', message } : { phase: 'retrying' } }) });
       const stillHere = this.state.screen.name === 'service' && this.state.screen.serviceId === serviceId;
-      this.update_({ issue: { phase: 'idle' }, ...(stillHere ? { screen: { name: 'ticket', ticket } } : {}) });
+      const printFault = this.earlyPrintFaults.get(ticket.id);
+      this.earlyPrintFaults.delete(ticket.id);
+      this.update_({ issue: { phase: 'idle' }, ...(stillHere ? { screen: { name: 'ticket', ticket, ...(printFault === undefined ? {} : { printFault }) } } : {}) });
+      if (stillHere && printFault !== undefined) this.restartIdle();
     } catch (error) {
       const message = error instanceof TicketRefused ? error.message : t(this.state.lang, 'retrying');
       this.update_({ issue: { phase: 'failed', message } });
@@ -194,6 +205,8 @@ export class NbKioskApp extends LitElement {
   }
 
   private latestBoard: BoardSnapshot | undefined;
+  /** Print faults of tickets this kiosk has not shown yet, by ticket id. */
+  private readonly earlyPrintFaults = new Map<string, string>();
 
   private applyBoard(board: BoardSnapshot) {
     this.latestBoard = board;
