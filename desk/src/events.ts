@@ -10,6 +10,8 @@ export interface DeskEvents {
   'nb-open-dialog': { dialog: Dialog };
   'nb-close-dialog': Record<string, never>;
   'nb-set-lang': { lang: Lang };
+  'nb-change-password': { currentPassword: string; newPassword: string };
+  'nb-sign-out-everywhere': Record<string, never>;
 }
 
 declare global {
@@ -20,6 +22,8 @@ declare global {
     'nb-open-dialog': CustomEvent<DeskEvents['nb-open-dialog']>;
     'nb-close-dialog': CustomEvent<DeskEvents['nb-close-dialog']>;
     'nb-set-lang': CustomEvent<DeskEvents['nb-set-lang']>;
+    'nb-change-password': CustomEvent<DeskEvents['nb-change-password']>;
+    'nb-sign-out-everywhere': CustomEvent<DeskEvents['nb-sign-out-everywhere']>;
   }
 }
 

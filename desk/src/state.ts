@@ -47,6 +47,7 @@ export type Dialog =
   | { kind: 'finish' }
   | { kind: 'transfer' }
   | { kind: 'pause' }
+  | { kind: 'account' }
   | { kind: 'confirm'; action: Extract<DeskAction, { kind: 'no-show' } | { kind: 'cancel' }>; number: string };
 
 export interface DeskState {
@@ -73,6 +74,8 @@ export interface DeskState {
   /** A printer fault or similar, raised by the server for staff. */
   alert: string | null;
   dialog: Dialog | null;
+  /** The account dialog's last outcome (a refusal or a confirmation) and whether it is waiting. */
+  account: { busy: boolean; outcome: { text: string; error: boolean } | null };
 }
 
 /** A service's name in the reader's language. */

@@ -68,7 +68,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       deps.log.error('socket handshake failed', { error: (error as Error).message });
       return next(new Error('unavailable'));
     }
-    const demoScreen = deps.demo && isLoopbackAddress(socket.handshake.address) ? (auth.screen === 'kiosk' ? 'kiosk' : 'display') : null;
+    // A token that no longer holds is refused even where the demo lets a local screen in without
+    // one: the ended session must learn it, not carry on as a display.
+    const staleToken = typeof auth.token === 'string' && auth.token !== '' && !principal;
+    const demoScreen = deps.demo && !staleToken && isLoopbackAddress(socket.handshake.address) ? (auth.screen === 'kiosk' ? 'kiosk' : 'display') : null;
     const role = roleOf(principal, demoScreen, typeof auth.ticketId === 'string');
     if (!role) return next(new Error('unauthorized'));
     socket.data = {

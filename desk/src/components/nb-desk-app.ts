@@ -4,13 +4,14 @@ import { Refused, SessionExpired } from '../data/api.js';
 import { runAction } from '../data/commands.js';
 import { connectDesk } from '../data/live.js';
 import { fetchDeskView, fetchDesks, fetchServices } from '../data/lookups.js';
-import { fetchOffice, forgetSession, rememberedDeskId, signIn, signOut, storedSession, type Session } from '../data/session.js';
+import { changePassword, fetchOffice, forgetSession, rememberedDeskId, signIn, signOut, signOutEverywhere, storedSession, type Session } from '../data/session.js';
 import { clockText, localDigits, numberText } from '../format.js';
 import { LANGUAGES, t, type Lang } from '../i18n.js';
 import { availability, type DeskAction, type DeskState, type DeskView, type Dialog } from '../state.js';
 import { deskStyles } from './desk.styles.js';
 import { deskAppStyles } from './nb-desk-app.styles.js';
 import { SHORTCUTS } from './nb-current-ticket.js';
+import './nb-account-dialog.js';
 import './nb-confirm-dialog.js';
 import './nb-finish-dialog.js';
 import './nb-pause-dialog.js';
@@ -45,6 +46,7 @@ export class NbDeskApp extends LitElement {
     info: null,
     alert: null,
     dialog: null,
+    account: { busy: false, outcome: null },
   };
 
   /** This browser's time, moved every second so the timers run. */
@@ -86,6 +88,7 @@ export class NbDeskApp extends LitElement {
           ? html`<button data-action="pause" ?disabled=${!this.available().other} @click=${() => this.openDialog({ kind: 'pause' })}>${t(lang, 'pause')}</button>`
           : ''}
         <button class="lang" lang=${otherLang} @click=${() => this.setLang(otherLang)}>${LANGUAGES[otherLang].label}</button>
+        ${session ? html`<button class="secondary" data-action="account" ?disabled=${this.state.pending !== null} @click=${() => this.openDialog({ kind: 'account' })}>${t(lang, 'account')}</button>` : ''}
         ${session ? html`<button data-action="sign-out" ?disabled=${this.state.pending !== null} @click=${() => void this.signOut()}>${t(lang, 'signOut')}</button>` : ''}
       </header>
       ${session ? this.renderDesk() : this.renderSignIn()}
@@ -142,7 +145,18 @@ export class NbDeskApp extends LitElement {
   }
 
   private renderDialog() {
-    const { dialog, lang, view } = this.state;
+    const { dialog, lang, view, session } = this.state;
+    if (dialog?.kind === 'account' && session) {
+      return html`<nb-account-dialog
+        .name=${session.user.name}
+        .outcome=${this.state.account.outcome}
+        ?busy=${this.state.account.busy}
+        .language=${lang}
+        @nb-change-password=${(e: CustomEvent<{ currentPassword: string; newPassword: string }>) => void this.changePassword(e.detail.currentPassword, e.detail.newPassword)}
+        @nb-sign-out-everywhere=${() => void this.signOutEverywhere()}
+        @nb-close-dialog=${() => this.update_({ dialog: null, account: { busy: false, outcome: null } })}
+      ></nb-account-dialog>`;
+    }
     if (!dialog || !view) return '';
     const number = view.current?.number ?? '';
     const close = () => this.update_({ dialog: null });
@@ -158,6 +172,8 @@ export class NbDeskApp extends LitElement {
           @nb-action=${this.onAction}
           @nb-close-dialog=${close}
         ></nb-transfer-dialog>`;
+      case 'account':
+        return '';
       case 'pause':
         return html`<nb-pause-dialog .language=${lang} @nb-action=${this.onAction} @nb-close-dialog=${close}></nb-pause-dialog>`;
       case 'confirm': {
@@ -204,7 +220,7 @@ export class NbDeskApp extends LitElement {
 
   private openDialog(dialog: Dialog) {
     if (this.state.pending) return;
-    this.update_({ dialog });
+    this.update_(dialog.kind === 'account' ? { dialog, account: { busy: false, outcome: null } } : { dialog });
     const session = this.state.session;
     if (dialog.kind === 'transfer' && session) {
       void fetchDesks(session.token)
@@ -247,6 +263,32 @@ export class NbDeskApp extends LitElement {
       this.endSession(t(this.state.lang, 'signedOut'), false);
     } catch (error) {
       this.update_({ error: error instanceof Refused ? error.message : t(this.state.lang, 'unreachable') });
+    }
+  }
+
+  private async changePassword(currentPassword: string, newPassword: string) {
+    const session = this.state.session;
+    if (!session || this.state.account.busy) return;
+    this.update_({ account: { busy: true, outcome: null } });
+    try {
+      await changePassword(session, currentPassword, newPassword);
+      this.update_({ account: { busy: false, outcome: { text: t(this.state.lang, 'passwordChanged'), error: false } } });
+    } catch (error) {
+      if (error instanceof SessionExpired) return this.endSession(t(this.state.lang, 'sessionEnded'));
+      this.update_({ account: { busy: false, outcome: { text: error instanceof Refused ? error.message : t(this.state.lang, 'unreachable'), error: true } } });
+    }
+  }
+
+  private async signOutEverywhere() {
+    const session = this.state.session;
+    if (!session || this.state.account.busy) return;
+    this.update_({ account: { busy: true, outcome: null } });
+    try {
+      await signOutEverywhere(session);
+      this.update_({ account: { busy: false, outcome: null } });
+      this.endSession(t(this.state.lang, 'signedOutEverywhere'), false);
+    } catch (error) {
+      this.update_({ account: { busy: false, outcome: { text: error instanceof Refused ? error.message : t(this.state.lang, 'unreachable'), error: true } } });
     }
   }
 

@@ -48,6 +48,21 @@ export async function signOut(session: Session): Promise<void> {
   forgetSession();
 }
 
+/** Refused (Refused) with the server's Persian reason: a wrong current password, a lock-out. */
+export async function changePassword(session: Session, currentPassword: string, newPassword: string): Promise<void> {
+  await send('POST', '/auth/password', { token: session.token, body: { currentPassword, newPassword } });
+}
+
+/** Ends every session of this clerk, this one included. */
+export async function signOutEverywhere(session: Session): Promise<void> {
+  try {
+    await send('POST', '/auth/logout-all', { token: session.token });
+  } catch (error) {
+    if (!(error instanceof SessionExpired)) throw error;
+  }
+  forgetSession();
+}
+
 export function forgetSession(): void {
   sessionStorage.removeItem(SESSION_KEY);
 }
