@@ -18,7 +18,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-[ ! -f vite.config.ts ] || node scripts/build-if-missing.mjs
+[ ! -f vite.config.ts ] || node scripts/build-if-stale.mjs
 
 # The whole suite also type-checks (strict), so a type error fails CI like a failing test.
 [ $# -gt 0 ] || npx tsc --noEmit -p .
