@@ -21,7 +21,7 @@ export interface PublicCall {
 export interface BoardSnapshot {
   seq: number;
   office: { name: string; nameEn?: string; timeZone: string };
-  services: Array<Pick<ServiceView, 'id' | 'code' | 'name' | 'nameEn' | 'open' | 'waiting' | 'desksOpen' | 'estimatedWaitSeconds' | 'estimatedWait'>>;
+  services: Array<Pick<ServiceView, 'id' | 'code' | 'name' | 'nameEn' | 'active' | 'open' | 'waiting' | 'desksOpen' | 'estimatedWaitSeconds' | 'estimatedWait'>>;
   calls: PublicCall[];
   announcements: string[];
   now: number;

@@ -108,7 +108,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     const fresh: BoardSnapshot = {
       seq,
       office: { name: config.name, ...(config.nameEn ? { nameEn: config.nameEn } : {}), timeZone: config.timeZone },
-      services: read.services().map(({ id, code, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait }) => ({ id, code, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait })),
+      services: read.services().map(({ id, code, name, nameEn, active, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait }) => ({ id, code, name, nameEn, active, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait })),
       calls: recentCalls.list(),
       announcements: config.announcements,
       now,

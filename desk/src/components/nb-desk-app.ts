@@ -251,6 +251,11 @@ export class NbDeskApp extends LitElement {
       },
       onUnauthorized: () => this.endSession(t(this.state.lang, 'sessionEnded')),
       onAlert: (alert) => this.update_({ alert }),
+      // An admin renamed or closed a service, or changed the desks: names and transfer targets follow.
+      onConfig: () => {
+        void this.loadServices();
+        void fetchDesks(session.token).then((desks) => this.update_({ desks }), () => undefined);
+      },
     });
     void fetchDesks(session.token).then((desks) => this.update_({ desks }), () => undefined);
   }

@@ -12,6 +12,8 @@ export interface LiveHandlers {
   /** The server no longer accepts the token. */
   onUnauthorized(): void;
   onAlert(message: string): void;
+  /** An admin changed the configuration: service and desk names may differ now. */
+  onConfig(): void;
 }
 
 /** Connects and keeps reconnecting; returns the function that disconnects for good. */
@@ -46,6 +48,7 @@ export function connectDesk(token: string, handlers: LiveHandlers): () => void {
     handlers.onView(view as unknown as DeskView, seq);
   });
   socket.on('alert:raised', (alert) => handlers.onAlert(alert.message));
+  socket.on('config:changed', () => handlers.onConfig());
   return () => {
     closed = true;
     socket.disconnect();

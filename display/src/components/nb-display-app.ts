@@ -145,6 +145,11 @@ export class NbDisplayApp extends LitElement {
     this.disconnect = connectBoard(this.config.token, {
       onBoard: (board) => this.applyBoard(board),
       onCall: (call) => this.announce(call),
+      onConfig: (office) => {
+        // Names, charter and posters change in place: a TV in a waiting room is never reloaded for it.
+        this.update_({ office: { ...this.state.office, name: office.name, nameEn: office.nameEn, charter: office.charter }, announcements: office.announcements });
+        void this.loadPosters();
+      },
       onConnection: (connected) => {
         if (connected && !this.state.connected) void this.afterReconnect();
         if (connected !== this.state.connected) this.update_({ connected });

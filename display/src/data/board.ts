@@ -1,13 +1,15 @@
 // The live board over Socket.IO: a fresh snapshot on every (re)connection and after changes, and each
 // call at once for the chime. Only the app shell calls this.
 import { io, type Socket } from 'socket.io-client';
-import type { BoardSnapshot, ClientToServerEvents, HandshakeAuth, PublicCall, ServerToClientEvents } from '../../../server/realtime/contract.js';
+import type { BoardSnapshot, ClientToServerEvents, HandshakeAuth, PublicCall, PublicOffice, ServerToClientEvents } from '../../../server/realtime/contract.js';
 
-export type { BoardSnapshot, PublicCall };
+export type { BoardSnapshot, PublicCall, PublicOffice };
 
 export interface BoardHandlers {
   onBoard(board: BoardSnapshot): void;
   onCall(call: PublicCall): void;
+  /** An admin changed the office's texts or settings. */
+  onConfig(office: PublicOffice): void;
   /** true once (re)connected, false as soon as the link drops. */
   onConnection(connected: boolean): void;
 }
@@ -42,6 +44,7 @@ export function connectBoard(token: string | null, handlers: BoardHandlers): () 
     handlers.onBoard(board);
   });
   socket.on('call:announced', (call) => handlers.onCall(call));
+  socket.on('config:changed', (office) => handlers.onConfig(office));
   return () => {
     clearTimeout(retry);
     socket.disconnect();

@@ -101,6 +101,10 @@ export class NbKioskApp extends LitElement {
         this.update_({ connected });
       },
       onUnpaired: () => this.update_({ screen: { name: 'pairing' } }),
+      onConfig: (office) => {
+        this.update_({ office: { name: office.name, nameEn: office.nameEn, charter: office.charter } });
+        void this.loadServices();
+      },
       onPrint: (result) => {
         const { screen } = this.state;
         if (result.ok) return;
@@ -148,12 +152,13 @@ export class NbKioskApp extends LitElement {
         return html`
           <p class="lead">${t(lang, 'chooseService')}</p>
           <div class="tiles" @nb-select-service=${(e: CustomEvent<{ serviceId: string }>) => this.go({ name: 'service', serviceId: e.detail.serviceId })}>
-            ${services.map((service) => html`<nb-service-tile .service=${service} .language=${lang}></nb-service-tile>`)}
+            ${services.filter((s) => s.active !== false).map((service) => html`<nb-service-tile .service=${service} .language=${lang}></nb-service-tile>`)}
           </div>
         `;
       case 'service': {
-        const service = services.find((s) => s.id === screen.serviceId);
-        if (!service) return html``;
+        // A service an admin closed (or removed) while a visitor read it is no longer offered.
+        const service = services.find((s) => s.id === screen.serviceId && s.active !== false);
+        if (!service) return html`<p class="lead">${t(lang, 'serviceWithdrawn')}</p>`;
         return html`<nb-service-page
           .service=${service}
           .issue=${this.state.issue}
@@ -219,7 +224,7 @@ export class NbKioskApp extends LitElement {
     const live = new Map(this.latestBoard?.services.map((s) => [s.id, s]));
     return services.map((service) => {
       const now = live.get(service.id);
-      return now ? { ...service, open: now.open, waiting: now.waiting, estimatedWait: now.estimatedWait } : service;
+      return now ? { ...service, active: now.active, open: now.open, waiting: now.waiting, estimatedWait: now.estimatedWait } : service;
     });
   }
 

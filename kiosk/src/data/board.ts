@@ -1,7 +1,7 @@
 // The live board over Socket.IO: lines and waits per service. Only the app shell calls this.
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { BoardSnapshot, ClientToServerEvents, ServerToClientEvents } from '../../../server/realtime/contract.js';
+import type { BoardSnapshot, ClientToServerEvents, PublicOffice, ServerToClientEvents } from '../../../server/realtime/contract.js';
 import { deviceToken } from './device.js';
 
 export type { BoardSnapshot };
@@ -12,6 +12,8 @@ export interface BoardHandlers {
   onConnection(connected: boolean): void;
   /** The server does not know this kiosk: it must be paired. */
   onUnpaired(): void;
+  /** An admin changed the office's texts or services: re-read them, without reloading. */
+  onConfig(office: PublicOffice): void;
   /** Whether the slip of a ticket issued here was printed. */
   onPrint(result: { ticketId: string; ok: boolean; message?: string }): void;
 }
@@ -40,6 +42,7 @@ export function connectBoard(handlers: BoardHandlers): () => void {
     if (error.message === 'unauthorized') handlers.onUnpaired();
   });
   socket.on('print:result', (result) => handlers.onPrint(result));
+  socket.on('config:changed', (office) => handlers.onConfig(office));
   socket.on('board:snapshot', (board) => {
     lastSeq = board.seq;
     handlers.onBoard(board);

@@ -31,6 +31,8 @@ function show(ticket: TicketSnapshot) {
   document.body.dataset.status = ticket.status;
   const waiting = ticket.status === 'issued';
   el('facts').hidden = !waiting;
+  // An admin closed the service after this ticket was taken: it stays valid and will be called.
+  el('service-closed').hidden = !(ticket.serviceClosed && (waiting || ticket.status === 'parked'));
   el('ahead').textContent = waiting ? faDigits(ticket.ahead) : '—';
   const range = { low: ticket.estimatedWait.low ?? Infinity, high: ticket.estimatedWait.high ?? Infinity };
   el('wait').textContent = waiting ? waitRangeText(range, 'fa') : '—';
