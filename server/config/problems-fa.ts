@@ -69,7 +69,12 @@ const PATTERN_MESSAGES: Record<string, string> = {
 const digits = new Intl.NumberFormat('fa-IR', { useGrouping: false });
 
 export function persianProblems(issues: readonly z.core.$ZodIssue[]): ProblemFa[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: `${labelOf(issue.path)}: ${whatIsWrong(issue)}` }));
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    // The office-wide checks say it all in one sentence, naming what they concern.
+    const sentence = (issue.params as { fa?: unknown } | undefined)?.fa;
+    return { path, message: issue.code === 'custom' && typeof sentence === 'string' ? sentence : `${labelOf(issue.path)}: ${whatIsWrong(issue)}` };
+  });
 }
 
 function labelOf(path: readonly PropertyKey[]): string {
