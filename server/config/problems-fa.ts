@@ -72,8 +72,8 @@ export function persianProblems(issues: readonly z.core.$ZodIssue[]): ProblemFa[
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     // The office-wide checks say it all in one sentence, naming what they concern.
-    const sentence = (issue.params as { fa?: unknown } | undefined)?.fa;
-    return { path, message: issue.code === 'custom' && typeof sentence === 'string' ? sentence : `${labelOf(issue.path)}: ${whatIsWrong(issue)}` };
+    const sentence = issue.code === 'custom' ? (issue.params as { fa?: unknown } | undefined)?.fa : undefined;
+    return { path, message: typeof sentence === 'string' ? sentence : `${labelOf(issue.path)}: ${whatIsWrong(issue)}` };
   });
 }
 

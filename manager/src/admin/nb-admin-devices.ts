@@ -91,13 +91,14 @@ export class NbAdminDevices extends LitElement {
     let added: { pairingCode: string; device: DeviceSummary } | undefined;
     await this.form.run(async () => {
       added = await this.api.post('/admin/devices', { kind: text(form, 'kind'), name: text(form, 'name'), deskId: text(form, 'deskId') || null });
-    });
+    }, at(this.language, 'deviceAdded'));
     if (added) this.code = { code: added.pairingCode, until: added.device.pairingExpiresAt ?? 0 };
   };
 
   private revoke = async (device: DeviceSummary) => {
     if (!confirm(at(this.language, 'confirmRevoke', { name: device.name }))) return;
-    await this.form.run(() => this.api.post(`/admin/devices/${encodeURIComponent(device.id)}/revoke`));
+    this.code = null;
+    await this.form.run(() => this.api.post(`/admin/devices/${encodeURIComponent(device.id)}/revoke`), at(this.language, 'deviceRevoked'));
   };
 }
 
