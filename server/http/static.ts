@@ -74,7 +74,10 @@ export function staticRoutes({ config, distDir = DEFAULT_DIST, voiceDir = proces
     .get('/display/', (c) => c.redirect('/display', 301))
     .get('/display/voice/:file{[a-z0-9-]{1,40}\\.wav}', async (c) => {
       const file = c.req.param('file');
-      for (const dir of voiceDir ? [voiceDir, DEFAULT_VOICE] : [DEFAULT_VOICE]) {
+      // The clip set an admin chose is a folder of the voice folder; a clip it lacks comes from the next.
+      const set = config().audio?.clipSet ?? 'default';
+      const sets = voiceDir && set !== 'default' ? [join(voiceDir, set)] : [];
+      for (const dir of [...sets, ...(voiceDir ? [voiceDir] : []), DEFAULT_VOICE]) {
         try {
           const body = await readFile(join(dir, file));
           // Revalidated, not cached for good: an office may swap in its own recording at any time.

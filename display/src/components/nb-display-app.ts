@@ -56,6 +56,8 @@ export class NbDisplayApp extends LitElement {
   };
 
   private readonly player = new WebAudioPlayer();
+  /** The voice an admin chose: the clip set and whether a chime comes before each call. */
+  private audio = readOffice().audio ?? { clipSet: 'default', chime: true };
   private readonly queue = new AnnouncementQueue(this.player, {
     now: () => Date.now(),
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -148,6 +150,11 @@ export class NbDisplayApp extends LitElement {
       onConfig: (office) => {
         // Names, charter and posters change in place: a TV in a waiting room is never reloaded for it.
         this.update_({ office: { ...this.state.office, name: office.name, nameEn: office.nameEn, charter: office.charter }, announcements: office.announcements });
+        if (office.audio.clipSet !== this.audio.clipSet) {
+          this.player.forget();
+          this.player.preload(CLIP_IDS);
+        }
+        this.audio = office.audio;
         void this.loadPosters();
       },
       onConnection: (connected) => {
@@ -203,7 +210,7 @@ export class NbDisplayApp extends LitElement {
       number: call.number,
       deskNumber: call.deskNumber,
       recall: call.recall,
-      clips: callClips(call.number, call.deskNumber),
+      clips: callClips(call.number, call.deskNumber).filter((clip) => clip !== 'chime' || this.audio.chime),
       queuedAt: Date.now(),
     });
   }

@@ -12,6 +12,11 @@ export class WebAudioPlayer implements ClipPlayer {
     for (const clip of clips) void this.buffer(clip).catch(() => undefined);
   }
 
+  /** Forgets every clip: an admin chose another clip set, fetched from the next call on. */
+  forget(): void {
+    this.buffers.clear();
+  }
+
   async play(clip: ClipId, volume: number): Promise<void> {
     const buffer = await this.buffer(clip);
     // A TV browser started without a user gesture needs --autoplay-policy=no-user-gesture-required.

@@ -3,6 +3,8 @@ export interface OfficeInfo {
   name: string;
   nameEn: string | null;
   charter: string | null;
+  /** The display's voice (server/config/public.ts); absent in pages served before it existed. */
+  audio?: { clipSet: string; chime: boolean };
 }
 
 export function readOffice(doc: Document = document): OfficeInfo {
