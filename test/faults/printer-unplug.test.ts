@@ -47,7 +47,7 @@ describe('the ticket printer pulled out mid-use and put back', () => {
   before(async () => {
     await pair.start();
     [office, browser] = await Promise.all([
-      startE2eOffice({ printer: { transport: { kind: 'serial', path: pair.b, baudRate: 115200 }, widthDots: 576, nvHeader: false, timeoutMs: 400 } }),
+      startE2eOffice({ printer: { transport: { kind: 'serial', path: pair.b, baudRate: 115200 }, widthDots: 576, nvHeader: false, timeoutMs: 1500 } }),
       launchChromium(),
     ]);
     kiosk = connect(office.url, { auth: { screen: 'kiosk' }, transports: ['websocket'], forceNew: true });

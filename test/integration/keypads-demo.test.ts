@@ -60,7 +60,7 @@ describe('the demo office\'s virtual keypads', () => {
 
   test('rate a finished ticket by themselves, take a hand press, and leave nothing behind when the server closes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nobat-keypads-demo-'));
-    const office = await startTestOffice({ dataDir });
+    const office = await startTestOffice({ dataDir, virtualKeypads: true });
     const ptyDir = join(dataDir, 'virtual-keypads');
     try {
       const { keypads, virtualKeypads } = office.server;

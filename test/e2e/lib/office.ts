@@ -24,14 +24,14 @@ export interface E2eOffice {
 
 /**
  * The demo office unless `config` is given; `printer` replaces the virtual printer (a failing one, say);
- * `clock` is one the test moves by hand.
+ * `clock` is one the test moves by hand; the demo's virtual keypads run only when asked for.
  */
 export type E2eOfficeOptions = Pick<ServerOptions, 'config' | 'printer' | 'clock' | 'tickMs' | 'virtualKeypads'>;
 
 export async function startE2eOffice(options: E2eOfficeOptions = {}): Promise<E2eOffice> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nobat-e2e-'));
   const log = createLogger({ quiet: true });
-  let server = await startServer({ ...options, dataDir, port: 0, host: '127.0.0.1', log });
+  let server = await startServer({ virtualKeypads: false, ...options, dataDir, port: 0, host: '127.0.0.1', log });
   const port = server.port;
   let running = true;
 
@@ -60,7 +60,7 @@ export async function startE2eOffice(options: E2eOfficeOptions = {}): Promise<E2
       await server.close();
     },
     async start() {
-      server = await startServer({ ...options, dataDir, port, host: '127.0.0.1', log });
+      server = await startServer({ virtualKeypads: false, ...options, dataDir, port, host: '127.0.0.1', log });
       running = true;
     },
     async dispose() {

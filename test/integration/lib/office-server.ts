@@ -21,7 +21,11 @@ export interface TestOffice {
   stop(): Promise<void>;
 }
 
-export async function startTestOffice(options: { config?: OfficeConfig; dataDir?: string; now?: number; limits?: ServerOptions['limits'] } = {}): Promise<TestOffice> {
+/**
+ * The demo office unless `config` is given. The demo's virtual keypads (socat and a simulator) stay
+ * off unless asked for: a hand-moved clock would see them fall silent and raise alerts.
+ */
+export async function startTestOffice(options: { config?: OfficeConfig; dataDir?: string; now?: number; limits?: ServerOptions['limits']; virtualKeypads?: boolean } = {}): Promise<TestOffice> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'nobat-it-'));
   const clock = {
     now: options.now ?? MORNING,
@@ -29,7 +33,7 @@ export async function startTestOffice(options: { config?: OfficeConfig; dataDir?
       this.now += seconds * 1000;
     },
   };
-  const start = () => startServer({ dataDir, port: 0, host: '127.0.0.1', clock: () => clock.now, log: createLogger({ quiet: true }), ...(options.config ? { config: options.config } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  const start = () => startServer({ dataDir, port: 0, host: '127.0.0.1', clock: () => clock.now, log: createLogger({ quiet: true }), ...(options.config ? { config: options.config } : {}), ...(options.limits ? { limits: options.limits } : {}), virtualKeypads: options.virtualKeypads ?? false });
   let server = await start();
   const office: TestOffice = {
     get server() {
