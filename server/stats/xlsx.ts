@@ -1,7 +1,7 @@
 // Excel workbooks of the statistics (a sheet per grouping) and of the indicators report (a sheet per
 // indicator), laid out right to left with Persian headers, Jalali dates and numbers as numbers
 // (minutes with one decimal, shares as percentages) so that a manager can sum and chart them.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { safeCellText } from './cells.js';
 import { BUTTON_LABELS, SURVEY_QUESTION, hourLabel, jalaliSlashes, minutes, periodText, surveyMethodText, surveyResultText, turnSystemText } from './format.js';
 import type { Figures, Grouping, IndicatorsReport, ReportPeriod, ReportRow, StatsReport } from './types.js';
@@ -27,7 +27,7 @@ const GROUPING_SHEETS: Record<Grouping, { sheet: string; key: string }> = {
 
 /** The statistics of a period, one sheet per grouping given. */
 export async function statisticsWorkbook(office: string, reports: StatsReport[]): Promise<Buffer> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const period = reports[0]?.period;
   if (period) aboutSheet(workbook, office, period, 'آمار نوبت‌دهی');
   for (const report of reports) {
@@ -47,7 +47,7 @@ export async function statisticsWorkbook(office: string, reports: StatsReport[])
 
 /** The citizens'-rights indicators 8 to 11 of a period. */
 export async function indicatorsWorkbook(report: IndicatorsReport): Promise<Buffer> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   aboutSheet(workbook, report.office, report.period, 'گزارش شاخص‌های حقوق شهروندی (۸ تا ۱۱)', [['شمار ماه‌ها', report.months]]);
   table(
     workbook,
@@ -152,8 +152,10 @@ function rowLabel(by: Grouping, row: ReportRow): string {
   return row.name ?? row.key;
 }
 
-function newWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+/** exceljs loads at the first export, not at start-up: it would keep about 20 MB resident for nothing. */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'nobat';
   return workbook;
 }
