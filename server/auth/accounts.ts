@@ -27,8 +27,12 @@ export interface AccountEvents {
 
 export type SignInResult = { ok: true; user: UserRow } | { ok: false; lockedForMs: number };
 
+/** How fresh a device's last-seen time in the store is kept. */
+const SEEN_PRECISION_MS = 60_000;
+
 export class Accounts extends EventEmitter<AccountEvents> {
   private readonly lockout: LoginLockout;
+  private readonly seenNoted = new Map<string, number>();
 
   constructor(private readonly db: Db, private readonly clock: () => number, private readonly demoMode: boolean) {
     super();
@@ -164,6 +168,11 @@ export class Accounts extends EventEmitter<AccountEvents> {
    * still be recognised (a display must reconnect, a kiosk must hear why it cannot issue).
    */
   private noteSeen(deviceId: string, now: number): void {
+    // A write (and fsync) per request would cost a kiosk's every ticket a commit of its own: the
+    // note is kept to a minute's precision.
+    const noted = this.seenNoted.get(deviceId);
+    if (noted !== undefined && now >= noted && now - noted < SEEN_PRECISION_MS) return;
+    this.seenNoted.set(deviceId, now);
     try {
       this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`).run(now, deviceId);
     } catch (error) {

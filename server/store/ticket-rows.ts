@@ -1,4 +1,5 @@
 // Reads of the tickets projection that the in-memory state no longer holds (finished, older days).
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 
 export interface TicketRecord {
@@ -30,12 +31,24 @@ export interface DeskDayCounts {
 
 /** A desk's own figures for one day, for the desk screen. */
 export function deskDayCounts(db: Db, deskId: string, day: string, dayStartMs: number): DeskDayCounts {
-  const row = db
-    .prepare(`SELECT SUM(status = 'done') AS served, AVG(CASE WHEN status = 'done' THEN service_s END) AS meanServiceSeconds
-      FROM tickets WHERE day = ? AND desk_id = ?`)
-    .get(day, deskId) as { served: number | null; meanServiceSeconds: number | null };
-  const noShows = db
-    .prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.no_show' AND desk_id = ? AND at >= ?`)
-    .get(deskId, dayStartMs) as { n: number };
-  return { served: row.served ?? 0, noShows: noShows.n, meanServiceSeconds: row.meanServiceSeconds };
+  const { served, noShows } = deskStatements(db);
+  const row = served.get(day, deskId) as { served: number | null; meanServiceSeconds: number | null };
+  const missed = noShows.get(deskId, dayStartMs) as { n: number };
+  return { served: row.served ?? 0, noShows: missed.n, meanServiceSeconds: row.meanServiceSeconds };
+}
+
+// Every open desk's snapshot reads these after every change: prepared once per database.
+const prepared = new WeakMap<Db, { served: Statement; noShows: Statement }>();
+
+function deskStatements(db: Db): { served: Statement; noShows: Statement } {
+  let statements = prepared.get(db);
+  if (!statements) {
+    statements = {
+      served: db.prepare(`SELECT SUM(status = 'done') AS served, AVG(CASE WHEN status = 'done' THEN service_s END) AS meanServiceSeconds
+        FROM tickets WHERE day = ? AND desk_id = ?`),
+      noShows: db.prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.no_show' AND desk_id = ? AND at >= ?`),
+    };
+    prepared.set(db, statements);
+  }
+  return statements;
 }
