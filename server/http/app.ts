@@ -18,16 +18,19 @@ import { ticketRoutes } from './routes/tickets.js';
 import { HTTP_RATE, rateLimit } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
+import { StatsDays } from '../stats/days.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
 export function createApp(deps: AppDeps) {
+  const stats = new StatsDays(deps.db, () => deps.config, () => deps.office.now());
+  stats.fillInBackground();
   const api = new Hono<AppEnv>()
     .route('/', publicRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/tickets', ticketRoutes(deps))
     .route('/desks', deskRoutes(deps))
-    .route('/stats', statsRoutes(deps))
+    .route('/stats', statsRoutes(deps, stats))
     .route('/keypads', keypadRoutes(deps))
     .route('/alerts', alertRoutes(deps))
     .route('/admin', adminConfigRoutes(deps))
@@ -48,7 +51,7 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', csrfGuard())
     .use('/api/*', rateLimit(deps.httpRate ?? HTTP_RATE, () => performance.now()))
     .route('/api/v1', api)
-    .route('/manager', reportPageRoutes(deps))
+    .route('/manager', reportPageRoutes(deps, stats))
     .route('/', staticRoutes({ config: () => deps.config }));
 
   app.notFound((c) => {

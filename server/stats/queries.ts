@@ -3,7 +3,7 @@
 // names and order are the report's business (report.ts); formatting is format.ts's.
 import type { OfficeConfig } from '../config/schema.js';
 import type { Db } from '../store/open.js';
-import type { Distribution, Grouping, PromiseAccuracy } from './types.js';
+import type { Grouping } from './types.js';
 
 /** What a ticket is grouped by: the service it ended in, the desk and staff member that last called it. */
 const TICKET_KEY: Record<Grouping | 'total', string> = {
@@ -26,55 +26,70 @@ const RATING_KEY: Record<Grouping | 'total', string> = {
 
 export type GroupKey = Grouping | 'total';
 
+export interface Range {
+  from: string;
+  to: string;
+}
+
+/** Counts and sums of one group: everything that adds up across days. */
 export interface Counts {
   issued: number;
   served: number;
   noShows: number;
   cancelled: number;
   transferred: number;
+  withinTarget: number;
   waitCount: number;
-  waitMean: number | null;
+  waitSum: number;
   waitMax: number | null;
   serviceCount: number;
-  serviceMean: number | null;
+  serviceSum: number;
   serviceMax: number | null;
-  withinTarget: number;
 }
 
-interface Range {
-  from: string;
-  to: string;
-}
-
-/** Ticket counts, means and maxima per group. */
+/** Ticket counts, sums and maxima per group. */
 export function countsBy(db: Db, config: OfficeConfig, range: Range, by: GroupKey): Map<string, Counts> {
   const rows = db
     .prepare(
       `SELECT ${TICKET_KEY[by]} AS k, COUNT(*) AS issued, SUM(status = 'done') AS served, SUM(status = 'no_show') AS noShows,
-        SUM(status = 'cancelled') AS cancelled, SUM(transfers > 0) AS transferred,
-        COUNT(wait_s) AS waitCount, AVG(wait_s) AS waitMean, MAX(wait_s) AS waitMax,
-        COUNT(CASE WHEN status = 'done' THEN service_s END) AS serviceCount, AVG(CASE WHEN status = 'done' THEN service_s END) AS serviceMean,
-        MAX(CASE WHEN status = 'done' THEN service_s END) AS serviceMax,
-        COALESCE(SUM(wait_s <= ${targetSecondsSql(config)}), 0) AS withinTarget
+        SUM(status = 'cancelled') AS cancelled, SUM(transfers > 0) AS transferred, COALESCE(SUM(wait_s <= ${targetSecondsSql(config)}), 0) AS withinTarget,
+        COUNT(wait_s) AS waitCount, COALESCE(SUM(wait_s), 0) AS waitSum, MAX(wait_s) AS waitMax,
+        COUNT(CASE WHEN status = 'done' THEN service_s END) AS serviceCount, COALESCE(SUM(CASE WHEN status = 'done' THEN service_s END), 0) AS serviceSum,
+        MAX(CASE WHEN status = 'done' THEN service_s END) AS serviceMax
       FROM tickets WHERE day BETWEEN @from AND @to GROUP BY k`,
     )
     .all(range) as Array<Counts & { k: string | number | null }>;
   return new Map(rows.map(({ k, ...counts }) => [String(k), counts]));
 }
 
-/** Median and 90th percentile (nearest rank) of the wait or the service time, per group. */
-export function percentilesBy(db: Db, range: Range, by: GroupKey, measure: 'wait' | 'service'): Map<string, { p50: number; p90: number }> {
+/**
+ * Histogram buckets of a duration, by their lower bound in seconds: 5 s wide below 10 minutes, 30 s
+ * below an hour, a minute beyond. Percentiles read from them are within half a bucket of the truth,
+ * and histograms of days add up into a month's or a year's.
+ */
+export function bucketSql(column: string): string {
+  return `CASE WHEN ${column} < 600 THEN CAST(${column} / 5 AS INTEGER) * 5 WHEN ${column} < 3600 THEN CAST(${column} / 30 AS INTEGER) * 30 ELSE CAST(${column} / 60 AS INTEGER) * 60 END`;
+}
+
+export function bucketWidth(lowerBound: number): number {
+  return lowerBound < 600 ? 5 : lowerBound < 3600 ? 30 : 60;
+}
+
+/** How many waits (or service times) fell in each bucket, per group. */
+export function histogramsBy(db: Db, range: Range, by: GroupKey, measure: 'wait' | 'service'): Map<string, Map<number, number>> {
   const column = measure === 'wait' ? 'wait_s' : 'service_s';
   const only = measure === 'wait' ? 'wait_s IS NOT NULL' : `status = 'done' AND service_s IS NOT NULL`;
-  const key = TICKET_KEY[by];
   const rows = db
-    .prepare(
-      `WITH v AS (SELECT ${key} AS k, ${column} AS x, ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${column}) AS r, COUNT(*) OVER (PARTITION BY ${key}) AS n
-         FROM tickets WHERE day BETWEEN @from AND @to AND ${only})
-       SELECT k, MIN(CASE WHEN r >= 0.5 * n THEN x END) AS p50, MIN(CASE WHEN r >= 0.9 * n THEN x END) AS p90 FROM v GROUP BY k`,
-    )
-    .all(range) as Array<{ k: string | number | null; p50: number; p90: number }>;
-  return new Map(rows.map(({ k, p50, p90 }) => [String(k), { p50, p90 }]));
+    .prepare(`SELECT ${TICKET_KEY[by]} AS k, ${bucketSql(column)} AS b, COUNT(*) AS n FROM tickets WHERE day BETWEEN @from AND @to AND ${only} GROUP BY k, b`)
+    .all(range) as Array<{ k: string | number | null; b: number; n: number }>;
+  const histograms = new Map<string, Map<number, number>>();
+  for (const { k, b, n } of rows) {
+    const key = String(k);
+    let histogram = histograms.get(key);
+    if (!histogram) histograms.set(key, (histogram = new Map()));
+    histogram.set(b, n);
+  }
+  return histograms;
 }
 
 /**
@@ -97,42 +112,59 @@ export function longestQueueBy(db: Db, range: Range, by: 'service' | 'total'): M
   return new Map(rows.map(({ k, longest }) => [String(k), longest]));
 }
 
-/** Keypad presses per group, keypad size and button. */
-export function ratingsBy(db: Db, range: Range, by: GroupKey): Array<{ k: string; buttons: number; button: number; n: number; kind: 'desk' | 'exit' }> {
+export interface RatingCount {
+  k: string;
+  kind: 'desk' | 'exit';
+  buttons: number;
+  button: number;
+  n: number;
+}
+
+/** Keypad presses per group, keypad placement and size, and button. */
+export function ratingsBy(db: Db, range: Range, by: GroupKey): RatingCount[] {
   const rows = db
     .prepare(
       `SELECT ${RATING_KEY[by]} AS k, kind, buttons, button, COUNT(*) AS n FROM ratings WHERE day BETWEEN @from AND @to
        GROUP BY k, kind, buttons, button`,
     )
-    .all(range) as Array<{ k: string | number | null; kind: 'desk' | 'exit'; buttons: number; button: number; n: number }>;
+    .all(range) as Array<Omit<RatingCount, 'k'> & { k: string | number | null }>;
   return rows.map((row) => ({ ...row, k: String(row.k) }));
 }
 
-/** Keypads that reported in the range, by where they stand. */
-export function keypadsReporting(db: Db, range: Range): { desk: number; exit: number } {
-  const rows = db
-    .prepare(`SELECT kind, COUNT(DISTINCT keypad_id) AS n FROM ratings WHERE day BETWEEN @from AND @to GROUP BY kind`)
-    .all(range) as Array<{ kind: 'desk' | 'exit'; n: number }>;
-  return { desk: rows.find((r) => r.kind === 'desk')?.n ?? 0, exit: rows.find((r) => r.kind === 'exit')?.n ?? 0 };
+/** The keypads that reported in the range, by where they stand. */
+export function keypadsReporting(db: Db, range: Range): { desk: string[]; exit: string[] } {
+  const rows = db.prepare(`SELECT DISTINCT kind, keypad_id AS id FROM ratings WHERE day BETWEEN @from AND @to`).all(range) as Array<{ kind: 'desk' | 'exit'; id: string }>;
+  return { desk: rows.filter((r) => r.kind === 'desk').map((r) => r.id), exit: rows.filter((r) => r.kind === 'exit').map((r) => r.id) };
 }
 
-/** How the wait promised at issue compared with the wait that followed. */
-export function promiseAccuracy(db: Db, range: Range): PromiseAccuracy {
-  const row = db
+/** Sums that compare the wait promised at issue with the wait that followed. */
+export interface PromiseSums {
+  count: number;
+  withinRange: number;
+  notLater: number;
+  absoluteErrorSum: number;
+  latenessSum: number;
+}
+
+export function promiseSums(db: Db, range: Range): PromiseSums {
+  return db
     .prepare(
-      `SELECT COUNT(*) AS count, SUM(wait_s BETWEEN promised_low_s AND promised_high_s) AS withinRange, SUM(wait_s <= promised_high_s) AS notLater,
-        AVG(ABS(wait_s - promised_s)) AS meanAbsoluteErrorSeconds, AVG(wait_s - promised_s) AS meanLatenessSeconds
+      `SELECT COUNT(*) AS count, COALESCE(SUM(wait_s BETWEEN promised_low_s AND promised_high_s), 0) AS withinRange,
+        COALESCE(SUM(wait_s <= promised_high_s), 0) AS notLater, COALESCE(SUM(ABS(wait_s - promised_s)), 0) AS absoluteErrorSum,
+        COALESCE(SUM(wait_s - promised_s), 0) AS latenessSum
       FROM tickets WHERE day BETWEEN @from AND @to AND promised_s IS NOT NULL AND wait_s IS NOT NULL`,
     )
-    .get(range) as { count: number; withinRange: number | null; notLater: number | null; meanAbsoluteErrorSeconds: number | null; meanLatenessSeconds: number | null };
-  const share = (n: number | null) => (row.count > 0 ? (n ?? 0) / row.count : null);
-  return {
-    count: row.count,
-    withinRangeShare: share(row.withinRange),
-    notLaterShare: share(row.notLater),
-    meanAbsoluteErrorSeconds: row.meanAbsoluteErrorSeconds,
-    meanLatenessSeconds: row.meanLatenessSeconds,
-  };
+    .get(range) as PromiseSums;
+}
+
+/** Whether any ticket of the day is still open (waiting, called, serving, parked): its figures may change. */
+export function dayStillOpen(db: Db, iso: string): boolean {
+  return db.prepare(`SELECT 1 FROM tickets WHERE status IN ('issued', 'called', 'serving', 'parked') AND day = ? LIMIT 1`).get(iso) !== undefined;
+}
+
+/** The first day with a ticket, or null. */
+export function firstTicketDay(db: Db): string | null {
+  return (db.prepare(`SELECT MIN(day) AS day FROM tickets`).get() as { day: string | null }).day;
 }
 
 /** Display names of the users who appear as staff. */
@@ -147,9 +179,6 @@ function targetSecondsSql(config: OfficeConfig): string {
   return `CASE service_id ${cases} ELSE ${15 * 60} END`;
 }
 
-export function distribution(count: number, mean: number | null, max: number | null, percentiles: { p50: number; p90: number } | undefined): Distribution {
-  return { count, mean: count > 0 ? mean : null, p50: count > 0 ? (percentiles?.p50 ?? null) : null, p90: count > 0 ? (percentiles?.p90 ?? null) : null, max: count > 0 ? max : null };
-}
 
 /** One day's tickets for the CSV export, in order of issue, with the rating each got (no free-text notes). */
 export interface TicketExportRow {

@@ -63,7 +63,7 @@ export function daysBetween(fromIso: string, toIso: string): number {
 }
 
 /** Every day of the range, in order, as Gregorian ISO and Jalali keys. */
-export function daysOf(range: StatsRange): Array<{ iso: string; jalali: string }> {
+export function daysOf(range: { from: string; to: string }): Array<{ iso: string; jalali: string }> {
   const start = parseDateKey(range.from);
   const count = daysBetween(range.from, range.to) + 1;
   return Array.from({ length: count }, (_, i) => {

@@ -1,7 +1,6 @@
 // GET /api/v1/stats/summary (../shared/api.md): per service, issued, served, no-shows, wait and
 // service time, and ratings, for a range of Gregorian days. A view of the service report.
-import type { OfficeConfig } from '../config/schema.js';
-import type { Db } from '../store/open.js';
+import type { StatsDays } from './days.js';
 import { statsRange } from './range.js';
 import { statsReport } from './report.js';
 import type { Distribution } from './types.js';
@@ -19,8 +18,8 @@ export interface ServiceSummary {
   ratings: { count: number; mean: number | null; topTwoShare: number | null };
 }
 
-export function serviceSummary(db: Db, config: OfficeConfig, fromIso: string, toIso: string): ServiceSummary[] {
-  const report = statsReport(db, config, statsRange(fromIso, toIso), 'service');
+export function serviceSummary(stats: StatsDays, fromIso: string, toIso: string): ServiceSummary[] {
+  const report = statsReport(stats, statsRange(fromIso, toIso), 'service');
   return report.rows.map((row) => ({
     serviceId: row.key,
     name: row.name ?? row.key,

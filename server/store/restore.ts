@@ -15,15 +15,12 @@ interface DeskRow {
 
 export function restoreState(db: Db, rules: QueueRules, desks: Array<{ id: string; services: string[] }>): QueueState {
   const state = emptyState(rules, desks);
-  const ticketRows = db
-    .prepare(`SELECT * FROM tickets WHERE status IN ('issued', 'called', 'serving', 'parked', 'no_show')`)
-    .all() as TicketRow[];
   const latestDay = (db.prepare(`SELECT MAX(day) AS day FROM tickets`).get() as { day: string | null }).day;
-  for (const row of ticketRows) {
-    // Yesterday's no-shows can no longer be reinstated; leaving them out keeps the state to one day.
-    if (row.status === 'no_show' && row.day !== latestDay) continue;
-    state.tickets.set(row.id, toTicket(row));
-  }
+  const openRows = db.prepare(`SELECT * FROM tickets WHERE status IN ('issued', 'called', 'serving', 'parked')`).all() as TicketRow[];
+  // Only the latest day's no-shows can still be reinstated. Read through the day's index (`+status`
+  // keeps SQLite off the status index, which holds every no-show of every year).
+  const noShowRows = db.prepare(`SELECT * FROM tickets WHERE day = ? AND +status = 'no_show'`).all(latestDay) as TicketRow[];
+  for (const row of [...openRows, ...noShowRows]) state.tickets.set(row.id, toTicket(row));
   if (latestDay) {
     state.counterDay = latestDay;
     const counters = db.prepare(`SELECT first_service_id AS serviceId, MAX(counter) AS last FROM tickets WHERE day = ? GROUP BY first_service_id`).all(latestDay) as Array<{ serviceId: string; last: number }>;

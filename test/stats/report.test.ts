@@ -152,6 +152,26 @@ describe('statistics over a replayed day (surge trace)', () => {
       assert.match(answer.body.error.message, /درخواست نادرست است/);
     }
   });
+
+  it('keeps a closed day and reads it back as computed', async () => {
+    const get = async (by: string) => (await run.office.api('GET', `/stats/report?from=${day.jalali}&by=${by}`, { token: manager })).body;
+    const groupings = ['service', 'desk', 'staff', 'hour', 'day'];
+    const live = await Promise.all(groupings.map(get));
+    const kept = () => run.office.server.db.prepare(`SELECT figures FROM stats_days WHERE day = ?`).get(day.iso) as { figures: string } | undefined;
+    assert.equal(kept(), undefined, 'today is never kept');
+    run.office.clock.advance(24 * 3600);
+    manager = await run.office.login(MANAGER.username, undefined, MANAGER.password); // sessions last a working day
+    assert.deepEqual(await Promise.all(groupings.map(get)), live, 'the next day, the same figures');
+    const row = kept();
+    assert.ok(row, 'the closed day is kept');
+    // Proof that a kept day is read rather than recomputed: change what is kept, see it answered.
+    const figures = JSON.parse(row.figures);
+    figures.groups.total.total.issued += 1000;
+    run.office.server.db.prepare(`UPDATE stats_days SET figures = ? WHERE day = ?`).run(JSON.stringify(figures), day.iso);
+    assert.equal((await get('service')).total.issued, live[0].total.issued + 1000);
+    run.office.server.db.prepare(`DELETE FROM stats_days WHERE day = ?`).run(day.iso);
+    assert.deepEqual(await get('service'), live[0], 'a dropped day is computed again');
+  });
 });
 
 function served(): ReplayRow[] {

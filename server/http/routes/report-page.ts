@@ -9,6 +9,7 @@ import { hasRole } from '../../auth/principal.js';
 import { authenticate } from '../auth.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { statsPeriodQuery } from '../schemas.js';
+import type { StatsDays } from '../../stats/days.js';
 import { indicatorsReport } from '../../stats/report.js';
 import { indicatorsPage, messagePage } from '../../stats/report-page.js';
 import { formatClock, formatJalaliDate } from '../../time/persian.js';
@@ -16,7 +17,7 @@ import { formatClock, formatJalaliDate } from '../../time/persian.js';
 const css = readFileSync(join(import.meta.dirname, '../../stats/report-page.css'));
 const font = readFileSync(createRequire(import.meta.url).resolve('vazirmatn/fonts/webfonts/Vazirmatn[wght].woff2'));
 
-export function reportPageRoutes(deps: AppDeps) {
+export function reportPageRoutes(deps: AppDeps, stats: StatsDays) {
   return new Hono<AppEnv>()
     .get('/report.css', (c) => c.body(new Uint8Array(css), 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }))
     .get('/report-font.woff2', (c) => c.body(new Uint8Array(font), 200, { 'Content-Type': 'font/woff2', 'Cache-Control': 'public, max-age=86400' }))
@@ -35,6 +36,6 @@ export function reportPageRoutes(deps: AppDeps) {
       }
       const now = deps.office.now();
       const printedAt = `${formatJalaliDate(now, deps.config.timeZone, 'fa')} ساعت ${formatClock(now, deps.config.timeZone, 'fa')}`;
-      return c.html(indicatorsPage(indicatorsReport(deps.db, deps.config, query.data.range), printedAt), 200, { 'Cache-Control': 'no-store' });
+      return c.html(indicatorsPage(indicatorsReport(stats, query.data.range), printedAt), 200, { 'Cache-Control': 'no-store' });
     });
 }

@@ -7,37 +7,37 @@ import { validate } from '../validate.js';
 import { statsPeriodQuery, statsReportQuery, summaryQuery } from '../schemas.js';
 import { ticketsCsv } from '../../stats/csv.js';
 import { serviceSummary } from '../../stats/summary.js';
-import { indicatorsReport, statsReport } from '../../stats/report.js';
+import type { StatsDays } from '../../stats/days.js';
+import { indicatorsReport, statsReport, statsReports } from '../../stats/report.js';
 import type { StatsRange } from '../../stats/range.js';
 import { GROUPINGS } from '../../stats/types.js';
 import { indicatorsWorkbook, statisticsWorkbook } from '../../stats/xlsx.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function statsRoutes(deps: AppDeps) {
-  const { db } = deps;
+export function statsRoutes(deps: AppDeps, stats: StatsDays) {
   return new Hono<AppEnv>()
     .use('*', requireRole('manager', 'admin'))
     .get('/summary', validate('query', summaryQuery), (c) => {
       const { from, to } = c.req.valid('query');
-      return c.json({ from, to, services: serviceSummary(db, deps.config, from, to) });
+      return c.json({ from, to, services: serviceSummary(stats, from, to) });
     })
     .get('/report', validate('query', statsReportQuery), (c) => {
       const { range, by } = c.req.valid('query');
-      return c.json(statsReport(db, deps.config, range, by));
+      return c.json(statsReport(stats, range, by));
     })
-    .get('/indicators', validate('query', statsPeriodQuery), (c) => c.json(indicatorsReport(db, deps.config, c.req.valid('query').range)))
+    .get('/indicators', validate('query', statsPeriodQuery), (c) => c.json(indicatorsReport(stats, c.req.valid('query').range)))
     .get('/report.xlsx', validate('query', statsPeriodQuery), async (c) => {
       const { range } = c.req.valid('query');
-      const workbook = await statisticsWorkbook(deps.config.name, GROUPINGS.map((by) => statsReport(db, deps.config, range, by)));
+      const workbook = await statisticsWorkbook(deps.config.name, statsReports(stats, range, GROUPINGS));
       return c.body(new Uint8Array(workbook), 200, download(XLSX, `nobat-statistics-${fileDates(range)}.xlsx`));
     })
     .get('/indicators.xlsx', validate('query', statsPeriodQuery), async (c) => {
-      const workbook = await indicatorsWorkbook(indicatorsReport(db, deps.config, c.req.valid('query').range));
+      const workbook = await indicatorsWorkbook(indicatorsReport(stats, c.req.valid('query').range));
       return c.body(new Uint8Array(workbook), 200, download(XLSX, `nobat-indicators-${fileDates(c.req.valid('query').range)}.xlsx`));
     })
     .get('/tickets.csv', validate('query', statsPeriodQuery), (c) => {
-      const chunks = ticketsCsv(db, deps.config, c.req.valid('query').range);
+      const chunks = ticketsCsv(deps.db, deps.config, c.req.valid('query').range);
       const encoder = new TextEncoder();
       // A day per pull: a year of tickets streams out without being held in memory.
       const body = new ReadableStream<Uint8Array>({
