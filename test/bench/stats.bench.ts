@@ -11,11 +11,12 @@ import { StatsDays } from '../../server/stats/days.js';
 import { statsRange } from '../../server/stats/range.js';
 import { indicatorsReport, statsReports } from '../../server/stats/report.js';
 import { GROUPINGS } from '../../server/stats/types.js';
+import { startServer } from '../../server/main.js';
 import { openDatabase } from '../../server/store/open.js';
 import { freePort } from '../faults/lib/spawn-server.js';
 import { percentile, type BenchFigure } from './figure.js';
 import { JALALI_YEAR, statsYear } from './lib/stats-year.js';
-import { tempDir } from './lib/temp.js';
+import { quietLog, tempDir } from './lib/temp.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const RUNS = 7;
@@ -55,9 +56,20 @@ export default async (): Promise<BenchFigure[]> => {
 
   const starts: number[] = [];
   for (let i = 0; i < STARTS; i++) starts.push(await spawnToHealthy(dataDir, year.officeFile));
+  const inProcess: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const started = performance.now();
+    const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', config, log: quietLog });
+    inProcess.push(performance.now() - started);
+    await server.close();
+  }
+  const emptyDir = tempDir('nobat-stats-bench-empty-');
+  const emptyStarts: number[] = [];
+  for (let i = 0; i < STARTS; i++) emptyStarts.push(await spawnToHealthy(emptyDir, year.officeFile));
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(emptyDir, { recursive: true, force: true });
 
-  [cold, kept, yearKept, starts].forEach((list) => list.sort((a, b) => a - b));
+  [cold, kept, yearKept, starts, inProcess, emptyStarts].forEach((list) => list.sort((a, b) => a - b));
   const data = `${tickets.toLocaleString('en')} tickets and ${ratings.toLocaleString('en')} ratings over Jalali ${JALALI_YEAR} (${generation}), 60 desks, 6 services`;
   const monthDetail = `Jalali month ${year.month} (${monthTickets.toLocaleString('en')} tickets): the report by service, desk, staff, hour and day plus indicators 8–11, in process on the database file; ${data}`;
   return [
@@ -65,6 +77,8 @@ export default async (): Promise<BenchFigure[]> => {
     { name: "a month's statistics, first time (median)", value: percentile(cold, 50), unit: 'ms', detail: `${monthDetail}; stats_days emptied before each run, so each day is aggregated from the tickets (and kept); 3 runs` },
     { name: "a year's indicators report, days kept (median)", value: percentile(yearKept, 50), unit: 'ms', detail: `indicators 8–11 for Jalali ${JALALI_YEAR}; ${data}` },
     { name: 'server start to ready, a year of data (median)', value: percentile(starts, 50), unit: 'ms', target: { op: '<=', value: 1500 }, detail: `\`node bin/nobat.js start\` spawned on the year's database and office file until GET /api/v1/health answers 200 (process start and module loading included); ${STARTS} starts, max ${starts.at(-1)!.toFixed(0)} ms; ${data}` },
+    { name: 'server start to ready, empty database (median)', value: percentile(emptyStarts, 50), unit: 'ms', detail: `the same command and office file on an empty data directory, for comparison: what the year of data adds is the difference; ${STARTS} starts` },
+    { name: 'startServer() to listening, a year of data (median)', value: percentile(inProcess, 50), unit: 'ms', detail: `in the bench process (modules already loaded): opening the database, restoring the open tickets, counters and desks, the read model and listening; ${STARTS} starts; ${data}` },
   ];
 };
 
