@@ -17,7 +17,11 @@ export interface ReportPeriod {
   days: number;
 }
 
-/** A spread of durations, in seconds. Percentiles are nearest-rank over the rows counted. */
+/**
+ * A spread of durations, in seconds. Count, mean and max are exact; p50 and p90 are nearest-rank
+ * percentiles read from histograms (5-second buckets below 10 minutes, 30 s below an hour, a minute
+ * beyond), given as the middle of their bucket: within 2.5 s of the truth for waits under 10 minutes.
+ */
 export interface Distribution {
   count: number;
   mean: number | null;
