@@ -80,6 +80,13 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/stats/summary', path: () => '/api/v1/stats/summary?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/stats/report', path: () => '/api/v1/stats/report?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/stats/indicators', path: () => '/api/v1/stats/indicators?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/stats/report.xlsx', path: () => '/api/v1/stats/report.xlsx?from=2026-11-22', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/stats/indicators.xlsx', path: () => '/api/v1/stats/indicators.xlsx?from=2026-11-22', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/stats/tickets.csv', path: () => '/api/v1/stats/tickets.csv?from=2026-11-22', expect: managersAdmins },
+  // The printable report: a page, not the API, but the same people (the browser sends the session cookie).
+  { method: 'GET', route: '/manager/report', path: () => '/manager/report?from=2026-11-22', expect: managersAdmins },
+  { method: 'GET', route: '/manager/report.css', path: () => '/manager/report.css', expect: everyone },
+  { method: 'GET', route: '/manager/report-font.woff2', path: () => '/manager/report-font.woff2', expect: everyone },
   { method: 'GET', route: '/api/v1/keypads', path: () => '/api/v1/keypads', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/alerts', path: () => '/api/v1/alerts', expect: managersAdmins },
   { method: 'POST', route: '/api/v1/alerts/:id/ack', path: () => '/api/v1/alerts/999999/ack', body: () => ({ comment: 'دیده شد' }), expect: managersAdmins },

@@ -24,7 +24,7 @@ export function reportPageRoutes(deps: AppDeps, stats: StatsDays) {
     .get('/report', authenticate(deps), (c) => {
       const principal = c.get('principal');
       const signIn = { href: '/manager', text: 'ورود به صفحهٔ مدیر' };
-      if (!principal || principal.kind !== 'user') {
+      if (!principal || principal.kind === 'demo-device') {
         return c.html(messagePage('ابتدا وارد شوید', 'این گزارش را مدیران و مسئولان سامانه پس از ورود در صفحهٔ مدیر می‌بینند.', signIn), 401, { 'Cache-Control': 'no-store' });
       }
       if (!hasRole(principal, 'manager', 'admin')) {
