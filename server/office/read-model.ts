@@ -61,6 +61,8 @@ const COST_FACTOR = 20;
 
 export class ReadModel {
   private readonly estimates = new Map<string, { at: number; ttl: number; estimate: WaitEstimate }>();
+  /** Estimates served stale and waiting to be computed again, in the order they were asked for. */
+  private readonly stale = new Map<string, () => WaitEstimate>();
 
   constructor(
     /** The configuration now (admins change it while the server runs). */
@@ -193,15 +195,49 @@ export class ReadModel {
     return { id: t.id, number: t.number, serviceId: t.serviceId, priorityGroup: t.priorityGroup, issuedAt: t.issuedAt, targetDeskId: t.targetDeskId, status: t.status };
   }
 
+  /**
+   * A fresh estimate, or a stale one at once while it is computed again in the background, one
+   * estimate per turn of the event loop: a request never waits for a simulation that has an answer
+   * already, and no turn runs more than one (a line of hundreds takes tens of ms to simulate).
+   */
   private cached(key: string, compute: () => WaitEstimate): WaitEstimate {
     const now = this.clock();
     const hit = this.estimates.get(key);
     if (hit && now - hit.at < hit.ttl && now >= hit.at) return hit.estimate;
+    if (hit) {
+      this.refreshLater(key, compute);
+      return hit.estimate;
+    }
+    return this.compute(key, compute);
+  }
+
+  private compute(key: string, compute: () => WaitEstimate): WaitEstimate {
     if (this.estimates.size > 5000) this.estimates.clear();
+    const at = this.clock();
     const started = performance.now();
     const estimate = compute();
-    this.estimates.set(key, { at: now, ttl: Math.max(ESTIMATE_TTL_MS, COST_FACTOR * (performance.now() - started)), estimate });
+    this.estimates.set(key, { at, ttl: Math.max(ESTIMATE_TTL_MS, COST_FACTOR * (performance.now() - started)), estimate });
     return estimate;
+  }
+
+  private refreshLater(key: string, compute: () => WaitEstimate): void {
+    if (this.stale.has(key)) return;
+    this.stale.set(key, compute);
+    if (this.stale.size === 1) setImmediate(() => this.refreshOne());
+  }
+
+  private refreshOne(): void {
+    const next = this.stale.entries().next();
+    if (next.done) return;
+    const [key, compute] = next.value;
+    this.stale.delete(key);
+    if (this.stale.size > 0) setImmediate(() => this.refreshOne());
+    try {
+      this.compute(key, compute);
+    } catch {
+      // Not here, where no one would hear of it: the next read computes it and meets the error.
+      this.estimates.delete(key);
+    }
   }
 
   private input() {
