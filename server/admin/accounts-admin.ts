@@ -38,9 +38,11 @@ export class AccountAdmin {
     return { ...this.accounts.user(id)!, version: this.holder.version(`user:${id}`) };
   }
 
-  updateUser(actor: AdminActor, id: string, expectedVersion: number, changes: { name: string; role: Role; disabled: boolean }): UserSummary & { version: number } {
+  /** Answers the account and the desks its ended sessions held (the caller closes those left idle). */
+  updateUser(actor: AdminActor, id: string, expectedVersion: number, changes: { name: string; role: Role; disabled: boolean }): { user: UserSummary & { version: number }; deskIds: string[] } {
     const before = this.existingUser(id);
     const key = `user:${id}`;
+    let deskIds: string[] = [];
     this.db.transaction(() => {
       this.refuseStale(key, expectedVersion, 'این حساب');
       const losesAdmin = before.role === 'admin' && !before.disabled && (changes.role !== 'admin' || changes.disabled);
@@ -49,20 +51,23 @@ export class AccountAdmin {
       }
       this.accounts.updateUser(id, changes);
       // Ending the sessions also closes their open sockets (Accounts announces it).
-      if (changes.disabled || changes.role !== before.role) this.accounts.closeUserSessions(id, null);
+      if (changes.disabled || changes.role !== before.role) deskIds = this.accounts.closeUserSessions(id, null).deskIds;
       this.audited(actor, 'user', id, 'update', view(before), view({ ...before, ...changes }), key);
     })();
-    return { ...this.accounts.user(id)!, version: this.holder.version(key) };
+    return { user: { ...this.accounts.user(id)!, version: this.holder.version(key) }, deskIds };
   }
 
-  async resetPassword(actor: AdminActor, id: string, password: string): Promise<void> {
+  /** Answers the desks the account's ended sessions held (the caller closes those left idle). */
+  async resetPassword(actor: AdminActor, id: string, password: string): Promise<string[]> {
     const user = this.existingUser(id);
     const hash = await hashPassword(password);
+    let deskIds: string[] = [];
     this.db.transaction(() => {
       this.accounts.setPasswordHash(id, hash);
-      this.accounts.closeUserSessions(id, null);
+      deskIds = this.accounts.closeUserSessions(id, null).deskIds;
       this.audited(actor, 'user', id, 'reset_password', view(user), view(user), `user:${id}`);
     })();
+    return deskIds;
   }
 
   devices(): DeviceSummary[] {

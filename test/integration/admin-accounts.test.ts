@@ -59,6 +59,7 @@ describe('administration of accounts and devices', () => {
     const disabled = await office.api('PUT', `/admin/users/${sara.id}`, { token: admin, body: { version: sara.version, name: sara.name, role: 'staff', disabled: true } });
     assert.equal(disabled.status, 200);
     assert.equal(await closed, 'io server disconnect');
+    assert.equal(office.server.office.state.desks.get('desk-2')?.open, false, 'no visitor is sent to the desk of a disabled clerk');
     assert.equal((await office.api('GET', '/desks', { token })).status, 401);
     assert.equal((await office.api('POST', '/auth/login', { body: { username: 'sara', password: 'sara-password', deskId: 'desk-2' } })).status, 401);
     const stale = await office.api('PUT', `/admin/users/${sara.id}`, { token: admin, body: { version: sara.version, name: sara.name, role: 'staff', disabled: false } });
@@ -71,6 +72,8 @@ describe('administration of accounts and devices', () => {
     assert.equal((await office.api('POST', `/admin/users/${sara.id}/password`, { token: admin, body: { password: 'new-sara-password' } })).status, 200);
     assert.equal((await office.api('POST', '/auth/login', { body: { username: 'sara', password: 'sara-password', deskId: 'desk-2' } })).status, 401);
     assert.ok(await office.login('sara', 'desk-2', 'new-sara-password'));
+    assert.equal((await office.api('POST', `/admin/users/${sara.id}/password`, { token: admin, body: { password: 'newer-sara-password' } })).status, 200);
+    assert.equal(office.server.office.state.desks.get('desk-2')?.open, false, 'a reset ends the session and closes its idle desk');
     const trail = JSON.stringify((await office.api('GET', `/admin/audit?entity=user&entityId=${sara.id}`, { token: admin })).body.entries);
     assert.doesNotMatch(trail, /sara-password/);
     assert.match(trail, /reset_password/);

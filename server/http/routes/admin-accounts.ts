@@ -8,6 +8,7 @@ import { ApiError } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireRole } from '../auth.js';
 import { validate } from '../validate.js';
+import { closeIdleDesks } from '../../office/close-idle-desks.js';
 import { actorOf } from './admin-config.js';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
@@ -37,20 +38,24 @@ export function adminAccountRoutes(deps: AppDeps) {
       const user = checkedUser(await c.req.json().catch(() => null));
       return c.json({ user: await accountAdmin.createUser(actorOf(c), user) }, 201);
     })
-    .put('/users/:id', admins, validate('param', idParam), validate('json', userUpdate), (c) => {
+    .put('/users/:id', admins, validate('param', idParam), validate('json', userUpdate), async (c) => {
       const { version, name, role: newRole, disabled } = c.req.valid('json');
       const current = deps.accounts.user(c.req.valid('param').id);
       if (!current) throw new ApiError(404, 'unknown_user', 'این حساب کاربری پیدا نشد.');
       // The name follows the same rule as in the office file; username and password are checked as they are.
       checkedUser({ username: current.username, name, role: newRole, password: 'unchanged-here' });
-      return c.json({ user: accountAdmin.updateUser(actorOf(c), current.id, version, { name: name.trim(), role: newRole, disabled }) });
+      const actor = actorOf(c);
+      const { user, deskIds } = accountAdmin.updateUser(actor, current.id, version, { name: name.trim(), role: newRole, disabled });
+      await closeIdleDesks(deps.office, deskIds, { id: actor.id, staffId: null });
+      return c.json({ user });
     })
     .post('/users/:id/password', admins, validate('param', idParam), async (c) => {
       const body = (await c.req.json().catch(() => null)) as { password?: unknown } | null;
       const current = deps.accounts.user(c.req.valid('param').id);
       if (!current) throw new ApiError(404, 'unknown_user', 'این حساب کاربری پیدا نشد.');
       const { password } = checkedUser({ username: current.username, name: current.name, role: current.role, password: body?.password });
-      await accountAdmin.resetPassword(actorOf(c), current.id, password);
+      const actor = actorOf(c);
+      await closeIdleDesks(deps.office, await accountAdmin.resetPassword(actor, current.id, password), { id: actor.id, staffId: null });
       return c.json({ ok: true });
     })
     .get('/devices', admins, (c) => c.json({ devices: accountAdmin.devices() }))

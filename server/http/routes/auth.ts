@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { actorId, type Principal } from '../../auth/principal.js';
-import { QueueRefusal } from '../../queue/index.js';
+import { closeIdleDesks } from '../../office/close-idle-desks.js';
 import { faDigits } from '../../time/digits.js';
 import { digest } from '../../auth/secrets.js';
 import { ApiError, apiErrors } from '../errors.js';
@@ -16,16 +16,8 @@ import { loginBody, pairBody, passwordBody } from '../schemas.js';
 export function authRoutes(deps: AppDeps) {
   const { accounts, office } = deps;
 
-  /** Desks held by ended sessions close, unless a visitor is still at one (the next sign-in there takes it over). */
-  const closeIdleDesks = async (deskIds: string[], by: Extract<Principal, { kind: 'user' }>) => {
-    for (const deskId of new Set(deskIds)) {
-      try {
-        await office.execute({ type: 'closeDesk', deskId }, { id: actorId(by), staffId: by.userId });
-      } catch (error) {
-        if (!(error instanceof QueueRefusal)) throw error;
-      }
-    }
-  };
+  const closeIdleDesksOf = (deskIds: string[], by: Extract<Principal, { kind: 'user' }>) =>
+    closeIdleDesks(office, deskIds, { id: actorId(by), staffId: by.userId });
   return new Hono<AppEnv>()
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
@@ -59,7 +51,7 @@ export function authRoutes(deps: AppDeps) {
     .post('/logout-all', async (c) => {
       const principal = signedInUser(c);
       const { ended, deskIds } = accounts.closeUserSessions(principal.userId, null);
-      await closeIdleDesks(deskIds, principal);
+      await closeIdleDesksOf(deskIds, principal);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true, sessionsEnded: ended });
     })
@@ -73,7 +65,7 @@ export function authRoutes(deps: AppDeps) {
       }
       if (newPassword === currentPassword) throw new ApiError(400, 'same_password', 'گذرواژهٔ تازه باید با گذرواژهٔ کنونی فرق داشته باشد.');
       await accounts.setPassword(principal.userId, newPassword);
-      await closeIdleDesks(accounts.closeUserSessions(principal.userId, principal.tokenDigest).deskIds, principal);
+      await closeIdleDesksOf(accounts.closeUserSessions(principal.userId, principal.tokenDigest).deskIds, principal);
       return c.json({ ok: true });
     })
     .get('/me', (c) => {
