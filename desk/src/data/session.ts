@@ -1,8 +1,9 @@
 // Signing in at a desk and out again, and what the sign-in screen needs before any token: the
 // office's desks. The session lives in sessionStorage (this tab only; a reload keeps it); the desk
 // chosen last is remembered on this machine, since a clerk's PC usually stands at one desk.
-import { send, SessionExpired } from './api.js';
+import { send } from './api.js';
 import { deskDeviceToken } from './device.js';
+import { endSession, sessionSlot } from './session-slot.js';
 
 export interface OfficeDirectory {
   name: string;
@@ -19,7 +20,7 @@ export interface Session {
   user: { id: string; name: string; role: string };
 }
 
-const SESSION_KEY = 'nobat.desk.session';
+const slot = sessionSlot<Session>('nobat.desk.session');
 const DESK_KEY = 'nobat.desk.deskId';
 
 // The desk PC's device token goes with the two requests made before any session: the office
@@ -33,19 +34,15 @@ export async function signIn(username: string, password: string, deskId: string)
   const device = deskDeviceToken();
   const answer = await send<{ token: string; user: Session['user'] }>('POST', '/auth/login', { body: { username, password, deskId }, ...(device ? { deviceToken: device } : {}) });
   const session: Session = { token: answer.token, deskId, user: answer.user };
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  slot.save(session);
   localStorage.setItem(DESK_KEY, deskId);
   return session;
 }
 
 /** Closes the desk on the server; refused (Refused) while the desk still holds a ticket. */
 export async function signOut(session: Session): Promise<void> {
-  try {
-    await send('POST', '/auth/logout', { token: session.token });
-  } catch (error) {
-    if (!(error instanceof SessionExpired)) throw error;
-  }
-  forgetSession();
+  await endSession('/auth/logout', session.token);
+  slot.forget();
 }
 
 /** Refused (Refused) with the server's Persian reason: a wrong current password, a lock-out. */
@@ -55,26 +52,16 @@ export async function changePassword(session: Session, currentPassword: string, 
 
 /** Ends every session of this clerk, this one included. */
 export async function signOutEverywhere(session: Session): Promise<void> {
-  try {
-    await send('POST', '/auth/logout-all', { token: session.token });
-  } catch (error) {
-    if (!(error instanceof SessionExpired)) throw error;
-  }
-  forgetSession();
+  await endSession('/auth/logout-all', session.token);
+  slot.forget();
 }
 
 export function forgetSession(): void {
-  sessionStorage.removeItem(SESSION_KEY);
+  slot.forget();
 }
 
 export function storedSession(): Session | null {
-  const text = sessionStorage.getItem(SESSION_KEY);
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as Session;
-  } catch {
-    return null;
-  }
+  return slot.load();
 }
 
 export function rememberedDeskId(): string | null {

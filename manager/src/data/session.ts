@@ -1,7 +1,8 @@
 // Signing managers and admins in and out. Staff accounts are refused here: the server asks them for a
 // desk (`desk_required`), which on this screen means "this page is not for you". The session lives in
 // sessionStorage (this tab only; a reload keeps it).
-import { Refused, SessionExpired, send } from '../../../desk/src/data/api.js';
+import { Refused, send } from '../../../desk/src/data/api.js';
+import { endSession, sessionSlot } from '../../../desk/src/data/session-slot.js';
 
 export interface Session {
   token: string;
@@ -11,7 +12,7 @@ export interface Session {
 /** Staff tried to sign in here. */
 export class StaffRefused extends Error {}
 
-const SESSION_KEY = 'nobat.manager.session';
+const slot = sessionSlot<Session>('nobat.manager.session');
 
 export async function signIn(username: string, password: string): Promise<Session> {
   let answer: { token: string; user: Session['user'] };
@@ -26,29 +27,19 @@ export async function signIn(username: string, password: string): Promise<Sessio
     await signOut(session);
     throw new StaffRefused();
   }
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  slot.save(session);
   return session;
 }
 
 export async function signOut(session: Session): Promise<void> {
-  try {
-    await send('POST', '/auth/logout', { token: session.token });
-  } catch (error) {
-    if (!(error instanceof SessionExpired)) throw error;
-  }
-  forgetSession();
+  await endSession('/auth/logout', session.token);
+  slot.forget();
 }
 
 export function forgetSession(): void {
-  sessionStorage.removeItem(SESSION_KEY);
+  slot.forget();
 }
 
 export function storedSession(): Session | null {
-  const text = sessionStorage.getItem(SESSION_KEY);
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as Session;
-  } catch {
-    return null;
-  }
+  return slot.load();
 }

@@ -11,6 +11,7 @@ import { openDatabase } from '../../../server/store/open.js';
 import { jalaliYearRange, gregorianToJalali, parseDateKey, toDateKey } from '../../../server/time/calendar.js';
 import { instantAtLocal, weekdayOf } from '../../../server/time/zoned.js';
 import { roundWaitRange } from '../../../server/time/wait-range.js';
+import { seededRandom } from '../../../server/estimate/random.js';
 
 /** Bump when the rows written change, so that a stale cached file is not measured. */
 export const GENERATOR_VERSION = 4;
@@ -79,7 +80,7 @@ function writeYear(path: string): { tickets: number; ratings: number } {
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1000000');
-  const random = mulberry32(1404);
+  const random = seededRandom(1404);
   const office = benchOffice();
   const desksByService = new Map<string, string[]>();
   for (const desk of office.desks) for (const s of desk.services) desksByService.set(s, [...(desksByService.get(s) ?? []), desk.id]);
@@ -206,13 +207,3 @@ function ticketId(random: () => number): string {
   return id;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

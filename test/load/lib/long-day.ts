@@ -11,6 +11,7 @@ import { parseOffice } from '../../../server/config/load.js';
 import type { OfficeConfig, OfficeInput } from '../../../server/config/schema.js';
 import { demoHours } from '../../../server/config/demo-office.js';
 import type { TestOffice } from '../../integration/lib/office-server.js';
+import { seededRandom } from '../../../server/estimate/random.js';
 
 export const SERVICES = ['civil', 'tax', 'permit', 'license', 'payment', 'complaint', 'records', 'inquiry'] as const;
 const MEAN_SERVICE_SECONDS: Record<(typeof SERVICES)[number], number> = {
@@ -68,7 +69,7 @@ export function largeOffice(): OfficeConfig {
 
 /** `count` visitors over seven hours, the same for the same seed. */
 export function generateVisitors(count: number, seed: number): Visitor[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const totalWeight = HOURLY_WEIGHT.reduce((a, b) => a + b, 0);
   const shares = SERVICES.map((id) => SHARE[id]);
   const shareTotal = shares.reduce((a, b) => a + b, 0);
@@ -308,13 +309,3 @@ export function heapSlopePerHour(samples: MemorySample[]): number {
   return den === 0 ? 0 : num / den;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
