@@ -5,6 +5,7 @@ import { localDigits } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import type { OfficeDirectory } from '../data/session.js';
 import { deskStyles } from './desk.styles.js';
+import { signInStyles } from './sign-in.styles.js';
 
 /**
  * Signing in at a desk: username, password and the desk, which this machine remembers. The desk
@@ -28,21 +29,8 @@ export class NbSignIn extends LitElement {
 
   static override styles = [
     deskStyles,
+    signInStyles,
     css`
-      form {
-        max-inline-size: 28rem;
-        margin: 3rem auto;
-        display: grid;
-        gap: 1rem;
-      }
-      h2 {
-        font-size: 1.6rem;
-      }
-      label {
-        display: grid;
-        gap: 0.35rem;
-        font-weight: 600;
-      }
       input,
       select {
         font: inherit;
@@ -58,21 +46,6 @@ export class NbSignIn extends LitElement {
       select:focus-visible {
         outline: 3px solid #f0a500;
         outline-offset: 1px;
-      }
-      .message {
-        margin: 0;
-        padding: 0.75rem 1rem;
-        border-radius: 10px;
-        background: var(--nb-warn-bg);
-        color: var(--nb-warn-text);
-      }
-      .message.error {
-        background: var(--nb-danger-bg);
-        color: var(--nb-danger);
-        font-weight: 600;
-      }
-      button {
-        min-block-size: 56px;
       }
     `,
   ];

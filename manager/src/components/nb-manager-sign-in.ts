@@ -1,7 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
+import { signInStyles } from '../../../desk/src/components/sign-in.styles.js';
 import { managerStyles } from './manager.styles.js';
 
 /**
@@ -19,40 +20,7 @@ export class NbManagerSignIn extends LitElement {
   /** The reader's language. */
   @property() language: Lang = 'fa';
 
-  static override styles = [
-    managerStyles,
-    css`
-      form {
-        max-inline-size: 28rem;
-        margin: 3rem auto;
-        display: grid;
-        gap: 1rem;
-      }
-      h2 {
-        font-size: 1.6rem;
-      }
-      label {
-        display: grid;
-        gap: 0.35rem;
-        font-weight: 600;
-      }
-      .message {
-        margin: 0;
-        padding: 0.75rem 1rem;
-        border-radius: 10px;
-        background: var(--nb-warn-bg);
-        color: var(--nb-warn-text);
-      }
-      .message.error {
-        background: var(--nb-danger-bg);
-        color: var(--nb-danger);
-        font-weight: 600;
-      }
-      button {
-        min-block-size: 56px;
-      }
-    `,
-  ];
+  static override styles = [managerStyles, signInStyles];
 
   override render() {
     const lang = this.language;
