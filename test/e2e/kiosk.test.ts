@@ -82,9 +82,18 @@ describe('kiosk', () => {
   test('the tracking page follows the ticket and says which desk to go to when it is called', async () => {
     assert.ok(issued, 'needs the ticket from the first test');
     const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    // The service names are held back until the live snapshot has been shown: whichever comes
+    // first, the page ends with both.
+    let releaseNames!: () => void;
+    const namesHeld = new Promise<void>((resolve) => (releaseNames = resolve));
+    await phone.route('**/api/v1/services', async (route) => {
+      await namesHeld;
+      await route.continue();
+    });
     await phone.goto(`${office.url}/t/${issued.id}`);
     await phone.locator('#number', { hasText: fa(issued.number) }).waitFor();
     await phone.locator('#status', { hasText: 'در صف انتظار' }).waitFor();
+    releaseNames();
     await phone.locator('#service', { hasText: 'صدور گواهی' }).waitFor();
     await screenshot(phone, 'track-waiting');
 

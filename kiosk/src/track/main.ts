@@ -22,8 +22,11 @@ const el = (id: string) => document.getElementById(id)!;
 const ticketId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 const serviceNames = new Map<string, string>();
 let lastStatus: string | undefined;
+/** The latest snapshot, shown again once the service names arrive (the socket may answer first). */
+let shown: TicketSnapshot | undefined;
 
 function show(ticket: TicketSnapshot) {
+  shown = ticket;
   const called = ticket.status === 'called';
   el('number').textContent = faDigits(ticket.number);
   el('service').textContent = serviceNames.get(ticket.serviceId) ?? '';
@@ -44,6 +47,7 @@ async function loadServiceNames() {
   const response = await fetch('/api/v1/services');
   if (!response.ok) return;
   for (const service of (await response.json()) as Array<{ id: string; name: string }>) serviceNames.set(service.id, service.name);
+  if (shown) show(shown);
 }
 
 function start() {
