@@ -1,8 +1,8 @@
 // The desk's words in Persian and English. `fa` is the source: its keys type every lookup, so a
 // misspelt key or a missing English text fails the build. The language table is the kiosk's.
-import { LANGUAGES, type Lang } from '../../kiosk/src/i18n.js';
+import { LANGUAGES, applyDocumentLanguage, type Lang } from '../../kiosk/src/i18n.js';
 
-export { LANGUAGES, type Lang };
+export { LANGUAGES, applyDocumentLanguage, type Lang };
 
 const fa = {
   title: 'باجه',

@@ -3,11 +3,7 @@
 import type { Lang } from '../../server/time/persian.js';
 
 export type { Lang };
-
-export const LANGUAGES: Record<Lang, { dir: 'rtl' | 'ltr' }> = {
-  fa: { dir: 'rtl' },
-  en: { dir: 'ltr' },
-};
+export { applyDocumentLanguage } from '../../kiosk/src/i18n.js';
 
 const fa = {
   title: 'تابلوی نوبت',

@@ -9,6 +9,13 @@ export const LANGUAGES: Record<Lang, { dir: 'rtl' | 'ltr'; label: string }> = {
   en: { dir: 'ltr', label: 'English' },
 };
 
+/** Sets the page's language and direction (and its title, where the screen has one to say). */
+export function applyDocumentLanguage(lang: Lang, title?: string): void {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = LANGUAGES[lang].dir;
+  if (title !== undefined) document.title = `${title} — ${lang === 'fa' ? 'نوبت' : 'nobat'}`;
+}
+
 const fa = {
   title: 'نوبت‌دهی',
   chooseService: 'خدمت مورد نظر خود را انتخاب کنید',

@@ -6,10 +6,11 @@ import { connectDesk } from '../data/live.js';
 import { fetchDeskView, fetchDesks, fetchServices } from '../data/lookups.js';
 import { changePassword, fetchOffice, forgetSession, rememberedDeskId, signIn, signOut, signOutEverywhere, storedSession, type Session } from '../data/session.js';
 import { clockText, localDigits, numberText } from '../format.js';
-import { LANGUAGES, t, type Lang } from '../i18n.js';
+import { LANGUAGES, applyDocumentLanguage, t, type Lang } from '../i18n.js';
 import { availability, type DeskAction, type DeskState, type DeskView, type Dialog } from '../state.js';
 import { deskStyles } from './desk.styles.js';
 import { deskAppStyles } from './nb-desk-app.styles.js';
+import { staffShellStyles } from './staff-shell.styles.js';
 import { SHORTCUTS } from './nb-current-ticket.js';
 import './nb-account-dialog.js';
 import './nb-confirm-dialog.js';
@@ -55,7 +56,7 @@ export class NbDeskApp extends LitElement {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private disconnect: (() => void) | undefined;
 
-  static override styles = [deskStyles, deskAppStyles];
+  static override styles = [deskStyles, staffShellStyles, deskAppStyles];
 
   override connectedCallback() {
     super.connectedCallback();
@@ -88,7 +89,7 @@ export class NbDeskApp extends LitElement {
           ? html`<button data-action="pause" ?disabled=${!this.available().other} @click=${() => this.openDialog({ kind: 'pause' })}>${t(lang, 'pause')}</button>`
           : ''}
         <button class="lang" lang=${otherLang} @click=${() => this.setLang(otherLang)}>${LANGUAGES[otherLang].label}</button>
-        ${session ? html`<button class="secondary" data-action="account" ?disabled=${this.state.pending !== null} @click=${() => this.openDialog({ kind: 'account' })}>${t(lang, 'account')}</button>` : ''}
+        ${session ? html`<button data-action="account" ?disabled=${this.state.pending !== null} @click=${() => this.openDialog({ kind: 'account' })}>${t(lang, 'account')}</button>` : ''}
         ${session ? html`<button data-action="sign-out" ?disabled=${this.state.pending !== null} @click=${() => void this.signOut()}>${t(lang, 'signOut')}</button>` : ''}
       </header>
       ${session ? this.renderDesk() : this.renderSignIn()}
@@ -355,9 +356,7 @@ export class NbDeskApp extends LitElement {
   }
 
   private applyLang(lang: Lang) {
-    document.documentElement.lang = lang;
-    document.documentElement.dir = LANGUAGES[lang].dir;
-    document.title = `${t(lang, 'title')} — ${lang === 'fa' ? 'نوبت' : 'nobat'}`;
+    applyDocumentLanguage(lang, t(lang, 'title'));
   }
 
   /** Replaces the state object with a changed copy; Lit re-renders. */

@@ -4,7 +4,7 @@ import { readConfig } from '../config.js';
 import { connectBoard, type BoardSnapshot, type PublicCall } from '../data/board.js';
 import { fetchPosters, readOffice } from '../data/office.js';
 import { loadedAssets, newVersionServed } from '../data/version.js';
-import { LANGUAGES, t } from '../i18n.js';
+import { applyDocumentLanguage, t } from '../i18n.js';
 import type { DisplayState } from '../state.js';
 import { callClips } from '../voice/call-clips.js';
 import { AnnouncementQueue, type AnnouncementRecord } from '../voice/scheduler.js';
@@ -242,8 +242,7 @@ export class NbDisplayApp extends LitElement {
   }
 
   private applyLang() {
-    document.documentElement.lang = this.state.lang;
-    document.documentElement.dir = LANGUAGES[this.state.lang].dir;
+    applyDocumentLanguage(this.state.lang);
   }
 
   /** Replaces the state object with a changed copy; Lit re-renders. */

@@ -4,7 +4,7 @@ import { connectBoard, type BoardSnapshot } from '../data/board.js';
 import { readOffice } from '../data/office.js';
 import { fetchServices } from '../data/services.js';
 import { issueTicket, TicketRefused } from '../data/tickets.js';
-import { LANGUAGES, t, type Lang } from '../i18n.js';
+import { LANGUAGES, applyDocumentLanguage, t, type Lang } from '../i18n.js';
 import type { KioskService, KioskState, PriorityGroup } from '../state.js';
 import { shared } from './shared.styles.js';
 import './nb-charter-page.js';
@@ -240,8 +240,7 @@ export class NbKioskApp extends LitElement {
   }
 
   private applyLang(lang: Lang) {
-    document.documentElement.lang = lang;
-    document.documentElement.dir = LANGUAGES[lang].dir;
+    applyDocumentLanguage(lang);
   }
 
   private readonly restartIdle = () => {

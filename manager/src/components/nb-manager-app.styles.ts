@@ -3,33 +3,6 @@
 import { css } from 'lit';
 
 export const managerAppStyles = css`
-  :host {
-    display: flex;
-    flex-direction: column;
-    min-block-size: 100vh;
-  }
-  header {
-    display: flex;
-    align-items: center;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    padding: 0.6rem 1.25rem;
-    background: var(--nb-brand);
-    color: var(--nb-on-brand);
-  }
-  header h1 {
-    font-size: 1.35rem;
-    margin: 0;
-  }
-  header .who {
-    margin-inline-end: auto;
-  }
-  header button {
-    background: transparent;
-    color: var(--nb-on-brand);
-    border: 2px solid rgb(255 255 255 / 75%);
-    min-block-size: 44px;
-  }
   nav {
     display: flex;
     flex-wrap: wrap;
@@ -50,26 +23,6 @@ export const managerAppStyles = css`
     color: var(--nb-brand-dark);
     border-block-end-color: var(--nb-brand);
     font-weight: 800;
-  }
-  .bar {
-    margin: 0;
-    padding: 0.75rem 1.25rem;
-    font-size: 1.05rem;
-    font-weight: 600;
-    display: flex;
-    align-items: center;
-    gap: 1rem;
-  }
-  .bar span {
-    flex: 1;
-  }
-  .offline {
-    background: var(--nb-warn-bg);
-    color: var(--nb-warn-text);
-  }
-  .error {
-    background: var(--nb-danger-bg);
-    color: var(--nb-danger);
   }
   section {
     flex: 1;

@@ -6,8 +6,9 @@ import { connectManager } from '../data/live.js';
 import { fetchOffice } from '../data/office.js';
 import { forgetSession, signIn, signOut, StaffRefused, storedSession, type Session } from '../data/session.js';
 import { presetRange, todayIso } from '../dates.js';
-import { LANGUAGES, t, type Lang, type MessageKey } from '../i18n.js';
+import { LANGUAGES, applyDocumentLanguage, t, type Lang, type MessageKey } from '../i18n.js';
 import { isAdmin, type DayRange, type ManagerState, type Tab } from '../state.js';
+import { staffShellStyles } from '../../../desk/src/components/staff-shell.styles.js';
 import { managerAppStyles } from './nb-manager-app.styles.js';
 import { managerStyles } from './manager.styles.js';
 import '../admin/admin-app.js';
@@ -53,7 +54,7 @@ export class NbManagerApp extends LitElement {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private disconnect: (() => void) | undefined;
 
-  static override styles = [managerStyles, managerAppStyles];
+  static override styles = [managerStyles, staffShellStyles, managerAppStyles];
 
   override connectedCallback() {
     super.connectedCallback();
@@ -207,9 +208,7 @@ export class NbManagerApp extends LitElement {
   }
 
   private applyLang(lang: Lang) {
-    document.documentElement.lang = lang;
-    document.documentElement.dir = LANGUAGES[lang].dir;
-    document.title = `${t(lang, 'title')} — ${lang === 'fa' ? 'نوبت' : 'nobat'}`;
+    applyDocumentLanguage(lang, t(lang, 'title'));
   }
 
   /** Replaces the state object with a changed copy; Lit re-renders. */
