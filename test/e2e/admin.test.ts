@@ -106,7 +106,20 @@ describe('administration screen with the other screens live beside it', () => {
     assert.match(await conflict.innerText(), /«مدیر دوم».*تغییر شما ذخیره نشد/);
     await screenshot(admin, 'admin-conflict-fa');
     await conflict.locator('button').click();
-    await admin.locator('nb-admin-service-form input[name="targetWaitMinutes"]').and(admin.locator('[name="targetWaitMinutes"]')).waitFor();
+    // The shell fetches the latest configuration and the form takes it: wait for the field to show it.
+    // (A string, because the test's TypeScript loader would wrap a named function in a helper the page lacks.)
+    await admin.waitForFunction(`(() => {
+      const find = (root) => {
+        const field = root.querySelector('nb-admin-service-form')?.shadowRoot?.querySelector('input[name="targetWaitMinutes"]');
+        if (field) return field;
+        for (const element of root.querySelectorAll('*')) {
+          const found = element.shadowRoot ? find(element.shadowRoot) : null;
+          if (found) return found;
+        }
+        return null;
+      };
+      return find(document)?.value === '25';
+    })()`);
     assert.equal(await form().locator('input[name="targetWaitMinutes"]').inputValue(), '25');
   });
 
