@@ -5,6 +5,7 @@
 import type { PriorityGroup, Ticket } from '../queue/types.js';
 import { DEFAULT_MODEL_OPTIONS, dispatchModel, type ModelOptions } from './model.js';
 import { quantile, seedFrom, seededRandom } from './random.js';
+import { SimLines } from './sim-lines.js';
 import { phantomTicket, simulateCallTime } from './simulate.js';
 import type { EstimateInput, Estimator, WaitEstimate } from './types.js';
 
@@ -19,13 +20,14 @@ export interface NobatOptions extends Partial<ModelOptions> {
 
 const NEW_TICKET_ID = '~new';
 
-// A run costs about (tickets in the office)² steps, so a long line gets fewer runs: the estimate
-// stays within a few tens of milliseconds where the screens ask for it many times a second.
-const RUN_BUDGET = 40 * 150 * 150;
+// A run costs about (tickets in the office) × (lines a desk calls from) steps, so a very long line
+// gets fewer runs: an estimate stays within about ten milliseconds where the screens ask for it many
+// times a second (40 runs up to 300 waiting, 8 at 1,500 and beyond).
+const RUN_BUDGET = 40 * 300;
 const MIN_RUNS = 8;
 
 function runsFor(maxRuns: number, tickets: number): number {
-  return Math.max(Math.min(maxRuns, MIN_RUNS), Math.min(maxRuns, Math.floor(RUN_BUDGET / Math.max(1, tickets * tickets))));
+  return Math.max(Math.min(maxRuns, MIN_RUNS), Math.min(maxRuns, Math.floor(RUN_BUDGET / Math.max(1, tickets))));
 }
 
 export function createNobatEstimator(options: NobatOptions = {}): Estimator {
@@ -40,9 +42,10 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
     const model = dispatchModel(input.state, input.history, input.now, target.priorityGroup === null ? 'priority' : 'all', modelOptions);
     const random = seededRandom(seedFrom(target.id, input.now));
     const waits: number[] = [];
+    const lines = SimLines.of(input.state, target);
     const runsNow = runsFor(runs, input.state.tickets.size);
     for (let run = 0; run < runsNow; run++) {
-      const calledAt = simulateCallTime(input.state, target, input.now, model, random);
+      const calledAt = simulateCallTime(input.state, lines, target, input.now, model, random);
       waits.push(Math.max(0, (calledAt - input.now) / 1000));
     }
     waits.sort((a, b) => a - b);

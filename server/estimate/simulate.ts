@@ -1,11 +1,11 @@
-// One forward simulation of the office's real dispatch from now until a given ticket is called: a
-// clone of the queue, each desk freed when its current visitor is expected to finish (or its break
-// to end), the product's own pickNext choosing every call, and visitors arriving meanwhile who may
+// One forward simulation of the office's real dispatch from now until a given ticket is called: the
+// waiting lines, each desk freed when its current visitor is expected to finish (or its break to
+// end), the product's own policy choosing every call, and visitors arriving meanwhile who may
 // overtake it. Durations come from a model, drawn afresh in each run.
-import { evolve } from '../queue/evolve.js';
-import { pickNext } from '../queue/policy.js';
+import { priorityStreakAfter } from '../queue/policy.js';
 import type { DeskState, QueueState, Ticket } from '../queue/types.js';
 import type { Random } from './random.js';
+import type { SimLines } from './sim-lines.js';
 
 export interface DispatchModel {
   /** Called before each run, so that a model can draw what stays fixed for one run. */
@@ -21,12 +21,16 @@ export interface DispatchModel {
 // A day has at most a few thousand calls; past this the simulation is not converging on the ticket.
 const MAX_CALLS = 5000;
 
-/** The time (ms) the target is called in one run; Infinity if no desk would ever call it. */
-export function simulateCallTime(base: QueueState, target: Ticket, now: number, model: DispatchModel, random: Random): number {
+/**
+ * The time (ms) the target is called in one run; Infinity if no desk would ever call it. `lines` are
+ * `base`'s waiting lines with the target among them (SimLines.of), shared by the estimate's runs.
+ */
+export function simulateCallTime(base: QueueState, lines: SimLines, target: Ticket, now: number, model: DispatchModel, random: Random): number {
   model.beginRun(random);
-  const state = cloneWaiting(base, target);
-  const desks = [...state.desks.values()];
-  const readyAt = desks.map((desk) => model.deskReadyAt(base.desks.get(desk.id)!, random));
+  lines.beginRun();
+  // Calls change a desk's priority streak, which the policy reads on its next call.
+  const desks = [...base.desks.values()].map((desk) => ({ ...desk, currentTicketId: null }));
+  const readyAt = [...base.desks.values()].map((desk) => model.deskReadyAt(desk, random));
   let arrival = model.nextArrival(now, random);
   let phantoms = 0;
   for (let calls = 0; calls < MAX_CALLS; calls++) {
@@ -36,21 +40,17 @@ export function simulateCallTime(base: QueueState, target: Ticket, now: number, 
     if (t === Infinity) return Infinity;
     const desk = desks[i]!;
     while (arrival && arrival.at <= t) {
-      const id = `~p${phantoms++}`;
-      state.tickets.set(id, phantomTicket(id, arrival.serviceId, arrival.priorityGroup, arrival.at));
+      lines.arrive(phantomTicket(`~p${phantoms++}`, arrival.serviceId, arrival.priorityGroup, arrival.at));
       arrival = model.nextArrival(arrival.at, random);
     }
-    const next = pickNext(state, desk, t);
+    const next = lines.pick(desk, t);
     if (!next) {
       readyAt[i] = arrival ? Math.max(t, arrival.at) : Infinity;
       continue;
     }
     if (next.id === target.id) return t;
-    // The domain's own evolve keeps the desk's priority streak, which the policy reads on the next call.
-    const call = { type: 'ticket.called' as const, at: t, ticketId: next.id, deskId: desk.id, serviceId: next.serviceId, number: next.number, priorityGroup: next.priorityGroup, waitedSeconds: (t - next.issuedAt) / 1000, how: 'next' as const };
-    evolve(state, call);
-    state.tickets.delete(next.id);
-    desk.currentTicketId = null;
+    lines.remove(next);
+    desk.priorityStreak = priorityStreakAfter(desk.priorityStreak, next);
     readyAt[i] = t + model.occupancy(next, t, random);
   }
   return Infinity;
@@ -74,14 +74,4 @@ export function phantomTicket(id: string, serviceId: string, priorityGroup: Tick
     recalls: 0,
     startedAt: null,
   };
-}
-
-// Only waiting tickets matter to pickNext; desks are copied because calls change their streaks.
-function cloneWaiting(base: QueueState, target: Ticket): QueueState {
-  const tickets = new Map<string, Ticket>();
-  for (const ticket of base.tickets.values()) if (ticket.status === 'issued') tickets.set(ticket.id, { ...ticket });
-  tickets.set(target.id, { ...target });
-  const desks = new Map<string, DeskState>();
-  for (const desk of base.desks.values()) desks.set(desk.id, { ...desk, currentTicketId: null });
-  return { ...base, tickets, desks };
 }

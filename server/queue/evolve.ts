@@ -3,6 +3,7 @@
 // maps on every event would cost O(n) each. Callers apply events only after they are committed,
 // and `decide` never sees a half-applied state.
 import type { DeskState, QueueEvent, QueueRules, QueueState, Ticket } from './types.js';
+import { priorityStreakAfter } from './policy.js';
 
 export function emptyState(rules: QueueRules, desks: Array<{ id: string; services: string[] }>): QueueState {
   return {
@@ -50,7 +51,7 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       const desk = state.desks.get(event.deskId);
       if (desk) {
         desk.currentTicketId = event.ticketId;
-        if (event.how === 'next' && ticket) desk.priorityStreak = ticket.priorityGroup ? desk.priorityStreak + 1 : 0;
+        if (event.how === 'next' && ticket) desk.priorityStreak = priorityStreakAfter(desk.priorityStreak, ticket);
       }
       return state;
     }

@@ -18,31 +18,49 @@ export function candidatesFor(state: QueueState, desk: DeskState): Ticket[] {
 }
 
 export function pickNext(state: QueueState, desk: DeskState, now: number): Ticket | null {
-  let oldestNormal: Ticket | null = null;
-  let oldestPriority: Ticket | null = null;
-  let longestNormalWait = 0;
-  let longestPriorityWait = 0;
-  const order = (a: Ticket, b: Ticket) => compareInLine(a, b, desk);
+  const front: LineFront = { oldestNormal: null, oldestPriority: null, earliestNormalIssue: Infinity, earliestPriorityIssue: Infinity };
   for (const ticket of candidatesFor(state, desk)) {
     if (ticket.priorityGroup === null) {
-      if (!oldestNormal || order(ticket, oldestNormal) < 0) oldestNormal = ticket;
-      longestNormalWait = Math.max(longestNormalWait, now - ticket.issuedAt);
+      if (!front.oldestNormal || compareInLine(ticket, front.oldestNormal, desk) < 0) front.oldestNormal = ticket;
+      front.earliestNormalIssue = Math.min(front.earliestNormalIssue, ticket.issuedAt);
     } else {
-      if (!oldestPriority || order(ticket, oldestPriority) < 0) oldestPriority = ticket;
-      longestPriorityWait = Math.max(longestPriorityWait, now - ticket.issuedAt);
+      if (!front.oldestPriority || compareInLine(ticket, front.oldestPriority, desk) < 0) front.oldestPriority = ticket;
+      front.earliestPriorityIssue = Math.min(front.earliestPriorityIssue, ticket.issuedAt);
     }
   }
+  return chooseNext(front, desk, state.rules.policy, now);
+}
+
+/** What the choice of a desk's next ticket depends on, however the lines are searched. */
+export interface LineFront {
+  /** The first normal and the first priority ticket in the desk's calling order. */
+  oldestNormal: Ticket | null;
+  oldestPriority: Ticket | null;
+  /** The earliest issue time among the desk's normal and its priority candidates (Infinity: none). */
+  earliestNormalIssue: number;
+  earliestPriorityIssue: number;
+}
+
+export function chooseNext(front: LineFront, desk: DeskState, policy: QueueState['rules']['policy'], now: number): Ticket | null {
+  const { oldestNormal, oldestPriority } = front;
   if (!oldestPriority) return oldestNormal;
   if (!oldestNormal) return oldestPriority;
-  const { maxPriorityStreak, normalWaitLimitMinutes } = state.rules.policy;
+  const longestNormalWait = Math.max(0, now - front.earliestNormalIssue);
+  const longestPriorityWait = Math.max(0, now - front.earliestPriorityIssue);
   // Past the limit a normal ticket goes first, but never ahead of a priority ticket that has waited
   // longer still: in an overloaded office that would leave priority visitors waiting the longest.
   const normalIsDue =
-    desk.priorityStreak >= maxPriorityStreak || (longestNormalWait >= normalWaitLimitMinutes * 60_000 && longestNormalWait >= longestPriorityWait);
+    desk.priorityStreak >= policy.maxPriorityStreak || (longestNormalWait >= policy.normalWaitLimitMinutes * 60_000 && longestNormalWait >= longestPriorityWait);
   return normalIsDue ? oldestNormal : oldestPriority;
 }
 
-function compareInLine(a: Ticket, b: Ticket, desk: DeskState): number {
+/** A desk's run of priority calls after it calls `ticket` as its next (the policy bounds the run). */
+export function priorityStreakAfter(streak: number, ticket: Ticket): number {
+  return ticket.priorityGroup ? streak + 1 : 0;
+}
+
+/** A desk's calling order within one class: rank, then the order of its workprofile, then number. */
+export function compareInLine(a: Ticket, b: Ticket, desk: DeskState): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   const byProfile = desk.services.indexOf(a.serviceId) - desk.services.indexOf(b.serviceId);
   if (byProfile !== 0) return byProfile;

@@ -1,0 +1,83 @@
+// The simulation's indexed lines must choose exactly as the product's pickNext does, on any office:
+// random workprofiles, tickets sent to one desk, ranks moved away from issue times (transfers and
+// reinstates), ties in rank, priority streaks, normal tickets past the wait limit, and arrivals
+// while the simulated day runs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { pickNext, priorityStreakAfter } from '../../server/queue/policy.js';
+import type { DeskState, QueueState, Ticket } from '../../server/queue/types.js';
+import { SimLines } from '../../server/estimate/sim-lines.js';
+import { phantomTicket } from '../../server/estimate/simulate.js';
+import { DEFAULT_POLICY } from '../../server/estimate/replay.js';
+
+const SERVICES = ['S1', 'S2', 'S3', 'S4'];
+const MINUTE = 60_000;
+
+const ticketArb = fc.record({
+  service: fc.constantFrom(...SERVICES),
+  priority: fc.boolean(),
+  issuedMinute: fc.integer({ min: 0, max: 90 }),
+  // Some lines were moved: a rank before or after the issue time, and exact ties.
+  rankShift: fc.oneof(fc.constant(0), fc.integer({ min: -60, max: 60 })),
+  targetDesk: fc.option(fc.integer({ min: 0, max: 3 }), { freq: 5 }),
+});
+
+const officeArb = fc.record({
+  profiles: fc.array(fc.shuffledSubarray(SERVICES, { minLength: 1 }), { minLength: 1, maxLength: 4 }),
+  tickets: fc.array(ticketArb, { maxLength: 60 }),
+  streaks: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 4, maxLength: 4 }),
+  // Each step: a desk calls at a minute, after some visitors arrive.
+  steps: fc.array(fc.record({ desk: fc.nat(), minute: fc.integer({ min: 0, max: 40 }), arrivals: fc.array(fc.record({ service: fc.constantFrom(...SERVICES), priority: fc.boolean() }), { maxLength: 2 }) }), { maxLength: 80 }),
+  targetIndex: fc.nat(),
+});
+
+test('the indexed lines call the same ticket as pickNext, call after call', () => {
+  fc.assert(
+    fc.property(officeArb, (office) => {
+      const t0 = Date.UTC(2026, 10, 22, 5, 0, 0);
+      const desks = new Map<string, DeskState>(
+        office.profiles.map((services, i) => [`D${i}`, { id: `D${i}`, services, open: true, staffId: null, pause: null, currentTicketId: null, priorityStreak: office.streaks[i]! }]),
+      );
+      const tickets = new Map<string, Ticket>();
+      office.tickets.forEach((t, i) => {
+        const issuedAt = t0 + t.issuedMinute * MINUTE;
+        const ticket = phantomTicket(`t${i}`, t.service, t.priority ? 'elderly' : null, issuedAt);
+        ticket.number = String(100 + (i % 7));
+        ticket.rank = issuedAt + t.rankShift * MINUTE;
+        ticket.targetDeskId = t.targetDesk !== null && desks.has(`D${t.targetDesk}`) ? `D${t.targetDesk}` : null;
+        tickets.set(ticket.id, ticket);
+      });
+      const services = new Map(SERVICES.map((id) => [id, { id, prefix: id, active: true, priorityGroups: ['elderly' as const] }]));
+      const state: QueueState = { rules: { policy: DEFAULT_POLICY, services, timeZone: 'Asia/Tehran' }, tickets, desks, counters: new Map(), counterDay: null };
+      const target = [...tickets.values()][office.targetIndex % Math.max(1, tickets.size)] ?? phantomTicket('~new', 'S1', null, t0 + 95 * MINUTE);
+
+      const lines = SimLines.of(state, target);
+      // Two runs over the same lines: the second must start again from the full lines.
+      for (let run = 0; run < 2; run++) {
+        lines.beginRun();
+        const waiting: QueueState = { ...state, tickets: new Map([...tickets].map(([id, t]) => [id, { ...t }])), desks: new Map([...desks].map(([id, d]) => [id, { ...d }])) };
+        waiting.tickets.set(target.id, { ...target });
+        let now = t0 + 100 * MINUTE;
+        let arrived = 0;
+        for (const step of office.steps) {
+          now += step.minute * MINUTE;
+          for (const a of step.arrivals) {
+            const phantom = phantomTicket(`~p${arrived++}`, a.service, a.priority ? 'elderly' : null, now);
+            lines.arrive(phantom);
+            waiting.tickets.set(phantom.id, phantom);
+          }
+          const desk = [...waiting.desks.values()][step.desk % waiting.desks.size]!;
+          const expected = pickNext(waiting, desk, now);
+          const picked = lines.pick(desk, now);
+          assert.equal(picked?.id ?? null, expected?.id ?? null, `desk ${desk.id} at +${(now - t0) / MINUTE} min`);
+          if (!expected) continue;
+          lines.remove(picked!);
+          waiting.tickets.delete(expected.id);
+          desk.priorityStreak = priorityStreakAfter(desk.priorityStreak, expected);
+        }
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
