@@ -58,6 +58,8 @@ interface Line {
 
 export class SimLines {
   private readonly called = new Set<Ticket>();
+  /** The last ticket pick() chose and the class line it stands at the front of. */
+  private picked: { ticket: Ticket; from: ClassLine } | null = null;
 
   private constructor(
     private readonly lines: Map<string, Line>,
@@ -102,6 +104,7 @@ export class SimLines {
 
   beginRun(): void {
     this.called.clear();
+    this.picked = null;
     for (const line of this.lines.values()) {
       line.normal.reset();
       line.priority.reset();
@@ -118,22 +121,33 @@ export class SimLines {
   /** The ticket `desk` would call now: pickNext's answer, from the fronts of the desk's lines. */
   pick(desk: DeskState, now: number): Ticket | null {
     const front: LineFront = { oldestNormal: null, oldestPriority: null, earliestNormalIssue: Infinity, earliestPriorityIssue: Infinity };
+    let normalFrom: ClassLine | null = null;
+    let priorityFrom: ClassLine | null = null;
     for (const line of this.linesOfDesk.get(desk.id) ?? []) {
       const normal = line.normal.front(desk);
-      if (normal && (!front.oldestNormal || compareInLine(normal, front.oldestNormal, desk) < 0)) front.oldestNormal = normal;
+      if (normal && (!front.oldestNormal || compareInLine(normal, front.oldestNormal, desk) < 0)) {
+        front.oldestNormal = normal;
+        normalFrom = line.normal;
+      }
       const priority = line.priority.front(desk);
-      if (priority && (!front.oldestPriority || compareInLine(priority, front.oldestPriority, desk) < 0)) front.oldestPriority = priority;
+      if (priority && (!front.oldestPriority || compareInLine(priority, front.oldestPriority, desk) < 0)) {
+        front.oldestPriority = priority;
+        priorityFrom = line.priority;
+      }
       front.earliestNormalIssue = Math.min(front.earliestNormalIssue, line.normal.earliestIssue(this.called));
       front.earliestPriorityIssue = Math.min(front.earliestPriorityIssue, line.priority.earliestIssue(this.called));
     }
-    return chooseNext(front, desk, this.policy, now);
+    const chosen = chooseNext(front, desk, this.policy, now);
+    this.picked = chosen ? { ticket: chosen, from: (chosen === front.oldestNormal ? normalFrom : priorityFrom)! } : null;
+    return chosen;
   }
 
-  /** The run called `ticket`: it leaves its line. */
+  /** The run called `ticket`, just picked: it leaves its line. */
   remove(ticket: Ticket): void {
-    const line = this.lines.get(lineKey(ticket))!;
-    (ticket.priorityGroup === null ? line.normal : line.priority).remove(ticket);
+    if (this.picked?.ticket !== ticket) throw new Error(`simulation: ticket ${ticket.id} removed without being picked`);
+    this.picked.from.remove(ticket);
     this.called.add(ticket);
+    this.picked = null;
   }
 }
 
