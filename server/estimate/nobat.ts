@@ -6,7 +6,7 @@ import type { PriorityGroup, Ticket } from '../queue/types.js';
 import { DEFAULT_MODEL_OPTIONS, dispatchModel, type ModelOptions } from './model.js';
 import { quantile, seedFrom, seededRandom } from './random.js';
 import { SimLines } from './sim-lines.js';
-import { phantomTicket, simulateCallTime } from './simulate.js';
+import { phantomTicket, simulateAllCalls, simulateCallTime } from './simulate.js';
 import type { EstimateInput, Estimator, WaitEstimate } from './types.js';
 
 export interface NobatOptions extends Partial<ModelOptions> {
@@ -19,6 +19,7 @@ export interface NobatOptions extends Partial<ModelOptions> {
 }
 
 const NEW_TICKET_ID = '~new';
+const ALL_TICKETS_SEED = '~all';
 
 // A run costs about (tickets in the office) × (lines a desk calls from) steps, so a very long line
 // gets fewer runs: an estimate stays within about ten milliseconds where the screens ask for it many
@@ -48,8 +49,40 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
       const calledAt = simulateCallTime(input.state, lines, target, input.now, model, random);
       waits.push(Math.max(0, (calledAt - input.now) / 1000));
     }
+    return summary(waits);
+  };
+
+  const summary = (waits: number[]): WaitEstimate => {
     waits.sort((a, b) => a - b);
     return { seconds: quantile(waits, pointQuantile), low: quantile(waits, lowQuantile), high: quantile(waits, highQuantile) };
+  };
+
+  // One set of runs for the whole line: each run goes on until every waiting ticket is called, which
+  // costs what the last ticket's own estimate costs. Every arrival is simulated, since priority
+  // tickets can be passed by normal ones (for a normal ticket, normal arrivals change nothing).
+  const simulateAll = (input: EstimateInput): Map<string, WaitEstimate> => {
+    const lines = SimLines.of(input.state, null);
+    const calledAt = new Map<Ticket, number[]>();
+    if (lines.waiting === 0) return new Map();
+    const model = dispatchModel(input.state, input.history, input.now, 'all', modelOptions);
+    const random = seededRandom(seedFrom(ALL_TICKETS_SEED, input.now));
+    const runsNow = runsFor(runs, input.state.tickets.size);
+    for (let run = 0; run < runsNow; run++) {
+      simulateAllCalls(input.state, lines, input.now, model, random, (ticket, at) => {
+        const times = calledAt.get(ticket);
+        if (times) times.push(at);
+        else calledAt.set(ticket, [at]);
+      });
+    }
+    const estimates = new Map<string, WaitEstimate>();
+    for (const ticket of input.state.tickets.values()) {
+      if (ticket.status !== 'issued') continue;
+      const waits = (calledAt.get(ticket) ?? []).map((at) => Math.max(0, (at - input.now) / 1000));
+      // Runs in which no desk called the ticket: it would wait for ever there.
+      while (waits.length < runsNow) waits.push(Infinity);
+      estimates.set(ticket.id, summary(waits));
+    }
+    return estimates;
   };
 
   return {
@@ -62,6 +95,7 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
     estimateNew(input: EstimateInput, serviceId: string, priorityGroup: PriorityGroup | null): WaitEstimate {
       return simulate(input, phantomTicket(NEW_TICKET_ID, serviceId, priorityGroup, input.now));
     },
+    estimateAll: simulateAll,
   };
 }
 

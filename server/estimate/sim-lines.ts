@@ -62,14 +62,16 @@ export class SimLines {
   private picked: { ticket: Ticket; from: ClassLine } | null = null;
 
   private constructor(
+    /** How many tickets were waiting (the target among them). */
+    readonly waiting: number,
     private readonly lines: Map<string, Line>,
     /** For each desk, the lines it calls from: those sent to it, then its workprofile's services. */
     private readonly linesOfDesk: Map<string, Line[]>,
     private readonly policy: QueueState['rules']['policy'],
   ) {}
 
-  /** The lines of `base` with `target` among them (a ticket not yet issued may be the target). */
-  static of(base: QueueState, target: Ticket): SimLines {
+  /** The lines of `base`, with `target` among them if given (a ticket not yet issued may be the target). */
+  static of(base: QueueState, target: Ticket | null): SimLines {
     const grouped = new Map<string, Ticket[]>();
     const add = (ticket: Ticket) => {
       const key = lineKey(ticket);
@@ -77,8 +79,16 @@ export class SimLines {
       if (line) line.push(ticket);
       else grouped.set(key, [ticket]);
     };
-    for (const ticket of base.tickets.values()) if (ticket.status === 'issued' && ticket.id !== target.id) add(ticket);
-    add(target);
+    let waiting = 0;
+    for (const ticket of base.tickets.values()) {
+      if (ticket.status !== 'issued' || ticket.id === target?.id) continue;
+      add(ticket);
+      waiting++;
+    }
+    if (target) {
+      add(target);
+      waiting++;
+    }
 
     // Every service any desk calls has a line from the start, so that arrivals always find theirs.
     for (const desk of base.desks.values()) for (const serviceId of desk.services) if (!grouped.has(`s:${serviceId}`)) grouped.set(`s:${serviceId}`, []);
@@ -99,7 +109,7 @@ export class SimLines {
       const keys = [`d:${desk.id}`, ...new Set(desk.services.map((s) => `s:${s}`))];
       linesOfDesk.set(desk.id, keys.flatMap((key) => lines.get(key) ?? []));
     }
-    return new SimLines(lines, linesOfDesk, base.rules.policy);
+    return new SimLines(waiting, lines, linesOfDesk, base.rules.policy);
   }
 
   beginRun(): void {

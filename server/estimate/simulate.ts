@@ -26,6 +26,30 @@ const MAX_CALLS = 5000;
  * `base`'s waiting lines with the target among them (SimLines.of), shared by the estimate's runs.
  */
 export function simulateCallTime(base: QueueState, lines: SimLines, target: Ticket, now: number, model: DispatchModel, random: Random): number {
+  let calledAt = Infinity;
+  simulateDispatch(base, lines, now, model, random, (ticket, t) => {
+    if (ticket.id !== target.id) return false;
+    calledAt = t;
+    return true;
+  });
+  return calledAt;
+}
+
+/**
+ * One run in which every ticket waiting now is called: `onCall` hears each one with its time (ms).
+ * Those no desk would ever call are not heard of.
+ */
+export function simulateAllCalls(base: QueueState, lines: SimLines, now: number, model: DispatchModel, random: Random, onCall: (ticket: Ticket, at: number) => void): void {
+  let left = lines.waiting;
+  simulateDispatch(base, lines, now, model, random, (ticket, t) => {
+    if (ticket.id.startsWith('~')) return false;
+    onCall(ticket, t);
+    return --left === 0;
+  });
+}
+
+/** Simulates calls from now until `onCall` (told of every call, arrivals included) says stop. */
+function simulateDispatch(base: QueueState, lines: SimLines, now: number, model: DispatchModel, random: Random, onCall: (ticket: Ticket, at: number) => boolean): void {
   model.beginRun(random);
   lines.beginRun();
   // Calls change a desk's priority streak, which the policy reads on its next call.
@@ -37,7 +61,7 @@ export function simulateCallTime(base: QueueState, lines: SimLines, target: Tick
     let i = -1;
     for (let j = 0; j < desks.length; j++) if (i < 0 || readyAt[j]! < readyAt[i]!) i = j;
     const t = i < 0 ? Infinity : readyAt[i]!;
-    if (t === Infinity) return Infinity;
+    if (t === Infinity) return;
     const desk = desks[i]!;
     while (arrival && arrival.at <= t) {
       lines.arrive(phantomTicket(`~p${phantoms++}`, arrival.serviceId, arrival.priorityGroup, arrival.at));
@@ -48,12 +72,11 @@ export function simulateCallTime(base: QueueState, lines: SimLines, target: Tick
       readyAt[i] = arrival ? Math.max(t, arrival.at) : Infinity;
       continue;
     }
-    if (next.id === target.id) return t;
+    if (onCall(next, t)) return;
     lines.remove(next);
     desk.priorityStreak = priorityStreakAfter(desk.priorityStreak, next);
     readyAt[i] = t + model.occupancy(next, t, random);
   }
-  return Infinity;
 }
 
 /** A ticket not yet issued, for "what would a new ticket wait" and for expected priority arrivals. */

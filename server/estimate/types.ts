@@ -25,6 +25,19 @@ export interface Estimator {
   estimate(input: EstimateInput, ticketId: string): WaitEstimate;
   /** The wait a new ticket of this service and priority group would get if issued now (kiosk tiles, display). */
   estimateNew(input: EstimateInput, serviceId: string, priorityGroup: PriorityGroup | null): WaitEstimate;
+  /**
+   * The wait of every ticket in the queue, by id, for an estimator that can give them all for the
+   * price of one (the server refreshes every tracked ticket each second).
+   */
+  estimateAll?(input: EstimateInput): Map<string, WaitEstimate>;
+}
+
+/** Every waiting ticket's wait: at once where the estimator can, else one by one. */
+export function estimateEvery(estimator: Estimator, input: EstimateInput): Map<string, WaitEstimate> {
+  if (estimator.estimateAll) return estimator.estimateAll(input);
+  const estimates = new Map<string, WaitEstimate>();
+  for (const ticket of input.state.tickets.values()) if (ticket.status === 'issued') estimates.set(ticket.id, estimator.estimate(input, ticket.id));
+  return estimates;
 }
 
 export function pointEstimate(seconds: number): WaitEstimate {

@@ -1,7 +1,7 @@
 // What screens and API answers read: services with their lines and estimated waits, one ticket's
 // view, a desk's view. Computed from the in-memory state; finished tickets come from the store.
 import type { OfficeConfig, ServiceConfig } from '../config/schema.js';
-import type { Estimator, WaitEstimate } from '../estimate/types.js';
+import { estimateEvery, type Estimator, type WaitEstimate } from '../estimate/types.js';
 import type { ServiceHistory } from '../estimate/history.js';
 import { aheadOf, candidatesFor, type QueueState, type Ticket } from '../queue/index.js';
 import { deskDayCounts, ticketRecord } from '../store/ticket-rows.js';
@@ -58,11 +58,17 @@ export interface TicketView {
  */
 const ESTIMATE_TTL_MS = 1000;
 const COST_FACTOR = 20;
+/** The key under which the refresh of every waiting ticket's estimate waits its turn. */
+const EVERY_TICKET = 'every-ticket';
+
+function ttlFor(costMs: number): number {
+  return Math.max(ESTIMATE_TTL_MS, COST_FACTOR * costMs);
+}
 
 export class ReadModel {
   private readonly estimates = new Map<string, { at: number; ttl: number; estimate: WaitEstimate }>();
   /** Estimates served stale and waiting to be computed again, in the order they were asked for. */
-  private readonly stale = new Map<string, () => WaitEstimate>();
+  private readonly stale = new Map<string, () => void>();
 
   constructor(
     /** The configuration now (admins change it while the server runs). */
@@ -132,7 +138,7 @@ export class ReadModel {
 
   liveTicket(ticket: Ticket): TicketView {
     const waiting = ticket.status === 'issued';
-    const estimate = waiting ? this.cached(`t:${ticket.id}`, () => this.estimation.estimator.estimate(this.input(), ticket.id)) : { seconds: 0, low: 0, high: 0 };
+    const estimate = waiting ? this.ticketEstimate(ticket.id) : { seconds: 0, low: 0, high: 0 };
     return {
       id: ticket.id,
       number: ticket.number,
@@ -198,45 +204,82 @@ export class ReadModel {
   /**
    * A fresh estimate, or a stale one at once while it is computed again in the background, one
    * estimate per turn of the event loop: a request never waits for a simulation that has an answer
-   * already, and no turn runs more than one (a line of hundreds takes tens of ms to simulate).
+   * already, and no turn runs more than one (a line of hundreds takes milliseconds to simulate).
    */
   private cached(key: string, compute: () => WaitEstimate): WaitEstimate {
-    const now = this.clock();
     const hit = this.estimates.get(key);
-    if (hit && now - hit.at < hit.ttl && now >= hit.at) return hit.estimate;
+    if (hit && this.isFresh(hit)) return hit.estimate;
     if (hit) {
-      this.refreshLater(key, compute);
+      this.refreshLater(key, () => this.compute(key, compute));
       return hit.estimate;
     }
     return this.compute(key, compute);
   }
 
+  /**
+   * A waiting ticket's estimate. Every tracked ticket is refreshed each second, so all of them are
+   * estimated together, in one simulation of the whole line, never one by one.
+   */
+  private ticketEstimate(ticketId: string): WaitEstimate {
+    const key = `t:${ticketId}`;
+    const hit = this.estimates.get(key);
+    if (hit && this.isFresh(hit)) return hit.estimate;
+    if (hit) {
+      this.refreshLater(EVERY_TICKET, () => this.computeEveryTicket());
+      return hit.estimate;
+    }
+    this.computeEveryTicket();
+    return this.estimates.get(key)?.estimate ?? { seconds: 0, low: 0, high: 0 };
+  }
+
+  private isFresh(hit: { at: number; ttl: number }): boolean {
+    const now = this.clock();
+    return now - hit.at < hit.ttl && now >= hit.at;
+  }
+
   private compute(key: string, compute: () => WaitEstimate): WaitEstimate {
-    if (this.estimates.size > 5000) this.estimates.clear();
+    this.makeRoom();
     const at = this.clock();
     const started = performance.now();
     const estimate = compute();
-    this.estimates.set(key, { at, ttl: Math.max(ESTIMATE_TTL_MS, COST_FACTOR * (performance.now() - started)), estimate });
+    this.estimates.set(key, { at, ttl: ttlFor(performance.now() - started), estimate });
     return estimate;
   }
 
-  private refreshLater(key: string, compute: () => WaitEstimate): void {
+  private computeEveryTicket(): void {
+    this.makeRoom();
+    const at = this.clock();
+    const started = performance.now();
+    const estimates = estimateEvery(this.estimation.estimator, this.input());
+    const ttl = ttlFor(performance.now() - started);
+    // Tickets no longer waiting need no estimate.
+    for (const key of [...this.estimates.keys()]) if (key.startsWith('t:') && !estimates.has(key.slice(2))) this.estimates.delete(key);
+    for (const [ticketId, estimate] of estimates) this.estimates.set(`t:${ticketId}`, { at, ttl, estimate });
+  }
+
+  private makeRoom(): void {
+    if (this.estimates.size > 5000) this.estimates.clear();
+  }
+
+  private refreshLater(key: string, refresh: () => void): void {
     if (this.stale.has(key)) return;
-    this.stale.set(key, compute);
+    this.stale.set(key, refresh);
     if (this.stale.size === 1) setImmediate(() => this.refreshOne());
   }
 
   private refreshOne(): void {
     const next = this.stale.entries().next();
     if (next.done) return;
-    const [key, compute] = next.value;
+    const [key, refresh] = next.value;
     this.stale.delete(key);
     if (this.stale.size > 0) setImmediate(() => this.refreshOne());
     try {
-      this.compute(key, compute);
+      refresh();
     } catch {
       // Not here, where no one would hear of it: the next read computes it and meets the error.
-      this.estimates.delete(key);
+      if (key === EVERY_TICKET) {
+        for (const cached of [...this.estimates.keys()]) if (cached.startsWith('t:')) this.estimates.delete(cached);
+      } else this.estimates.delete(key);
     }
   }
 

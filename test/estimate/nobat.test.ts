@@ -23,6 +23,8 @@ test('with fixed service times the simulation gives the wait worked out by hand'
   const input = { state: o.state, history: o.history, now: sec(1040) };
   assert.deepEqual(nobat.estimate(input, 'x'), { seconds: 60, low: 60, high: 60 });
   assert.deepEqual(nobat.estimate(input, 'y'), { seconds: 160, low: 160, high: 160 });
+  // The whole line at once gives each ticket the same.
+  assert.deepEqual(Object.fromEntries(nobat.estimateAll!(input)), { x: { seconds: 60, low: 60, high: 60 }, y: { seconds: 160, low: 160, high: 160 } });
   assert.equal(nobat.estimateNew(input, 'S1', null).seconds, 260);
   // A priority newcomer goes before x and y.
   assert.equal(nobat.estimateNew(input, 'S1', 'elderly').seconds, 60);
@@ -61,3 +63,20 @@ for (const scenario of ['morning-peak', 'workprofiles'] as const) {
     assert.ok(score('nobat').underPromiseShare < score('les').underPromiseShare);
   });
 }
+
+test('the whole line at once agrees with each ticket estimated alone, priority tickets included', () => {
+  const services = ['S1', 'S2', 'S3'];
+  const o = office([{ id: 'D1', services: ['S1', 'S2'] }, { id: 'D2', services: ['S2', 'S3'] }, { id: 'D3', services }], services);
+  for (let i = 0; i < 30; i++) serveOne(o, `h${i}`, services[i % 3]!, 'D3', i * 200, 60 + ((i * 37) % 120));
+  for (let i = 0; i < 60; i++) o.run({ type: 'issueTicket', now: sec(7000 + i * 5), ticketId: `w${i}`, serviceId: services[i % 3]!, priorityGroup: i % 7 === 0 ? 'elderly' : null });
+  const input = { state: o.state, history: o.history, now: sec(7400) };
+  const all = nobat.estimateAll!(input);
+  assert.equal(all.size, 60);
+  for (let i = 0; i < 60; i++) {
+    const alone = nobat.estimate(input, `w${i}`);
+    const together = all.get(`w${i}`)!;
+    // Two independent sets of 20 runs: their medians differ by sampling error only.
+    assert.ok(Math.abs(together.seconds - alone.seconds) <= 0.2 * alone.seconds + 90, `w${i}: ${together.seconds} vs ${alone.seconds}`);
+    assert.ok(together.low <= together.seconds && together.seconds <= together.high);
+  }
+});
