@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { priorityGroupSchema } from '../config/schema.js';
 import { statsRange } from '../stats/range.js';
 import { GROUPINGS } from '../stats/types.js';
+import { toLatinDigits } from '../time/digits.js';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 const note = z.string().trim().max(500).nullish().transform((v) => v || null);
@@ -21,7 +22,8 @@ export const passwordBody = z.object({
   newPassword: z.string().min(8, 'at least 8 characters').max(200),
 });
 
-export const pairBody = z.object({ code: z.string().regex(/^\d{8}$/, 'eight digits') });
+/** A pairing code as typed on a Persian or Arabic keyboard too: «۱۲۳۴۵۶۷۸» is 12345678. */
+export const pairBody = z.object({ code: z.string().max(32).transform((code) => toLatinDigits(code).trim()).pipe(z.string().regex(/^[0-9]{8}$/, 'eight digits')) });
 
 export const issueBody = z.object({
   serviceId: id,

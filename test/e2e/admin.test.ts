@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseOffice } from '../../server/config/load.js';
 import { demoOffice } from '../../server/config/demo-office.js';
 import { DEMO_PASSWORD } from '../../server/main.js';
-import { launchChromium, screenshot } from './lib/browser.js';
+import { fa, launchChromium, screenshot } from './lib/browser.js';
 import { startE2eOffice, type E2eOffice } from './lib/office.js';
 
 const LAPTOP = { width: 1366, height: 900 };
@@ -213,13 +213,16 @@ describe('pairing a kiosk from the administration screen, and revoking it', () =
     await add.locator('button[type="submit"]').click();
     const code = await admin.locator('nb-admin-devices [data-pairing-code]').getAttribute('data-pairing-code');
     assert.match(code ?? '', /^\d{8}$/);
+    // Read off the Persian screen in Persian digits, and typed into the kiosk just as read.
+    const shown = await admin.locator('nb-admin-devices [data-pairing-code]').innerText();
+    assert.equal(shown, fa(code!));
     await admin.locator('nb-admin-devices tbody tr .state', { hasText: 'در انتظار کد' }).waitFor();
     await screenshot(admin, 'admin-devices-code-fa');
 
     const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     kiosk.on('pageerror', (error) => assert.fail(`kiosk page error: ${error.message}`));
     await kiosk.goto(`${office.url}/kiosk`);
-    await kiosk.locator('nb-pairing-page input[name="code"]').fill(code!);
+    await kiosk.locator('nb-pairing-page input[name="code"]').fill(shown);
     await kiosk.locator('nb-pairing-page button[type="submit"]').click();
     await kiosk.locator('nb-service-tile button[data-service="payment"]').click();
     const answer = kiosk.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST');

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { parseOffice } from '../../server/config/load.js';
 import { demoOffice } from '../../server/config/demo-office.js';
-import { launchChromium, screenshot } from './lib/browser.js';
+import { fa, launchChromium, screenshot } from './lib/browser.js';
 import { startE2eOffice, type E2eOffice } from './lib/office.js';
 
 describe('kiosk pairing in a configured office', () => {
@@ -33,7 +33,8 @@ describe('kiosk pairing in a configured office', () => {
     await page.locator('nb-pairing-page [role="alert"]').waitFor();
 
     const { pairingCode } = office.server.accounts.addDevice('kiosk', 'entrance', null);
-    await page.locator('nb-pairing-page input[name="code"]').fill(pairingCode);
+    // Typed with a Persian keyboard, as a staff member in the office would.
+    await page.locator('nb-pairing-page input[name="code"]').fill(fa(pairingCode));
     await page.locator('nb-pairing-page button[type="submit"]').click();
     await page.locator('nb-service-tile button[data-service="payment"]').click();
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST');

@@ -91,9 +91,11 @@ describe('administration of accounts and devices', () => {
     assert.equal(added.status, 201);
     assert.match(added.body.pairingCode, /^\d{8}$/);
     assert.equal(added.body.token, undefined, 'the browser gets the code, never a token');
-    const paired = await office.api('POST', '/auth/pair', { body: { code: added.body.pairingCode } });
+    // Typed on an Arabic keyboard (Arabic-Indic digits) it is the same code.
+    const arabicIndic = (added.body.pairingCode as string).replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!);
+    const paired = await office.api('POST', '/auth/pair', { body: { code: arabicIndic } });
     assert.equal(paired.status, 200);
-    assert.equal((await office.api('POST', '/auth/pair', { body: { code: added.body.pairingCode } })).status, 400, 'a code works once');
+    assert.equal((await office.api('POST', '/auth/pair', { body: { code: added.body.pairingCode } })).status, 400, 'a code works once, in whichever digits');
     const kioskToken = paired.body.token as string;
     office.clock.advance(60);
     const issued = await office.api('POST', '/tickets', { token: kioskToken, body: { serviceId: 'payment' } });

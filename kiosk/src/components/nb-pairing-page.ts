@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { toLatinDigits } from '../../../server/time/digits.js';
 import { pairKiosk } from '../data/device.js';
 import { t, type Lang } from '../i18n.js';
 import { shared } from './shared.styles.js';
@@ -55,7 +56,7 @@ export class NbPairingPage extends LitElement {
         <h2>${t(lang, 'pairTitle')}</h2>
         <p>${t(lang, 'pairHelp')}</p>
         <code dir="ltr">nobat device add --kind kiosk</code>
-        <input name="code" inputmode="numeric" autocomplete="off" pattern="[0-9]{8}" maxlength="8" required aria-label=${t(lang, 'pairTitle')} />
+        <input name="code" inputmode="numeric" autocomplete="off" pattern="[0-9۰-۹٠-٩]{8}" maxlength="8" required aria-label=${t(lang, 'pairTitle')} />
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         <button class="primary" type="submit" ?disabled=${this.sending}>${t(lang, 'pairButton')}</button>
       </form>
@@ -66,7 +67,8 @@ export class NbPairingPage extends LitElement {
     event.preventDefault();
     const code = new FormData(event.target as HTMLFormElement).get('code');
     this.sending = true;
-    const result = await pairKiosk(String(code ?? '').trim());
+    // A Persian or Arabic keyboard types «۱۲۳۴…»; the server takes either, and so does the pattern.
+    const result = await pairKiosk(toLatinDigits(String(code ?? '')).trim());
     this.sending = false;
     if (result.ok) location.reload();
     else this.error = result.message;

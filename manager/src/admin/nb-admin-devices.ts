@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DeskConfig } from '../../../server/config/schema.js';
+import { localDigits } from '../../../server/time/persian.js';
 import type { Lang } from '../i18n.js';
 import { adminStyles } from './admin.styles.js';
 import type { AdminApi, DeviceSummary } from './data/admin-api.js';
@@ -72,7 +73,7 @@ export class NbAdminDevices extends LitElement {
       ${this.code
         ? html`<div class="panel" role="status">
             <p>${at(lang, 'pairingCode', { until: dateTime(lang, this.code.until, this.timeZone) })}</p>
-            <p class="code" data-pairing-code=${this.code.code}>${this.code.code}</p>
+            <p class="code" dir="ltr" data-pairing-code=${this.code.code}>${localDigits(this.code.code, lang)}</p>
           </div>`
         : ''}
     `;
