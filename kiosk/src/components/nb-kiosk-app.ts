@@ -1,10 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { connectBoard, type BoardSnapshot } from '../data/board.js';
+import { deviceToken } from '../data/device.js';
 import { readOffice } from '../data/office.js';
 import { fetchServices } from '../data/services.js';
 import { issueTicket, TicketRefused } from '../data/tickets.js';
 import { LANGUAGES, applyDocumentLanguage, t, type Lang } from '../i18n.js';
+import { lockKiosk } from '../lockdown.js';
 import type { KioskService, KioskState, PriorityGroup } from '../state.js';
 import { shared } from './shared.styles.js';
 import './nb-charter-page.js';
@@ -39,6 +41,7 @@ export class NbKioskApp extends LitElement {
   private timeZone = 'Asia/Tehran';
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private disconnect: (() => void) | undefined;
+  private unlock: (() => void) | undefined;
 
   static override styles = [
     shared,
@@ -91,8 +94,10 @@ export class NbKioskApp extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    // An unattended screen: no context menu, selection or dragging; every touch restarts the idle clock.
-    for (const name of ['contextmenu', 'selectstart', 'dragstart'] as const) document.addEventListener(name, preventDefault);
+    // An unattended screen: nothing leads away from it; every touch restarts the idle clock. A token
+    // given in the address is taken out of it first, before the lock's history entry copies the address.
+    deviceToken();
+    this.unlock = lockKiosk(() => this.goHomeInPersian());
     for (const name of ['pointerdown', 'keydown'] as const) document.addEventListener(name, this.restartIdle, { capture: true });
     this.disconnect = connectBoard({
       onBoard: (board) => this.applyBoard(board),
@@ -124,7 +129,7 @@ export class NbKioskApp extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    for (const name of ['contextmenu', 'selectstart', 'dragstart'] as const) document.removeEventListener(name, preventDefault);
+    this.unlock?.();
     for (const name of ['pointerdown', 'keydown'] as const) document.removeEventListener(name, this.restartIdle, { capture: true });
     clearTimeout(this.idleTimer);
     this.disconnect?.();
@@ -247,20 +252,21 @@ export class NbKioskApp extends LitElement {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return this.restartIdle();
-      if (this.state.screen.name === 'pairing') return;
-      this.go({ name: 'home' });
-      this.setLang('fa');
+      this.goHomeInPersian();
     }, this.state.screen.name === 'ticket' && this.state.screen.printFault !== undefined ? UNPRINTED_TICKET_MS : IDLE_MS);
   };
+
+  /** Where a visitor who walked away, or asked the browser for back, leaves the next one. */
+  private goHomeInPersian() {
+    if (this.state.screen.name === 'pairing') return;
+    this.go({ name: 'home' });
+    this.setLang('fa');
+  }
 
   /** Replaces the state object with a changed copy; Lit re-renders. */
   private update_(changes: Partial<KioskState>) {
     this.state = { ...this.state, ...changes };
   }
-}
-
-function preventDefault(event: Event) {
-  event.preventDefault();
 }
 
 declare global {

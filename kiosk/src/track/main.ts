@@ -3,6 +3,7 @@
 // Persian only, like the printed ticket; nothing personal is shown or stored.
 import { faDigits, waitRangeText } from '../../../server/time/persian.js';
 import type { TicketView } from '../../../server/office/read-model.js';
+import { returnToKioskTab } from '../kiosk-tab.js';
 import { alertCalled, unlockSound } from './alert.js';
 import { connectTiny } from './socket.js';
 
@@ -71,4 +72,5 @@ function start() {
   void loadServiceNames();
 }
 
+returnToKioskTab();
 start();
