@@ -24,7 +24,6 @@ export const apiErrors = {
   notFound: () => new ApiError(404, 'not_found', 'چنین نشانی‌ای وجود ندارد.'),
   ticketNotFound: () => new ApiError(404, 'unknown_ticket', 'این نوبت پیدا نشد.'),
   badLogin: () => new ApiError(401, 'bad_credentials', 'نام کاربری یا گذرواژه درست نیست.'),
-  officeClosed: () => new ApiError(409, 'office_closed', 'اکنون خارج از ساعت کاری است و نوبت داده نمی‌شود.'),
   storage: () => new ApiError(503, 'storage_unavailable', 'ثبت اطلاعات اکنون ممکن نیست. لطفاً چند لحظه بعد دوباره تلاش کنید یا به کارکنان خبر دهید.'),
 };
 

@@ -8,7 +8,7 @@ export function rulesOf(config: OfficeConfig): QueueRules {
   return {
     policy: config.policy,
     timeZone: config.timeZone,
-    services: new Map(config.services.map((s) => [s.id, { id: s.id, prefix: s.prefix, active: s.active, priorityGroups: s.priorityGroups }])),
+    services: new Map(config.services.map((s) => [s.id, { id: s.id, prefix: s.prefix, active: s.active, priorityGroups: s.priorityGroups, hours: s.hours ?? config.hours }])),
   };
 }
 

@@ -90,6 +90,14 @@ export class Office extends EventEmitter<OfficeEvents> {
     });
   }
 
+  /**
+   * An admin's configuration change is not a command of the batch: it commits in its own transaction
+   * and is applied to `state.rules` and the desks at once (apply-config.ts), between turns. So every
+   * command is decided here against the configuration committed before it in the event log, even one
+   * sent before the change: a ticket for a service closed (inactive, or outside its hours) in the
+   * same turn is refused, a call follows the desk's new workprofile, a removed desk is unknown. A
+   * failed COMMIT takes back this batch's events only; the change, committed already, stands whole.
+   */
   private flush(): void {
     const batch = this.queue;
     this.queue = [];

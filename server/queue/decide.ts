@@ -4,6 +4,7 @@ import { refuse } from './errors.js';
 import { frontRank, pickNext } from './policy.js';
 import { formatNumber } from './numbering.js';
 import { serviceDayOf } from './day.js';
+import { isOpenAt } from '../time/hours.js';
 import type { DeskState, QueueCommand, QueueEvent, QueueState, Ticket, TicketStatus } from './types.js';
 
 type Of<T extends QueueCommand['type']> = Extract<QueueCommand, { type: T }>;
@@ -33,6 +34,7 @@ function issueTicket(c: Of<'issueTicket'>, state: QueueState): QueueEvent[] {
   const service = state.rules.services.get(c.serviceId);
   if (!service) throw refuse.unknownService(c.serviceId);
   if (!service.active) throw refuse.serviceClosed(c.serviceId);
+  if (service.hours && !isOpenAt(service.hours, c.now, state.rules.timeZone)) throw refuse.outsideHours(c.serviceId);
   if (c.priorityGroup && !service.priorityGroups.includes(c.priorityGroup)) throw refuse.priorityNotAllowed(c.priorityGroup, c.serviceId);
   const day = serviceDayOf(c.now, state.rules.timeZone);
   const counter = (state.counterDay === day ? (state.counters.get(c.serviceId) ?? 0) : 0) + 1;

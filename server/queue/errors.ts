@@ -17,6 +17,7 @@ export class QueueRefusal extends Error {
 
 export const refuse = {
   unknownService: (id: string) => new QueueRefusal('unknown_service', 'این خدمت وجود ندارد.', 404, `unknown service ${id}`),
+  outsideHours: (id: string) => new QueueRefusal('office_closed', 'اکنون خارج از ساعت کاری است و نوبت داده نمی‌شود.', 409, `service ${id} is outside its opening hours`),
   serviceClosed: (id: string) => new QueueRefusal('service_closed', 'این خدمت اکنون ارائه نمی‌شود.', 409, `service ${id} is not active`),
   priorityNotAllowed: (group: string, id: string) =>
     new QueueRefusal('priority_not_allowed', 'این گروه اولویت برای این خدمت پذیرفته نمی‌شود.', 400, `priority group ${group} is not allowed for service ${id}`),

@@ -1,6 +1,6 @@
 // The queue's vocabulary: tickets, desks, the state one office day holds, the commands staff and
 // kiosks give, and the events those commands yield. Pure data; no I/O anywhere in server/queue/.
-import type { PriorityGroup, QueuePolicy } from '../config/schema.js';
+import type { OpeningHours, PriorityGroup, QueuePolicy } from '../config/schema.js';
 
 export type { PriorityGroup, QueuePolicy };
 
@@ -49,6 +49,8 @@ export interface ServiceRules {
   prefix: string;
   active: boolean;
   priorityGroups: PriorityGroup[];
+  /** When it issues tickets: its own hours or the office's. Absent: always (replays of a recorded day). */
+  hours?: OpeningHours;
 }
 
 export interface QueueRules {

@@ -1,6 +1,5 @@
 // /api/v1/tickets: kiosks issue, anyone holding an id reads, staff at the ticket's desk act on it.
 import { Hono, type Context } from 'hono';
-import { isOpenAt } from '../../time/hours.js';
 import { roundWaitRange } from '../../time/wait-range.js';
 import { newId } from '../../auth/secrets.js';
 import { actorId } from '../../auth/principal.js';
@@ -35,9 +34,9 @@ export function ticketRoutes(deps: AppDeps) {
       if (key !== undefined && !requestKey.safeParse(key).success) {
         throw new ApiError(400, 'invalid_request', 'کلید تکرار درخواست (Idempotency-Key) نادرست است.');
       }
+      // Whether the service is open (active, within its hours) is decided with the command, in its batch.
       const service = deps.config.services.find((s) => s.id === body.serviceId);
       if (!service) throw refuse.unknownService(body.serviceId);
-      if (!isOpenAt(service.hours ?? deps.config.hours, office.now(), deps.config.timeZone)) throw apiErrors.officeClosed();
       const ticketId = newId();
       const promised = read.newTicketEstimate(service.id, body.priorityGroup);
       const result = await office.execute(
