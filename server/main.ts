@@ -21,6 +21,7 @@ import { readStoredConfig, seedStoredConfig } from './config/stored.js';
 import { ServiceHistory } from './estimate/history.js';
 import { createNobatEstimator } from './estimate/nobat.js';
 import { createApp } from './http/app.js';
+import { StatsDays } from './stats/days.js';
 import type { AppDeps } from './http/env.js';
 import type { BucketLimits } from './limits/token-bucket.js';
 import { KeypadHub } from './keypads/hub.js';
@@ -148,6 +149,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log.info('configuration changed', { entity: change.entity, id: change.entityId, action: change.action, revision: change.revision });
   });
   const accountAdmin = new AccountAdmin(db, accounts, configs, clock);
+  const stats = new StatsDays(db, () => configs.current(), clock);
+  stats.fillInBackground();
   const deps: AppDeps = {
     office,
     read,
@@ -159,6 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     configEditor: new ConfigEditor(db, configs, clock),
     accountAdmin,
     db,
+    stats,
     log,
     demo,
     keypads,
@@ -170,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = await listen(app.fetch, options.port, options.host ?? '0.0.0.0').catch(async (error: unknown) => {
     await keypads.close();
     await virtualKeypads?.close();
+    await stats.close();
     throw error;
   });
   const realtime = attachRealtime(server as HttpServer, { office, read, accounts, configs, log, demo, recentCalls, db, alerts, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}) });
@@ -201,7 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (alertCheck) clearTimeout(alertCheck);
       server.close(() => {
         const keypadsClosed = keypads.close().then(() => virtualKeypads?.close());
-        void Promise.allSettled([printing?.close(), keypadsClosed]).finally(() => {
+        void Promise.allSettled([printing?.close(), keypadsClosed, stats.close()]).finally(() => {
           db.close();
           resolve();
         });

@@ -18,13 +18,11 @@ import { ticketRoutes } from './routes/tickets.js';
 import { HTTP_RATE, rateLimit } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
-import { StatsDays } from '../stats/days.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
 export function createApp(deps: AppDeps) {
-  const stats = new StatsDays(deps.db, () => deps.config, () => deps.office.now());
-  stats.fillInBackground();
+  const { stats } = deps;
   const api = new Hono<AppEnv>()
     .route('/', publicRoutes(deps))
     .route('/auth', authRoutes(deps))

@@ -12,6 +12,7 @@ import type { Office } from '../office/office.js';
 import type { ReadModel, TicketView } from '../office/read-model.js';
 import type { BucketLimits } from '../limits/token-bucket.js';
 import type { Db } from '../store/open.js';
+import type { StatsDays } from '../stats/days.js';
 
 export interface AppDeps {
   office: Office;
@@ -23,6 +24,8 @@ export interface AppDeps {
   configEditor: ConfigEditor;
   accountAdmin: AccountAdmin;
   db: Db;
+  /** Statistics of days, kept and live, aggregated off the main thread. */
+  stats: StatsDays;
   log: Logger;
   demo: boolean;
   /** Requests per device, session or visitor address; the default when absent. */

@@ -3,11 +3,12 @@
 // open; its tickets and ratings no longer change. A kept day is recomputed when the rollup format or
 // the services' target waits (which within-target counts depend on) have changed since. Open days
 // (today) are always computed from the tickets. Days missing from the table are filled in the
-// background, most recent first, a day per turn of the event loop.
+// background, most recent first. The aggregating itself happens off the main thread (aggregator.ts).
 import type { OfficeConfig } from '../config/schema.js';
 import type { Db } from '../store/open.js';
 import { serviceDay } from '../time/day.js';
-import { aggregateRange, sumAggregates, type Aggregate } from './aggregate.js';
+import { sumAggregates, type Aggregate } from './aggregate.js';
+import { createAggregator, type Aggregator } from './aggregator.js';
 import { dayStillOpen, firstTicketDay, type Range } from './queries.js';
 import { daysOf } from './range.js';
 
@@ -19,6 +20,8 @@ export class StatsDays {
   private readonly write;
   private readonly drop;
   private filling: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly aggregator: Aggregator;
 
   constructor(
     readonly db: Db,
@@ -26,33 +29,36 @@ export class StatsDays {
     readonly config: () => OfficeConfig,
     private readonly clock: () => number,
   ) {
+    this.aggregator = createAggregator(db);
     this.read = db.prepare(`SELECT day, version, targets, figures FROM stats_days WHERE day BETWEEN ? AND ?`);
     this.write = db.prepare(`INSERT OR REPLACE INTO stats_days (day, version, targets, figures) VALUES (?, ?, ?, ?)`);
     this.drop = db.prepare(`DELETE FROM stats_days WHERE day = ?`);
   }
 
   /** Everything counted over the range: kept closed days, closed days computed now (and kept), open days live. */
-  aggregate(range: Range): Aggregate {
+  async aggregate(range: Range): Promise<Aggregate> {
     const today = serviceDay(this.clock(), this.config().timeZone).iso;
     const targets = this.targets();
     const kept = new Map<string, Aggregate>();
     for (const row of this.read.all(range.from, range.to) as Array<{ day: string; version: number; targets: string; figures: string }>) {
       if (row.version === ROLLUP_VERSION && row.targets === targets) kept.set(row.day, JSON.parse(row.figures) as Aggregate);
     }
-    return sumAggregates(daysOf(range).map(({ iso }) => kept.get(iso) ?? this.computeDay(iso, today, targets)));
+    const days: Aggregate[] = [];
+    for (const { iso } of daysOf(range)) days.push(kept.get(iso) ?? (await this.computeDay(iso, today, targets)));
+    return sumAggregates(days);
   }
 
   /**
    * Fills missing closed days in the background, most recent first, starting a few seconds after
-   * start-up and leaving the event loop free between days (a big office's day takes a few hundred
-   * milliseconds to aggregate). Stops when done or when the database closes.
+   * start-up, one day at a time so that a manager's request waits behind one day at most. Stops
+   * when done or closed.
    */
   fillInBackground(startAfterMs = 5_000, pauseMs = 50): void {
     if (this.filling) return;
     let missing: string[] | null = null;
-    const step = () => {
+    const step = async () => {
       this.filling = null;
-      if (!this.db.open) return;
+      if (this.closed || !this.db.open) return;
       const today = serviceDay(this.clock(), this.config().timeZone).iso;
       if (missing === null) {
         const first = firstTicketDay(this.db);
@@ -61,21 +67,34 @@ export class StatsDays {
       const iso = missing.shift();
       if (iso === undefined) return;
       const present = this.read.get(iso, iso) as { version: number; targets: string } | undefined;
-      if (!present || present.version !== ROLLUP_VERSION || present.targets !== this.targets()) this.computeDay(iso, today, this.targets());
+      if (!present || present.version !== ROLLUP_VERSION || present.targets !== this.targets()) await this.computeDay(iso, today, this.targets());
       this.schedule(step, pauseMs);
     };
     this.schedule(step, startAfterMs);
   }
 
-  private schedule(step: () => void, ms: number): void {
-    this.filling = setTimeout(step, ms);
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.filling) clearTimeout(this.filling);
+    await this.aggregator.close();
+  }
+
+  private schedule(step: () => Promise<void>, ms: number): void {
+    this.filling = setTimeout(() => {
+      // A failed day is left for the next start or the next request; the rest go on.
+      step().catch(() => this.schedule(step, ms));
+    }, ms);
     this.filling.unref();
   }
 
-  private computeDay(iso: string, today: string, targets: string): Aggregate {
-    const day = aggregateRange(this.db, this.config(), { from: iso, to: iso });
-    if (iso < today && !dayStillOpen(this.db, iso)) this.write.run(iso, ROLLUP_VERSION, targets, JSON.stringify(day));
-    else this.drop.run(iso);
+  /** A day's aggregate, kept when the day is closed: checked before reading, since closed days do not change. */
+  private async computeDay(iso: string, today: string, targets: string): Promise<Aggregate> {
+    const closed = iso < today && !dayStillOpen(this.db, iso);
+    const day = await this.aggregator.aggregate(this.config(), { from: iso, to: iso });
+    if (this.db.open) {
+      if (closed) this.write.run(iso, ROLLUP_VERSION, targets, JSON.stringify(day));
+      else this.drop.run(iso);
+    }
     return day;
   }
 

@@ -8,19 +8,19 @@ import { staffNames } from './queries.js';
 import { daysBetween, daysOf, type StatsRange } from './range.js';
 import type { Grouping, IndicatorsReport, PromiseAccuracy, ReportPeriod, ReportRow, StatsReport } from './types.js';
 
-export function statsReport(stats: StatsDays, range: StatsRange, by: Grouping): StatsReport {
-  return reportOf(stats, stats.aggregate(range), range, by);
+export async function statsReport(stats: StatsDays, range: StatsRange, by: Grouping): Promise<StatsReport> {
+  return reportOf(stats, await stats.aggregate(range), range, by);
 }
 
 /** Every grouping of one range, from one read of its days (for the statistics workbook). */
-export function statsReports(stats: StatsDays, range: StatsRange, groupings: readonly Grouping[]): StatsReport[] {
-  const aggregate = stats.aggregate(range);
+export async function statsReports(stats: StatsDays, range: StatsRange, groupings: readonly Grouping[]): Promise<StatsReport[]> {
+  const aggregate = await stats.aggregate(range);
   return groupings.map((by) => reportOf(stats, aggregate, range, by));
 }
 
-export function indicatorsReport(stats: StatsDays, range: StatsRange): IndicatorsReport {
+export async function indicatorsReport(stats: StatsDays, range: StatsRange): Promise<IndicatorsReport> {
   const config = stats.config();
-  const aggregate = stats.aggregate(range);
+  const aggregate = await stats.aggregate(range);
   const byService = reportOf(stats, aggregate, range, 'service');
   const months = monthsSpanned(range);
   const total = byService.total;

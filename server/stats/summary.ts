@@ -18,8 +18,8 @@ export interface ServiceSummary {
   ratings: { count: number; mean: number | null; topTwoShare: number | null };
 }
 
-export function serviceSummary(stats: StatsDays, fromIso: string, toIso: string): ServiceSummary[] {
-  const report = statsReport(stats, statsRange(fromIso, toIso), 'service');
+export async function serviceSummary(stats: StatsDays, fromIso: string, toIso: string): Promise<ServiceSummary[]> {
+  const report = await statsReport(stats, statsRange(fromIso, toIso), 'service');
   return report.rows.map((row) => ({
     serviceId: row.key,
     name: row.name ?? row.key,

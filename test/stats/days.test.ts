@@ -60,19 +60,23 @@ describe('kept days of statistics', () => {
     }
     const range = { from: '2026-11-18', to: '2026-11-22', fromJalali: '1405-08-27', toJalali: '1405-09-01' };
     const dayByDay = sumAggregates(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'].map((iso) => aggregateRange(db, config, { from: iso, to: iso })));
-    assert.deepEqual(stats.aggregate(range), dayByDay, 'kept days read back as computed');
-    assert.equal(stats.aggregate(range).groups.total.total!.issued, 14);
+    assert.deepEqual(await stats.aggregate(range), dayByDay, 'kept days read back as computed');
+    assert.equal((await stats.aggregate(range)).groups.total.total!.issued, 14);
+    await stats.close();
   });
 
-  it('recomputes kept days when a target wait changes', () => {
+  it('recomputes kept days when a target wait changes', async () => {
     const before = db.prepare(`SELECT targets FROM stats_days WHERE day = '2026-11-18'`).get() as { targets: string };
     const range = { from: '2026-11-18', to: '2026-11-18', fromJalali: '1405-08-27', toJalali: '1405-08-27' };
     // Waits there are 67, 127, 187, 247 and 307 seconds: a 3-minute target for payments keeps two within it.
     const strict = { ...config, services: config.services.map((s) => (s.id === 'payment' ? { ...s, targetWaitMinutes: 3 } : s)) };
     const stats = new StatsDays(db, () => strict, () => NOW);
-    assert.equal(stats.aggregate(range).groups.service.payment!.withinTarget, 2);
+    assert.equal((await stats.aggregate(range)).groups.service.payment!.withinTarget, 2);
+    await stats.close();
     const after = db.prepare(`SELECT targets FROM stats_days WHERE day = '2026-11-18'`).get() as { targets: string };
     assert.notEqual(after.targets, before.targets);
-    assert.equal(new StatsDays(db, () => config, () => NOW).aggregate(range).groups.service.payment!.withinTarget, 5);
+    const relaxed = new StatsDays(db, () => config, () => NOW);
+    assert.equal((await relaxed.aggregate(range)).groups.service.payment!.withinTarget, 5);
+    await relaxed.close();
   });
 });

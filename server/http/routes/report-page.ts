@@ -21,7 +21,7 @@ export function reportPageRoutes(deps: AppDeps, stats: StatsDays) {
   return new Hono<AppEnv>()
     .get('/report.css', (c) => c.body(new Uint8Array(css), 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }))
     .get('/report-font.woff2', (c) => c.body(new Uint8Array(font), 200, { 'Content-Type': 'font/woff2', 'Cache-Control': 'public, max-age=86400' }))
-    .get('/report', authenticate(deps), (c) => {
+    .get('/report', authenticate(deps), async (c) => {
       const principal = c.get('principal');
       const signIn = { href: '/manager', text: 'ورود به صفحهٔ مدیر' };
       if (!principal || principal.kind === 'demo-device') {
@@ -36,6 +36,6 @@ export function reportPageRoutes(deps: AppDeps, stats: StatsDays) {
       }
       const now = deps.office.now();
       const printedAt = `${formatJalaliDate(now, deps.config.timeZone, 'fa')} ساعت ${formatClock(now, deps.config.timeZone, 'fa')}`;
-      return c.html(indicatorsPage(indicatorsReport(stats, query.data.range), printedAt), 200, { 'Cache-Control': 'no-store' });
+      return c.html(indicatorsPage(await indicatorsReport(stats, query.data.range), printedAt), 200, { 'Cache-Control': 'no-store' });
     });
 }

@@ -18,22 +18,22 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function statsRoutes(deps: AppDeps, stats: StatsDays) {
   return new Hono<AppEnv>()
     .use('*', requireRole('manager', 'admin'))
-    .get('/summary', validate('query', summaryQuery), (c) => {
+    .get('/summary', validate('query', summaryQuery), async (c) => {
       const { from, to } = c.req.valid('query');
-      return c.json({ from, to, services: serviceSummary(stats, from, to) });
+      return c.json({ from, to, services: await serviceSummary(stats, from, to) });
     })
-    .get('/report', validate('query', statsReportQuery), (c) => {
+    .get('/report', validate('query', statsReportQuery), async (c) => {
       const { range, by } = c.req.valid('query');
-      return c.json(statsReport(stats, range, by));
+      return c.json(await statsReport(stats, range, by));
     })
-    .get('/indicators', validate('query', statsPeriodQuery), (c) => c.json(indicatorsReport(stats, c.req.valid('query').range)))
+    .get('/indicators', validate('query', statsPeriodQuery), async (c) => c.json(await indicatorsReport(stats, c.req.valid('query').range)))
     .get('/report.xlsx', validate('query', statsPeriodQuery), async (c) => {
       const { range } = c.req.valid('query');
-      const workbook = await statisticsWorkbook(deps.config.name, statsReports(stats, range, GROUPINGS));
+      const workbook = await statisticsWorkbook(deps.config.name, await statsReports(stats, range, GROUPINGS));
       return c.body(new Uint8Array(workbook), 200, download(XLSX, `nobat-statistics-${fileDates(range)}.xlsx`));
     })
     .get('/indicators.xlsx', validate('query', statsPeriodQuery), async (c) => {
-      const workbook = await indicatorsWorkbook(indicatorsReport(stats, c.req.valid('query').range));
+      const workbook = await indicatorsWorkbook(await indicatorsReport(stats, c.req.valid('query').range));
       return c.body(new Uint8Array(workbook), 200, download(XLSX, `nobat-indicators-${fileDates(c.req.valid('query').range)}.xlsx`));
     })
     .get('/tickets.csv', validate('query', statsPeriodQuery), (c) => {
