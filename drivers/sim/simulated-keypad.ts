@@ -32,7 +32,7 @@ interface UnackedPress {
   settle: (acknowledged: boolean) => void;
 }
 
-/** Emits `armed` (token) on R, `disarmed` on D, `line` (open: boolean) when the line comes and goes. */
+/** Emits `armed` (token, seconds) on R, `disarmed` on D, `line` (open: boolean) when the line comes and goes. */
 export class SimulatedKeypad extends EventEmitter {
   readonly buttons: number;
   private readonly options: Required<Omit<KeypadSimOptions, 'backoff'>>;
@@ -188,7 +188,7 @@ export class SimulatedKeypad extends EventEmitter {
         if (press) this.settle(press, true);
       } else if (frame.type === 'R') {
         this.arming = { token: frame.token, expiresAt: this.options.now() + frame.seconds * 1000 };
-        this.emit('armed', frame.token);
+        this.emit('armed', frame.token, frame.seconds);
       } else if (frame.type === 'D') {
         this.arming = null;
         this.emit('disarmed');

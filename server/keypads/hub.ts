@@ -58,7 +58,7 @@ export class KeypadHub extends EventEmitter<HubEvents> {
   constructor(private readonly options: KeypadHubOptions) {
     super();
     this.attached = options.keypads.map((settings) => {
-      const entry: Attached = { settings, keypad: openSerial(settings), armed: null, storeFailures: 0, online: false };
+      const entry: Attached = { settings, keypad: openSerial(settings, () => options.office.now()), armed: null, storeFailures: 0, online: false };
       entry.keypad.on('rating', (rating) => this.rated(entry, rating));
       entry.keypad.on('health', () => this.healthChanged(entry));
       return entry;
@@ -138,12 +138,13 @@ export class KeypadHub extends EventEmitter<HubEvents> {
   }
 }
 
-function openSerial(settings: KeypadSettings): SerialKeypad {
+/** On the office's clock: arming time and silence are the office's, like the ratings' times. */
+function openSerial(settings: KeypadSettings, now: () => number): SerialKeypad {
   return new SerialKeypad({
     ...(settings.path ? { path: settings.path } : {}),
     ...(settings.usb ? { vendorId: settings.usb.vendorId, productId: settings.usb.productId } : {}),
     baudRate: settings.baudRate,
     mode: settings.kind,
     exitRepeatSeconds: settings.repeatFilterSeconds ?? DEFAULT_REPEAT_FILTER_SECONDS,
-  });
+  }, { now });
 }
