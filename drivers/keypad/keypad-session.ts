@@ -53,6 +53,8 @@ export class KeypadSession {
   private lineOpenedAt: number | null = null;
   private nextServerSeq = 0;
   private arming: Arming | null = null;
+  /** The arming the last attributed press answered, should its rating be refused. */
+  private answered: Arming | null = null;
   private lastExitPressAt: number | null = null;
   private readonly recentPresses = new RecentPresses();
   private pressesBeforeHello: PressBeforeHello[] = [];
@@ -130,6 +132,19 @@ export class KeypadSession {
     return step;
   }
 
+  /**
+   * Whoever keeps ratings could not keep `rating` (its store failed): the press goes unacknowledged,
+   * so the keypad sends it again, and that copy counts as new; an arming it answered stands again
+   * (unless a newer one came since), so the copy still rates the ticket while its time lasts; and on
+   * an exit keypad the copy is not taken for a quick repeat of it.
+   */
+  refuse(rating: KeypadRating, step: SessionStep): void {
+    step.send = step.send.filter((frame) => !(frame.type === 'A' && frame.device === rating.device && frame.seq === rating.seq));
+    this.recentPresses.forget(rating.device, rating.boot, rating.seq);
+    if (this.lastExitPressAt === rating.at) this.lastExitPressAt = null;
+    if (rating.token !== null && this.arming === null && this.answered?.token === rating.token) this.arming = this.answered;
+  }
+
   /** Call now and then (every few hundred ms): expires the arming and notices a silent line. */
   tick(now: number): SessionStep {
     const step = emptyStep();
@@ -171,6 +186,7 @@ export class KeypadSession {
       // Only the token of the current arming rates a ticket, so a press meant for a ticket the desk
       // has moved on from can never land on the next one.
       token = this.arming.token;
+      this.answered = this.arming;
       this.arming = null;
       step.send.push(this.disarmFrame(frame.device));
     }

@@ -23,6 +23,11 @@ export class RecentPresses {
     return true;
   }
 
+  /** Forgets a press, so that the keypad's next copy of it counts: it could not be kept. */
+  forget(device: string, boot: string, seq: number): void {
+    this.seenByBoot.get(identityOf(device, boot))?.delete(seq);
+  }
+
   /** The hello names the boot that presses seen before it came from. */
   bootLearned(device: string, boot: string): void {
     const unknown = this.seenByBoot.get(identityOf(device, null));

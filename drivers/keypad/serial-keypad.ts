@@ -125,8 +125,15 @@ export class SerialKeypad extends EventEmitter implements Keypad {
   private apply(step: SessionStep): void {
     const port = this.port;
     // Listeners store a rating synchronously, so the keypad's press is acknowledged only after it is
-    // durable: a crash in between makes the keypad resend, and the store counts it once.
-    for (const rating of step.ratings) this.emit('rating', rating);
+    // durable: a crash in between makes the keypad resend, and the store counts it once. A listener
+    // that throws could not store it: the press goes unacknowledged and the keypad sends it again.
+    for (const rating of step.ratings) {
+      try {
+        this.emit('rating', rating);
+      } catch {
+        this.session.refuse(rating, step);
+      }
+    }
     // Frames for a line that is down are lost; the session re-sends an arming when the keypad is back.
     if (port) for (const frame of step.send) port.write(encodeFrame(frame));
     if (step.healthChanged) this.emit('health', this.health());

@@ -31,6 +31,7 @@ export interface Keypad {
   /** Invite a rating of `token` for `seconds`; a later arm replaces an earlier one. */
   arm(token: string, seconds: number): void;
   disarm(): void;
+  /** A listener that throws refuses the rating: the press is not acknowledged, and the keypad sends it again. */
   on(event: 'rating', listener: (rating: KeypadRating) => void): this;
   on(event: 'health', listener: (health: KeypadHealth) => void): this;
   close(): Promise<void>;

@@ -92,31 +92,37 @@ export class KeypadHub extends EventEmitter<HubEvents> {
     }
   }
 
+  /**
+   * Stores one press. When the store fails (a full disk, a read-only database) it throws, and the
+   * driver leaves the press unacknowledged: the keypad sends it again, and a copy that arrives once
+   * the store is back is stored, once, on the ticket it was meant for.
+   */
   private rated(entry: Attached, rating: KeypadRating): void {
     const { id, kind } = entry.settings;
     const at = this.options.office.now();
     const deskId = entry.settings.deskId ?? null;
-    let ticketId: string | null = null;
-    let serviceId: string | null = null;
-    let staffId: string | null = deskId ? (this.options.office.state.desks.get(deskId)?.staffId ?? null) : null;
     // The driver passes on a token only when it is the one of the current arming.
-    if (entry.armed && rating.token === entry.armed.token) {
-      const facts = this.options.ratings.ticketFacts(entry.armed.ticketId);
-      ticketId = entry.armed.ticketId;
-      serviceId = facts?.serviceId ?? null;
-      staffId = facts?.staffId ?? null;
-      entry.armed = null;
-    }
+    const armed = entry.armed !== null && rating.token === entry.armed.token ? entry.armed : null;
     try {
+      const facts = armed ? this.options.ratings.ticketFacts(armed.ticketId) : undefined;
+      const staffAtDesk = deskId ? (this.options.office.state.desks.get(deskId)?.staffId ?? null) : null;
       this.options.ratings.record({
         at, keypadId: id, kind, device: rating.device, boot: rating.boot, seq: rating.seq, button: rating.button, buttons: rating.buttons,
-        deskId, ticketId, serviceId, staffId,
+        deskId,
+        ticketId: armed?.ticketId ?? null,
+        serviceId: facts?.serviceId ?? null,
+        staffId: armed ? (facts?.staffId ?? null) : staffAtDesk,
         ...(kind === 'exit' ? { finishedServices: this.options.ratings.finishedBefore(at, EXIT_MIX_MINUTES) } : {}),
       });
     } catch (error) {
       entry.storeFailures++;
-      this.options.log.error('keypad rating not stored', { keypad: id, error: error instanceof Error ? error.message : String(error) });
+      this.options.log.error('keypad rating not stored; the press is left unacknowledged for the keypad to send again', {
+        keypad: id, device: rating.device, seq: rating.seq, error: error instanceof Error ? error.message : String(error),
+      });
+      this.emit('health', this.statusOf(entry));
+      throw error;
     }
+    if (armed) entry.armed = null;
   }
 
   private healthChanged(entry: Attached): void {

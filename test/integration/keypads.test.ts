@@ -2,7 +2,8 @@
 // the server's serial driver reads the other, and ratings land in the real SQLite file on the ticket,
 // desk, service, staff and hour they belong to; a raw line carries resent presses and garbage; the
 // desk's screen never hears of a rating; unplugging and replugging recover by themselves, and a
-// keypad replugged while armed is armed again while its time lasts.
+// keypad replugged while armed is armed again while its time lasts; a rating the store cannot take
+// is not acknowledged, and the keypad's resent press is stored once when the store is back.
 import assert from 'node:assert/strict';
 import { once, type EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { SocatPair } from '../../drivers/sim/socat-pair.js';
 import { demoOffice } from '../../server/config/demo-office.js';
 import { parseOffice } from '../../server/config/load.js';
 import type { KeypadStatus } from '../../server/keypads/hub.js';
+import type { Logger } from '../../server/log.js';
 import { waitForEvent } from '../keypad/wait-for.js';
 import { startTestOffice, type TestOffice } from './lib/office-server.js';
 
@@ -38,7 +40,12 @@ describe('keypads in a configured office', () => {
   let clerkId: string;
   let deskSocket: Socket;
   const heardAtDesk: Array<{ event: string; message: unknown }> = [];
-
+  const logged: Array<{ level: string; message: string; fields?: Record<string, unknown> }> = [];
+  const log: Logger = {
+    info: () => undefined,
+    warn: (message, fields) => logged.push({ level: 'warn', message, ...(fields ? { fields } : {}) }),
+    error: (message, fields) => logged.push({ level: 'error', message, ...(fields ? { fields } : {}) }),
+  };
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'nobat-keypads-it-'));
@@ -59,7 +66,7 @@ describe('keypads in a configured office', () => {
         { id: 'kp-raw', kind: 'desk', deskId: 'desk-2', path: pairs.raw.b },
       ],
     }, 'keypads test office');
-    office = await startTestOffice({ config });
+    office = await startTestOffice({ config, log });
     // The driver may open its end after the first hello went by; hellos every second make up for it.
     deskSim = await startKeypadSim({ path: pairs.desk.a, device: 'DESK1', buttons: 5, baudRate: 115200, helloMs: 1_000 });
     exitSim = await startKeypadSim({ path: pairs.exit.a, device: 'EXIT1', buttons: 5, baudRate: 9600, helloMs: 1_000 });
@@ -368,6 +375,32 @@ describe('keypads in a configured office', () => {
     } finally {
       deskSim.off('armed', onArmed);
     }
+  });
+
+  test('a rating the store cannot take is not acknowledged; the keypad resends it, and once the store is back it counts once, on its ticket', async () => {
+    const { ticketId } = await finishAtDesk1();
+    const failures = () => office.server.keypads.health().find((k) => k.id === 'kp-desk')!.errors.store_failed ?? 0;
+    const failuresBefore = failures();
+    const db = office.server.db;
+    // A real SQLITE_READONLY from the server's own connection, as a database gone read-only gives.
+    db.pragma('query_only = ON');
+    let acknowledged: Promise<boolean>;
+    try {
+      acknowledged = deskSim.press(4);
+      // The first copy and a resent one both fail; neither is acknowledged, or the keypad would stop.
+      await untilKeypad('kp-desk', (k) => (k.errors.store_failed ?? 0) >= failuresBefore + 2);
+    } finally {
+      db.pragma('query_only = OFF');
+    }
+    assert.equal(await acknowledged, true, 'acknowledged once stored');
+    const rows = ratings('ticket_id = ?', ticketId);
+    assert.deepEqual(rows.map((r) => [r.button, r.desk_id, r.service_id, r.staff_id]), [[4, 'desk-1', 'certificate', clerkId]]);
+    assert.equal(ratings('device = ? AND boot = ? AND seq = ?', 'DESK1', rows[0]!.boot, rows[0]!.seq).length, 1);
+    const events = office.server.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'rating.recorded' AND ticket_id = ?`).get(ticketId) as { n: number };
+    assert.equal(events.n, 1);
+    assert.ok(failures() >= failuresBefore + 2);
+    const line = logged.find((l) => l.level === 'error' && l.message.startsWith('keypad rating not stored'));
+    assert.match(String(line?.fields?.error), /readonly/i, JSON.stringify(line));
   });
 });
 

@@ -157,6 +157,38 @@ describe('arming a desk keypad', () => {
   });
 });
 
+describe('a rating that could not be stored', () => {
+  test('goes unacknowledged; the resent press counts as new and still answers its arming', () => {
+    const session = deskSession();
+    session.arm('T9', 30, 0);
+    const first = session.receive(press(4, 'T9', 500), 100);
+    assert.deepEqual(tokens(first), ['T9']);
+    session.refuse(first.ratings[0]!, first);
+    assert.deepEqual(sentTypes(first), ['D'], 'no ack for the press');
+    const again = session.receive(press(4, 'T9', 500), 400);
+    assert.deepEqual(tokens(again), ['T9']);
+    assert.deepEqual(sentTypes(again), ['A', 'D']);
+    assert.deepEqual(tokens(session.receive(press(4, 'T9', 500), 700)), [], 'once kept, a further copy is a repeat');
+  });
+
+  test('an arming that ran out meanwhile is not brought back', () => {
+    const session = deskSession();
+    session.arm('T9', 5, 0);
+    const first = session.receive(press(4, 'T9', 600), 4_900);
+    session.refuse(first.ratings[0]!, first);
+    assert.deepEqual(tokens(session.receive(press(4, 'T9', 600), 5_200)), [null]);
+  });
+
+  test('on an exit keypad, the resent press is not taken for a quick repeat', () => {
+    const session = new KeypadSession({ mode: 'exit' });
+    session.receive(hello(), 0);
+    const first = session.receive(press(5, null, 700), 1_000);
+    session.refuse(first.ratings[0]!, first);
+    assert.deepEqual(sentTypes(first), []);
+    assert.equal(session.receive(press(5, null, 700), 1_300).ratings.length, 1);
+  });
+});
+
 describe('exit keypads', () => {
   function exitSession(exitRepeatSeconds?: number): KeypadSession {
     const session = new KeypadSession({ mode: 'exit', exitRepeatSeconds });
