@@ -57,22 +57,24 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
     return { seconds: quantile(waits, pointQuantile), low: quantile(waits, lowQuantile), high: quantile(waits, highQuantile) };
   };
 
-  // One set of runs for the whole line: each run goes on until every waiting ticket is called, which
-  // costs what the last ticket's own estimate costs. Every arrival is simulated, since priority
-  // tickets can be passed by normal ones (for a normal ticket, normal arrivals change nothing).
+  // One set of runs for the whole line, each going on until every waiting ticket is called, which
+  // costs what the last ticket's own estimate costs. As for one ticket, normal tickets are simulated
+  // with the priority arrivals that may pass them, and priority tickets (a second set, when there
+  // are any) with every arrival, since normal tickets past the wait limit can pass them too.
   const simulateAll = (input: EstimateInput): Map<string, WaitEstimate> => {
     const lines = SimLines.of(input.state, null);
     const calledAt = new Map<Ticket, number[]>();
-    if (lines.waiting === 0) return new Map();
-    const model = dispatchModel(input.state, input.history, input.now, 'all', modelOptions);
-    const random = seededRandom(seedFrom(ALL_TICKETS_SEED, input.now));
     const runsNow = runsFor(runs, input.state.tickets.size);
-    for (let run = 0; run < runsNow; run++) {
-      simulateAllCalls(input.state, lines, input.now, model, random, (ticket, at) => {
-        const times = calledAt.get(ticket);
-        if (times) times.push(at);
-        else calledAt.set(ticket, [at]);
-      });
+    const record = (ticket: Ticket, at: number) => {
+      const times = calledAt.get(ticket);
+      if (times) times.push(at);
+      else calledAt.set(ticket, [at]);
+    };
+    for (const arrivals of ['priority', 'all'] as const) {
+      const isTarget = (ticket: Ticket) => (ticket.priorityGroup === null) === (arrivals === 'priority');
+      const model = dispatchModel(input.state, input.history, input.now, arrivals, modelOptions);
+      const random = seededRandom(seedFrom(`${ALL_TICKETS_SEED}${arrivals}`, input.now));
+      for (let run = 0; run < runsNow; run++) simulateAllCalls(input.state, lines, input.now, model, random, isTarget, record);
     }
     const estimates = new Map<string, WaitEstimate>();
     for (const ticket of input.state.tickets.values()) {

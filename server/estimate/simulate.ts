@@ -36,13 +36,22 @@ export function simulateCallTime(base: QueueState, lines: SimLines, target: Tick
 }
 
 /**
- * One run in which every ticket waiting now is called: `onCall` hears each one with its time (ms).
- * Those no desk would ever call are not heard of.
+ * One run in which every ticket waiting now that `isTarget` picks is called: `onCall` hears each
+ * of them with its time (ms). Those no desk would ever call are not heard of.
  */
-export function simulateAllCalls(base: QueueState, lines: SimLines, now: number, model: DispatchModel, random: Random, onCall: (ticket: Ticket, at: number) => void): void {
-  let left = lines.waiting;
+export function simulateAllCalls(
+  base: QueueState,
+  lines: SimLines,
+  now: number,
+  model: DispatchModel,
+  random: Random,
+  isTarget: (ticket: Ticket) => boolean,
+  onCall: (ticket: Ticket, at: number) => void,
+): void {
+  let left = [...base.tickets.values()].filter((ticket) => ticket.status === 'issued' && isTarget(ticket)).length;
+  if (left === 0) return;
   simulateDispatch(base, lines, now, model, random, (ticket, t) => {
-    if (ticket.id.startsWith('~')) return false;
+    if (ticket.id.startsWith('~') || !isTarget(ticket)) return false;
     onCall(ticket, t);
     return --left === 0;
   });

@@ -7,11 +7,13 @@ import { percentile, type BenchFigure } from './figure.js';
 import { startHost, type HostOptions } from './lib/child.js';
 import { officeVersusBare } from './lib/durable.js';
 import { closedLoop, openLoop, send, type LoadResult } from './lib/http-load.js';
+import { connectCrowd } from './lib/sockets.js';
 import { mb, tempDir } from './lib/temp.js';
 
 const KIOSKS = 100;
 const OPEN_RATE = 1; // tickets a second per kiosk: 100 a second in all, more than an office issues in half an hour
 const WINDOW_MS = 3_000;
+const TRACKERS = 300; // visitors following their ticket on a phone
 const SERVICES = ['certificate', 'payment', 'request', 'complaint', 'documents', 'contractor'];
 
 let n = 0;
@@ -19,6 +21,16 @@ const issue = () => ({ method: 'POST' as const, path: '/api/v1/tickets', body: {
 
 export default async (): Promise<BenchFigure[]> => {
   const open = await onFreshServer({ print: false }, (url) => openLoop(url, KIOSKS, OPEN_RATE, WINDOW_MS, issue));
+  const tracked = await onFreshServer({ print: false }, async (url) => {
+    const ids: string[] = [];
+    for (let i = 0; i < TRACKERS; i++) ids.push(((await send(url, issue())).json as { id: string }).id);
+    const phones = await connectCrowd(url, TRACKERS, 'ticket:snapshot', 50, (i) => ({ ticketId: ids[i] }));
+    try {
+      return await openLoop(url, KIOSKS, OPEN_RATE, WINDOW_MS, issue);
+    } finally {
+      phones.close();
+    }
+  });
   const printed = await onFreshServer({}, (url) => openLoop(url, KIOSKS, OPEN_RATE, WINDOW_MS, issue));
   const closed = await onFreshServer({ print: false }, (url) => closedLoop(url, KIOSKS, WINDOW_MS, issue));
 
@@ -31,14 +43,15 @@ export default async (): Promise<BenchFigure[]> => {
   const closedRate = (closed.load.statuses.get(201) ?? 0) / (closed.load.elapsedMs / 1000);
 
   const setup = `${KIOSKS} kiosks (node:http keep-alive agents) in the bench process, a fresh server with the demo office in a child process (2 cores, malloc tuned as npm start does)`;
-  const openDetail = (run: Run, printing: string) =>
-    `${setup}; open loop: each kiosk ${OPEN_RATE} ticket/s on its own staggered schedule for ${WINDOW_MS / 1000} s, latency from the scheduled moment; ${printing}; ${answers(run.load)}; line 0 → ${run.after.waiting}`;
+  const openDetail = (run: Run, printing: string, startLine = 0) =>
+    `${setup}; open loop: each kiosk ${OPEN_RATE} ticket/s on its own staggered schedule for ${WINDOW_MS / 1000} s, latency from the scheduled moment; ${printing}; ${answers(run.load)}; line ${startLine} → ${run.after.waiting}`;
   const closedDetail = `${setup}; closed loop: each kiosk sends its next ticket as soon as the last is answered, for ${WINDOW_MS / 1000} s (${(closed.load.elapsedMs / 1000).toFixed(1)} s with the drain); latency is then ${KIOSKS} ÷ throughput (Little's law), so this is a throughput figure; no printer; ${answers(closed.load)}; line 0 → ${closed.after.waiting}, nobody calling`;
   const durableDetail = `${durable.concurrent.tickets} tickets through office.execute from ${KIOSKS} callers at once (decide, evolve, group commit with synchronous=FULL, listeners; no HTTP, no estimate) in ${durable.concurrent.commits} commits, vs the same rows (event + tickets row) inserted bare into copies of the two tables with the same PRAGMAS, in transactions of the same sizes; 2 rounds of 2000`;
   const sequentialDetail = `${durable.sequential.tickets} tickets through office.execute, each awaited before the next (one commit each), vs the same rows inserted bare one transaction per ticket at ${rate(durable.bareSingle).toFixed(0)}/s: ratio ${(rate(durable.sequential) / rate(durable.bareSingle)).toFixed(2)}`;
   return [
     { name: `issue a ticket (HTTP, committed), ${KIOSKS} kiosks × ${OPEN_RATE}/s, p50`, value: p(open.load, 50), unit: 'ms', detail: openDetail(open, 'no printer') },
     { name: `issue a ticket (HTTP, committed), ${KIOSKS} kiosks × ${OPEN_RATE}/s, p99`, value: p(open.load, 99), unit: 'ms', target: { op: '<=', value: 15 }, detail: openDetail(open, 'no printer') },
+    { name: `issue a ticket (HTTP, committed), ${KIOSKS} kiosks × ${OPEN_RATE}/s, ${TRACKERS} phones tracking, p99`, value: p(tracked.load, 99), unit: 'ms', detail: `${openDetail(tracked, 'no printer', TRACKERS + 1)}; first ${TRACKERS} tickets issued, each tracked by its own Socket.IO client (the /t/ page), which gets a fresh snapshot with its estimate after every change` },
     { name: `issue a ticket, ${KIOSKS} kiosks × ${OPEN_RATE}/s, every slip rendered, p99`, value: p(printed.load, 99), unit: 'ms', detail: openDetail(printed, 'the virtual printer renders and writes every slip in its worker thread, as npm start does') },
     { name: `issue a ticket (HTTP), ${KIOSKS} kiosks closed loop, p50`, value: p(closed.load, 50), unit: 'ms', detail: closedDetail },
     { name: `issue a ticket (HTTP), ${KIOSKS} kiosks closed loop, p99`, value: p(closed.load, 99), unit: 'ms', detail: closedDetail },

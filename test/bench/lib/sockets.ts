@@ -7,13 +7,16 @@ export interface Crowd {
   close(): void;
 }
 
-/** Connects `count` independent clients over WebSocket, in batches; resolves once each has `firstEvent`. */
-export async function connectCrowd(url: string, count: number, firstEvent: string | null, batch = 50): Promise<Crowd> {
+/**
+ * Connects `count` independent clients over WebSocket, in batches; resolves once each has
+ * `firstEvent`. `auth(i)` is the i-th client's handshake (a tracked ticket, say).
+ */
+export async function connectCrowd(url: string, count: number, firstEvent: string | null, batch = 50, auth?: (i: number) => Record<string, unknown>): Promise<Crowd> {
   const sockets: Socket[] = [];
   for (let start = 0; start < count; start += batch) {
     const size = Math.min(batch, count - start);
-    const ready = Array.from({ length: size }, () => {
-      const socket = io(url, { forceNew: true, transports: ['websocket'], reconnection: false });
+    const ready = Array.from({ length: size }, (_, i) => {
+      const socket = io(url, { forceNew: true, transports: ['websocket'], reconnection: false, ...(auth ? { auth: auth(start + i) } : {}) });
       sockets.push(socket);
       return new Promise<void>((resolve, reject) => {
         socket.once(firstEvent ?? 'connect', () => resolve());
