@@ -28,6 +28,11 @@ type NobatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<str
 type NobatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const SNAPSHOT_DELAY_MS = 30;
+/**
+ * A ticket whose own state changed (called, say) is told at once; tickets that only moved up a line
+ * hear at most this often: in a busy office every commit moves hundreds of tracked tickets.
+ */
+const MOVED_TICKETS_EVERY_MS = 1000;
 const BOARD_REUSE_MS = 1000;
 const TICKET_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** Messages a socket may send: a tracking page follows a ticket or two, not dozens a second. */
@@ -122,6 +127,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     return view ? { ...view, seq: office.lastSeq() } : undefined;
   };
 
+  /** What each tracked ticket's room was last sent, without the sequence number. */
+  const lastShown = new Map<string, string>();
+
   io.on('connection', (socket: NobatSocket) => {
     const { role, deskId } = socket.data;
     socket.use((_packet, next) => {
@@ -166,6 +174,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       if (typeof ticketId !== 'string' || !TICKET_ID.test(ticketId)) return socket.emit('error:refused', { code: 'invalid_request', message: 'شناسهٔ نوبت نادرست است.' });
       const view = ticketSnapshot(ticketId);
       if (!view) return socket.emit('error:refused', { code: 'unknown_ticket', message: 'این نوبت پیدا نشد.' });
+      // The first to track a ticket sets what its room has been shown; a later one may join while
+      // a change is still on its way to the others, so it does not.
+      if (!io.sockets.adapter.rooms.has(`ticket:${ticketId}`)) lastShown.set(ticketId, JSON.stringify(withoutSeq(view)));
       void socket.join(`ticket:${ticketId}`);
       socket.emit('ticket:snapshot', view);
     };
@@ -179,6 +190,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   const dirtyTickets = new Set<string>();
   let boardDirty = false;
   let timer: NodeJS.Timeout | null = null;
+  /** When tickets that only moved up their line were last told, and the timer that will tell them next. */
+  let lastMovedAt = -Infinity;
+  let movedTimer: NodeJS.Timeout | null = null;
   const flush = () => {
     timer = null;
     // A snapshot nobody is there to receive is not computed (its estimates cost the most).
@@ -186,10 +200,23 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     if (boardDirty && rooms.has('board')) io.to('board').emit('board:snapshot', board());
     if (boardDirty) emitManagerSnapshot();
     for (const deskId of dirtyDesks) if (rooms.has(`desk:${deskId}`)) io.to(`desk:${deskId}`).emit('desk:snapshot', deskSnapshot(deskId));
-    for (const ticketId of trackedTickets(io, dirtyTickets, office)) {
-      const view = ticketSnapshot(ticketId);
-      if (view) io.to(`ticket:${ticketId}`).emit('ticket:snapshot', view);
+    const sinceMoved = performance.now() - lastMovedAt;
+    const movedToo = sinceMoved >= MOVED_TICKETS_EVERY_MS;
+    if (movedToo) lastMovedAt = performance.now();
+    else movedTimer ??= setTimeout(() => {
+      movedTimer = null;
+      timer ??= setTimeout(flush, 0);
+    }, MOVED_TICKETS_EVERY_MS - sinceMoved);
+    for (const ticketId of movedToo ? trackedTickets(io, dirtyTickets, office) : trackedOnly(io, dirtyTickets)) {
+      const view = read.ticket(ticketId);
+      if (!view) continue;
+      // A tracked ticket whose view did not change (most of them, most of the time) is not sent again.
+      const shown = JSON.stringify(view);
+      if (lastShown.get(ticketId) === shown) continue;
+      lastShown.set(ticketId, shown);
+      io.to(`ticket:${ticketId}`).emit('ticket:snapshot', { ...view, seq: office.lastSeq() });
     }
+    for (const ticketId of lastShown.keys()) if (!rooms.has(`ticket:${ticketId}`)) lastShown.delete(ticketId);
     boardDirty = false;
     dirtyDesks.clear();
     dirtyTickets.clear();
@@ -243,9 +270,19 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       deps.alerts.off('raised', onRaised).off('cleared', onCleared).off('acknowledged', onAcknowledged);
       clearInterval(managerTimer);
       if (timer) clearTimeout(timer);
+      if (movedTimer) clearTimeout(movedTimer);
       void io.close();
     },
   };
+}
+
+function withoutSeq<T extends { seq: number }>({ seq: _seq, ...view }: T): Omit<T, 'seq'> {
+  return view;
+}
+
+/** The changed tickets that someone tracks. */
+function trackedOnly(io: NobatServer, changed: Set<string>): string[] {
+  return [...changed].filter((id) => io.sockets.adapter.rooms.has(`ticket:${id}`));
 }
 
 /** Tickets whose trackers must hear: the changed ones, and every waiting one in a line that moved. */

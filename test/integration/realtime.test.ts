@@ -71,6 +71,31 @@ describe('realtime', () => {
     assert.equal((await called).deskNumber, 4);
   });
 
+  it('tells a phone when its line moves, and never sends it the same view twice', async () => {
+    // Its own office: the clock stays put, so estimates stay as they are and only the line moves.
+    const quiet = await startTestOffice();
+    try {
+      const issue = async (serviceId: string) => (await quiet.api('POST', '/tickets', { body: { serviceId } })).body as { id: string };
+      await issue('contractor');
+      await issue('contractor');
+      const mine = await issue('contractor');
+      const phone = client(quiet.server.url, { ticketId: mine.id });
+      sockets.push(phone);
+      const views: Array<{ ahead: number }> = [];
+      phone.on('ticket:snapshot', (view: { ahead: number }) => views.push(view));
+      const moved = next<{ ahead: number }>(phone, 'ticket:snapshot', (m) => m.ahead === 1);
+      await next(phone, 'ticket:snapshot');
+      // Commits that leave this ticket as it was: tickets of a service desk 4 does not call.
+      for (let i = 0; i < 5; i++) await issue('payment');
+      const token = await quiet.login('staff4', 'desk-4');
+      await quiet.api('POST', '/desks/desk-4/next', { token });
+      assert.equal((await moved).ahead, 1);
+      assert.deepEqual(views.map((v) => v.ahead), [2, 1]);
+    } finally {
+      await quiet.stop();
+    }
+  });
+
   it('gives a signed-in desk its own view and refreshes it', async () => {
     const token = await office.login('staff3', 'desk-3');
     const desk = client(office.server.url, { token });
