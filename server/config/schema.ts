@@ -1,6 +1,7 @@
 // The office file: what one office serves, where, when and how. Checked with zod at start-up so
 // that a bad file stops the server with a message naming the field instead of running half-configured.
 import { z } from 'zod';
+import { faDigits } from '../time/digits.js';
 
 export const PRIORITY_GROUPS = ['elderly', 'disabled', 'veteran', 'pregnant'] as const;
 export const priorityGroupSchema = z.enum(PRIORITY_GROUPS);
@@ -27,10 +28,25 @@ const openingPeriod = z
   .object({ from: clockTime, to: clockTime })
   .refine((p) => p.from < p.to, { message: '"from" must be before "to"' });
 
-const openingHoursObject = z.strictObject({
-  alwaysOpen: z.boolean().default(false),
-  week: z.partialRecord(z.enum(WEEKDAYS), z.array(openingPeriod).max(4)).default({}),
-});
+const WEEKDAY_NAMES_FA: Record<Weekday, string> = { sat: 'شنبه', sun: 'یکشنبه', mon: 'دوشنبه', tue: 'سه‌شنبه', wed: 'چهارشنبه', thu: 'پنجشنبه', fri: 'جمعه' };
+
+const openingHoursObject = z
+  .strictObject({
+    alwaysOpen: z.boolean().default(false),
+    week: z.partialRecord(z.enum(WEEKDAYS), z.array(openingPeriod).max(4)).default({}),
+  })
+  .superRefine((hours, ctx) => {
+    // Overlapping spans would count the same minutes twice in the hours a report says the office was open.
+    for (const [day, periods] of Object.entries(hours.week) as Array<[Weekday, Array<{ from: string; to: string }>]>) {
+      const sorted = periods.map((period, index) => ({ ...period, index })).sort((a, b) => (a.from < b.from ? -1 : 1));
+      sorted.slice(1).forEach((period, i) => {
+        const earlier = sorted[i]!;
+        if (period.from < earlier.to) {
+          ctx.addIssue({ code: 'custom', path: ['week', day, period.index], message: `${day}: ${earlier.from}-${earlier.to} and ${period.from}-${period.to} overlap`, params: { fa: faDigits(`ساعت کاری ${WEEKDAY_NAMES_FA[day]}: بازهٔ ${earlier.from} تا ${earlier.to} و بازهٔ ${period.from} تا ${period.to} روی هم افتاده‌اند.`) } });
+        }
+      });
+    }
+  });
 /** Without an `hours` field, the usual hours of a government office: Saturday to Wednesday 07:30–14:30. */
 const GOVERNMENT_HOURS = ['sat', 'sun', 'mon', 'tue', 'wed'].map((day) => [day, [{ from: '07:30', to: '14:30' }]] as const);
 export const openingHoursSchema = openingHoursObject.default({ alwaysOpen: false, week: Object.fromEntries(GOVERNMENT_HOURS) });

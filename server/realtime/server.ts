@@ -20,6 +20,7 @@ import type { StoredEvent } from '../store/event-store.js';
 import type { QueueEvent } from '../queue/types.js';
 import { TokenBuckets, type BucketLimits } from '../limits/token-bucket.js';
 import { faDigits } from '../time/digits.js';
+import { isOpenAt } from '../time/hours.js';
 import { RecentCalls } from './board.js';
 import { managerSnapshot } from './manager-view.js';
 import type { AlertView, BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
@@ -34,6 +35,8 @@ const SNAPSHOT_DELAY_MS = 30;
  */
 const MOVED_TICKETS_EVERY_MS = 1000;
 const BOARD_REUSE_MS = 1000;
+/** How often opening hours are looked at: a service opening or closing reaches the kiosks within a second. */
+const HOURS_CHECK_MS = 500;
 const TICKET_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** Messages a socket may send: a tracking page follows a ticket or two, not dozens a second. */
 export const SOCKET_RATE: BucketLimits = { capacity: 20, refillPerSecond: 2 };
@@ -185,6 +188,14 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     socket.on('ticket:track', (message) => track(message?.ticketId));
   });
 
+  /** The services open now (active, within their hours), as one comparable string. */
+  const openServices = () => {
+    const config = configs.current();
+    const now = office.now();
+    return config.services.filter((s) => s.active && isOpenAt(s.hours ?? config.hours, now, config.timeZone)).map((s) => s.id).join(' ');
+  };
+  let openSent = openServices();
+
   // Coalesce: many commits within a tick produce one snapshot per affected room.
   const dirtyDesks = new Set<string>();
   const dirtyTickets = new Set<string>();
@@ -197,6 +208,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     timer = null;
     // A snapshot nobody is there to receive is not computed (its estimates cost the most).
     const rooms = io.sockets.adapter.rooms;
+    if (boardDirty) openSent = openServices();
     if (boardDirty && rooms.has('board')) io.to('board').emit('board:snapshot', board());
     if (boardDirty) emitManagerSnapshot();
     for (const deskId of dirtyDesks) if (rooms.has(`desk:${deskId}`)) io.to(`desk:${deskId}`).emit('desk:snapshot', deskSnapshot(deskId));
@@ -260,6 +272,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   };
   configs.on('changed', onConfigChanged);
 
+  // Opening hours open and close services with no command at all: the board is sent again when the
+  // set of open services differs from the one the last board was sent with.
+  const hoursTimer = setInterval(() => {
+    if (openServices() === openSent) return;
+    lastBoard = null;
+    boardDirty = true;
+    timer ??= setTimeout(flush, SNAPSHOT_DELAY_MS);
+  }, HOURS_CHECK_MS);
+  hoursTimer.unref();
+
   return {
     io,
     close() {
@@ -269,6 +291,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       deps.accounts.off('device-revoked', onDeviceRevoked);
       deps.alerts.off('raised', onRaised).off('cleared', onCleared).off('acknowledged', onAcknowledged);
       clearInterval(managerTimer);
+      clearInterval(hoursTimer);
       if (timer) clearTimeout(timer);
       if (movedTimer) clearTimeout(movedTimer);
       void io.close();

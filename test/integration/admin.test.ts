@@ -88,6 +88,17 @@ describe('administration API', () => {
     assert.equal(services.find((s) => s.id === 'certificate')?.name, 'گواهی‌های ملکی');
   });
 
+  it("refuses a service's hours whose spans overlap or run backwards, naming the day in Persian", async () => {
+    const { service: payment, version } = await service('payment');
+    const hours = { alwaysOpen: false, week: { sun: [{ from: '08:00', to: '12:00' }, { from: '11:00', to: '13:00' }], mon: [{ from: '12:00', to: '10:00' }] } };
+    const { status, body } = await office.api('PUT', '/admin/services/payment', { token: admin, body: { ...payment, hours, version } });
+    assert.equal(status, 400);
+    const fields = Object.fromEntries((body.error.details as Array<{ field?: string; message: string }>).map((d) => [d.field, d.message]));
+    assert.equal(fields['hours.week.sun.1'], 'ساعت کاری یکشنبه: بازهٔ ۰۸:۰۰ تا ۱۲:۰۰ و بازهٔ ۱۱:۰۰ تا ۱۳:۰۰ روی هم افتاده‌اند.');
+    assert.match(fields['hours.week.mon.0'] ?? '', /ساعت شروع باید پیش از ساعت پایان باشد/);
+    assert.equal((await service('payment')).service.hours, undefined);
+  });
+
   it('refuses an invalid change with Persian messages per field and saves nothing', async () => {
     const before = await config();
     const { service: payment, version } = await service('payment');

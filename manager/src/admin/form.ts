@@ -26,10 +26,10 @@ export function textField(label: string, name: string, value: string | number | 
   </label>`;
 }
 
-export function areaField(label: string, name: string, value: string, errors: FieldErrors) {
+export function areaField(label: string, name: string, value: string, errors: FieldErrors, dir = 'auto') {
   return html`<label class="wide">
     ${label}
-    <textarea name=${name} dir="auto" .value=${value} aria-invalid=${errorFor(errors, name) ? 'true' : 'false'}></textarea>
+    <textarea name=${name} dir=${dir} .value=${value} aria-invalid=${errorFor(errors, name) ? 'true' : 'false'}></textarea>
     ${fieldError(errors, name)}
   </label>`;
 }
