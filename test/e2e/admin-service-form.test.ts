@@ -131,4 +131,23 @@ describe('service form: opening hours and English guidance, live on the kiosk', 
     assert.equal(saved.guidance.descriptionEn, 'Pay the fees of any service here, by card.');
     assert.ok(saved.guidance.description.length > 0, 'the Persian text is kept');
   });
+
+  test('the audit trail names each change in Persian (English on the English screen), with the Jalali date and who', async () => {
+    await admin.locator('nb-admin-app nav button[data-section="audit"]').click();
+    const row = admin.locator('nb-admin-audit tbody tr', { hasText: 'ساعت کاری: همان ساعت کاری اداره ← یکشنبه ۱۰:۰۰–۱۲:۰۰ و ۱۳:۰۰–۱۴:۰۰' });
+    await row.waitFor();
+    const text = await row.innerText();
+    assert.match(text, /خدمت\s+request\s+— ویرایش/);
+    assert.match(text, /مدیر سامانه/);
+    assert.match(text, /۱۴۰۵\/۹\/۱/, 'the Jalali date of the change');
+    assert.doesNotMatch(text, /[0-9]/, 'no Latin digit on the Persian screen');
+    const english = await admin.locator('nb-admin-audit tbody tr', { hasText: 'Pay the fees' }).innerText();
+    assert.match(english, /راهنما › شرح خدمت به انگلیسی: Working out and paying municipal duties.*… ← Pay the fees of any service here, by card\./);
+    assert.match(english, /مدارک لازم به انگلیسی: National ID card، .* ← Bank card، The bill or its number/);
+    await screenshot(admin, 'admin-audit-labels-fa');
+    await admin.locator('nb-manager-app header button.lang').click();
+    await admin.locator('nb-admin-audit tbody tr', { hasText: "Opening hours: The office's opening hours → Sunday 10:00–12:00 and 13:00–14:00" }).waitFor();
+    assert.match(await admin.locator('nb-admin-audit tbody tr', { hasText: 'Pay the fees' }).innerText(), /Guidance › Description in English: Working out .* → Pay the fees/);
+    await screenshot(admin, 'admin-audit-labels-en');
+  });
 });
