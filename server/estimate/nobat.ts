@@ -7,7 +7,7 @@ import { DEFAULT_MODEL_OPTIONS, dispatchModel, type ModelOptions } from './model
 import { quantile, seedFrom, seededRandom } from './random.js';
 import { SimLines } from './sim-lines.js';
 import { phantomTicket, simulateAllCalls, simulateCallTime } from './simulate.js';
-import type { EstimateInput, Estimator, WaitEstimate } from './types.js';
+import { drain, type EstimateInput, type Estimator, type WaitEstimate } from './types.js';
 
 export interface NobatOptions extends Partial<ModelOptions> {
   /** Simulated runs per estimate. */
@@ -38,7 +38,8 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
   const highQuantile = options.highQuantile ?? 0.9;
   const modelOptions: ModelOptions = { ...DEFAULT_MODEL_OPTIONS, ...definedOnly(options) };
 
-  const simulate = (input: EstimateInput, target: Ticket): WaitEstimate => {
+  // Each run is a step: the server can spread an estimate over several turns of its event loop.
+  function* simulate(input: EstimateInput, target: Ticket): Generator<void, WaitEstimate> {
     if (target.status !== 'issued') return { seconds: 0, low: 0, high: 0 };
     const model = dispatchModel(input.state, input.history, input.now, target.priorityGroup === null ? 'priority' : 'all', modelOptions);
     const random = seededRandom(seedFrom(target.id, input.now));
@@ -48,9 +49,10 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
     for (let run = 0; run < runsNow; run++) {
       const calledAt = simulateCallTime(input.state, lines, target, input.now, model, random);
       waits.push(Math.max(0, (calledAt - input.now) / 1000));
+      yield;
     }
     return summary(waits);
-  };
+  }
 
   const summary = (waits: number[]): WaitEstimate => {
     waits.sort((a, b) => a - b);
@@ -61,7 +63,8 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
   // costs what the last ticket's own estimate costs. As for one ticket, normal tickets are simulated
   // with the priority arrivals that may pass them, and priority tickets (a second set, when there
   // are any) with every arrival, since normal tickets past the wait limit can pass them too.
-  const simulateAll = (input: EstimateInput): Map<string, WaitEstimate> => {
+  function* simulateAll(input: EstimateInput): Generator<void, Map<string, WaitEstimate>> {
+    const waiting = [...input.state.tickets.values()].filter((ticket) => ticket.status === 'issued');
     const lines = SimLines.of(input.state, null);
     const calledAt = new Map<Ticket, number[]>();
     const runsNow = runsFor(runs, input.state.tickets.size);
@@ -72,32 +75,40 @@ export function createNobatEstimator(options: NobatOptions = {}): Estimator {
     };
     for (const arrivals of ['priority', 'all'] as const) {
       const isTarget = (ticket: Ticket) => (ticket.priorityGroup === null) === (arrivals === 'priority');
+      const count = waiting.filter(isTarget).length;
+      if (count === 0) continue;
       const model = dispatchModel(input.state, input.history, input.now, arrivals, modelOptions);
       const random = seededRandom(seedFrom(`${ALL_TICKETS_SEED}${arrivals}`, input.now));
-      for (let run = 0; run < runsNow; run++) simulateAllCalls(input.state, lines, input.now, model, random, isTarget, record);
+      for (let run = 0; run < runsNow; run++) {
+        simulateAllCalls(input.state, lines, input.now, model, random, { count, isTarget }, record);
+        yield;
+      }
     }
     const estimates = new Map<string, WaitEstimate>();
-    for (const ticket of input.state.tickets.values()) {
-      if (ticket.status !== 'issued') continue;
+    for (const ticket of waiting) {
       const waits = (calledAt.get(ticket) ?? []).map((at) => Math.max(0, (at - input.now) / 1000));
       // Runs in which no desk called the ticket: it would wait for ever there.
       while (waits.length < runsNow) waits.push(Infinity);
       estimates.set(ticket.id, summary(waits));
     }
     return estimates;
-  };
+  }
 
   return {
     name: 'nobat',
     ranged: true,
     estimate(input: EstimateInput, ticketId: string): WaitEstimate {
       const ticket = input.state.tickets.get(ticketId);
-      return ticket ? simulate(input, ticket) : { seconds: 0, low: 0, high: 0 };
+      return ticket ? drain(simulate(input, ticket)) : { seconds: 0, low: 0, high: 0 };
     },
     estimateNew(input: EstimateInput, serviceId: string, priorityGroup: PriorityGroup | null): WaitEstimate {
-      return simulate(input, phantomTicket(NEW_TICKET_ID, serviceId, priorityGroup, input.now));
+      return drain(simulate(input, phantomTicket(NEW_TICKET_ID, serviceId, priorityGroup, input.now)));
     },
-    estimateAll: simulateAll,
+    estimateAll: (input) => drain(simulateAll(input)),
+    inSteps: {
+      estimateNew: (input, serviceId, priorityGroup) => simulate(input, phantomTicket(NEW_TICKET_ID, serviceId, priorityGroup, input.now)),
+      estimateAll: simulateAll,
+    },
   };
 }
 

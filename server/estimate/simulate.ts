@@ -36,8 +36,9 @@ export function simulateCallTime(base: QueueState, lines: SimLines, target: Tick
 }
 
 /**
- * One run in which every ticket waiting now that `isTarget` picks is called: `onCall` hears each
- * of them with its time (ms). Those no desk would ever call are not heard of.
+ * One run in which every ticket that `isTarget` picks among those waiting in `lines` is called
+ * (`targets` of them): `onCall` hears each with its time (ms). Those no desk would ever call are
+ * not heard of.
  */
 export function simulateAllCalls(
   base: QueueState,
@@ -45,13 +46,13 @@ export function simulateAllCalls(
   now: number,
   model: DispatchModel,
   random: Random,
-  isTarget: (ticket: Ticket) => boolean,
+  targets: { count: number; isTarget(ticket: Ticket): boolean },
   onCall: (ticket: Ticket, at: number) => void,
 ): void {
-  let left = [...base.tickets.values()].filter((ticket) => ticket.status === 'issued' && isTarget(ticket)).length;
+  let left = targets.count;
   if (left === 0) return;
   simulateDispatch(base, lines, now, model, random, (ticket, t) => {
-    if (ticket.id.startsWith('~') || !isTarget(ticket)) return false;
+    if (ticket.id.startsWith('~') || !targets.isTarget(ticket)) return false;
     onCall(ticket, t);
     return --left === 0;
   });

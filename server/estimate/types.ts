@@ -30,6 +30,23 @@ export interface Estimator {
    * price of one (the server refreshes every tracked ticket each second).
    */
   estimateAll?(input: EstimateInput): Map<string, WaitEstimate>;
+  /**
+   * The same, as steps of a few milliseconds each (the answer is the generator's return value),
+   * for a server that must not hold its event loop for a whole estimate. The state may change
+   * between steps; an estimate spread over steps is of the queue as it was at the first.
+   */
+  inSteps?: {
+    estimateNew(input: EstimateInput, serviceId: string, priorityGroup: PriorityGroup | null): Generator<void, WaitEstimate>;
+    estimateAll(input: EstimateInput): Generator<void, Map<string, WaitEstimate>>;
+  };
+}
+
+/** Runs every step of a stepped estimate at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Every waiting ticket's wait: at once where the estimator can, else one by one. */

@@ -61,6 +61,20 @@ const COST_FACTOR = 20;
 /** The key under which the refresh of every waiting ticket's estimate waits its turn. */
 const EVERY_TICKET = 'every-ticket';
 
+/** How long background refreshes may hold the event loop in one turn. */
+const REFRESH_SLICE_MS = 3;
+
+/** A background refresh: its steps, and where their result goes (with when it began and its cost). */
+interface Refresh<T> {
+  steps: Generator<void, T>;
+  store(result: T, at: number, costMs: number): void;
+}
+
+/** A computation that cannot be cut into steps, as one step. */
+function* once<T>(compute: () => T): Generator<void, T> {
+  return compute();
+}
+
 function ttlFor(costMs: number): number {
   return Math.max(ESTIMATE_TTL_MS, COST_FACTOR * costMs);
 }
@@ -68,7 +82,10 @@ function ttlFor(costMs: number): number {
 export class ReadModel {
   private readonly estimates = new Map<string, { at: number; ttl: number; estimate: WaitEstimate }>();
   /** Estimates served stale and waiting to be computed again, in the order they were asked for. */
-  private readonly stale = new Map<string, () => void>();
+  private readonly stale = new Map<string, () => Refresh<unknown>>();
+  /** The refresh under way, spread over turns of the event loop. */
+  private running: { key: string; at: number; costMs: number; refresh: Refresh<unknown> } | null = null;
+  private refreshScheduled = false;
 
   constructor(
     /** The configuration now (admins change it while the server runs). */
@@ -86,6 +103,8 @@ export class ReadModel {
   /** After a configuration change: promises stand, but lines, desks and services may differ now. */
   configChanged(): void {
     for (const key of [...this.estimates.keys()]) if (!key.startsWith('t:')) this.estimates.delete(key);
+    for (const key of [...this.stale.keys()]) if (key !== EVERY_TICKET) this.stale.delete(key);
+    if (this.running && this.running.key !== EVERY_TICKET) this.running = null;
   }
 
   services(): ServiceView[] {
@@ -160,7 +179,12 @@ export class ReadModel {
    */
   newTicketEstimate(serviceId: string, priorityGroup: string | null): WaitEstimate {
     const group = priorityGroup as Parameters<Estimator['estimateNew']>[2];
-    return this.cached(`n:${serviceId}:${priorityGroup ?? '-'}`, () => this.estimation.estimator.estimateNew(this.input(), serviceId, group));
+    const { estimator } = this.estimation;
+    const key = `n:${serviceId}:${priorityGroup ?? '-'}`;
+    return this.cached(key, () => estimator.estimateNew(this.input(), serviceId, group), () => ({
+      steps: estimator.inSteps ? estimator.inSteps.estimateNew(this.input(), serviceId, group) : once(() => estimator.estimateNew(this.input(), serviceId, group)),
+      store: (estimate, at, costMs) => this.estimates.set(key, { at, ttl: ttlFor(costMs), estimate }),
+    }));
   }
 
   /** Records what a ticket was promised at issue, so that its first reads agree with its slip. */
@@ -202,15 +226,15 @@ export class ReadModel {
   }
 
   /**
-   * A fresh estimate, or a stale one at once while it is computed again in the background, one
-   * estimate per turn of the event loop: a request never waits for a simulation that has an answer
-   * already, and no turn runs more than one (a line of hundreds takes milliseconds to simulate).
+   * A fresh estimate, or a stale one at once while it is computed again in the background, a few
+   * milliseconds per turn of the event loop: a request never waits for a simulation that has an
+   * answer already, nor for more than a slice of one that is being computed.
    */
-  private cached(key: string, compute: () => WaitEstimate): WaitEstimate {
+  private cached(key: string, compute: () => WaitEstimate, refresh: () => Refresh<WaitEstimate>): WaitEstimate {
     const hit = this.estimates.get(key);
     if (hit && this.isFresh(hit)) return hit.estimate;
     if (hit) {
-      this.refreshLater(key, () => this.compute(key, compute));
+      this.refreshLater(key, refresh);
       return hit.estimate;
     }
     return this.compute(key, compute);
@@ -224,11 +248,17 @@ export class ReadModel {
     const key = `t:${ticketId}`;
     const hit = this.estimates.get(key);
     if (hit && this.isFresh(hit)) return hit.estimate;
+    const { estimator } = this.estimation;
     if (hit) {
-      this.refreshLater(EVERY_TICKET, () => this.computeEveryTicket());
+      this.refreshLater(EVERY_TICKET, () => ({
+        steps: estimator.inSteps ? estimator.inSteps.estimateAll(this.input()) : once(() => estimateEvery(estimator, this.input())),
+        store: (estimates, at, costMs) => this.keepEveryTicket(estimates, at, costMs),
+      }));
       return hit.estimate;
     }
-    this.computeEveryTicket();
+    const started = performance.now();
+    const at = this.clock();
+    this.keepEveryTicket(estimateEvery(estimator, this.input()), at, performance.now() - started);
     return this.estimates.get(key)?.estimate ?? { seconds: 0, low: 0, high: 0 };
   }
 
@@ -246,12 +276,9 @@ export class ReadModel {
     return estimate;
   }
 
-  private computeEveryTicket(): void {
+  private keepEveryTicket(estimates: Map<string, WaitEstimate>, at: number, costMs: number): void {
     this.makeRoom();
-    const at = this.clock();
-    const started = performance.now();
-    const estimates = estimateEvery(this.estimation.estimator, this.input());
-    const ttl = ttlFor(performance.now() - started);
+    const ttl = ttlFor(costMs);
     // Tickets no longer waiting need no estimate.
     for (const key of [...this.estimates.keys()]) if (key.startsWith('t:') && !estimates.has(key.slice(2))) this.estimates.delete(key);
     for (const [ticketId, estimate] of estimates) this.estimates.set(`t:${ticketId}`, { at, ttl, estimate });
@@ -261,26 +288,52 @@ export class ReadModel {
     if (this.estimates.size > 5000) this.estimates.clear();
   }
 
-  private refreshLater(key: string, refresh: () => void): void {
-    if (this.stale.has(key)) return;
-    this.stale.set(key, refresh);
-    if (this.stale.size === 1) setImmediate(() => this.refreshOne());
+  private refreshLater<T>(key: string, refresh: () => Refresh<T>): void {
+    if (this.stale.has(key) || this.running?.key === key) return;
+    this.stale.set(key, refresh as () => Refresh<unknown>);
+    this.scheduleRefresh();
   }
 
-  private refreshOne(): void {
-    const next = this.stale.entries().next();
-    if (next.done) return;
-    const [key, refresh] = next.value;
-    this.stale.delete(key);
-    if (this.stale.size > 0) setImmediate(() => this.refreshOne());
-    try {
-      refresh();
-    } catch {
-      // Not here, where no one would hear of it: the next read computes it and meets the error.
-      if (key === EVERY_TICKET) {
-        for (const cached of [...this.estimates.keys()]) if (cached.startsWith('t:')) this.estimates.delete(cached);
-      } else this.estimates.delete(key);
+  private scheduleRefresh(): void {
+    if (this.refreshScheduled) return;
+    this.refreshScheduled = true;
+    setImmediate(() => {
+      this.refreshScheduled = false;
+      this.refreshSome();
+    });
+  }
+
+  /** Runs refreshes, a step at a time, for one slice of this turn; the rest waits for the next. */
+  private refreshSome(): void {
+    const deadline = performance.now() + REFRESH_SLICE_MS;
+    while (performance.now() < deadline) {
+      if (!this.running) {
+        const next = this.stale.entries().next();
+        if (next.done) return;
+        const [key, start] = next.value;
+        this.stale.delete(key);
+        this.running = { key, at: this.clock(), costMs: 0, refresh: start() };
+      }
+      const job = this.running;
+      const began = performance.now();
+      try {
+        const step = job.refresh.steps.next();
+        job.costMs += performance.now() - began;
+        if (!step.done) continue;
+        this.running = null;
+        job.refresh.store(step.value, job.at, job.costMs);
+      } catch {
+        // Not here, where no one would hear of it: the next read computes it and meets the error.
+        this.running = null;
+        this.forget(job.key);
+      }
     }
+    this.scheduleRefresh();
+  }
+
+  private forget(key: string): void {
+    if (key !== EVERY_TICKET) this.estimates.delete(key);
+    else for (const cached of [...this.estimates.keys()]) if (cached.startsWith('t:')) this.estimates.delete(cached);
   }
 
   private input() {
