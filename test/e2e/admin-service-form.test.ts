@@ -5,32 +5,22 @@
 // reloading; English texts typed in the form's English section appear on the kiosk in English.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/main.js';
 import { MORNING } from '../integration/lib/office-server.js';
 import { launchChromium, screenshot } from './lib/browser.js';
 import { startE2eOffice, type E2eOffice } from './lib/office.js';
-
-const LAPTOP = { width: 1366, height: 900 };
+import { pageOpener, signInToManager } from './lib/pages.js';
 
 describe('service form: opening hours and English guidance, live on the kiosk', () => {
   let browser: Browser;
   let office: E2eOffice;
   let now = MORNING;
-  const contexts: BrowserContext[] = [];
+  const { open, contexts } = pageOpener(() => browser, () => office.url);
   let admin: Page;
   let kiosk: Page;
   let adminToken: string;
 
-  const open = async (path: string, viewport = LAPTOP): Promise<Page> => {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => assert.fail(`${path} page error: ${error.message}`));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${office.url}${path}`);
-    return page;
-  };
   const form = () => admin.locator('nb-admin-service-form form');
   const day = (name: string) => admin.locator(`nb-admin-hours .day[data-day="${name}"]`);
   const openForm = async (id: string) => {
@@ -44,9 +34,7 @@ describe('service form: opening hours and English guidance, live on the kiosk', 
     [browser, office] = await Promise.all([launchChromium(), startE2eOffice({ clock: () => now, virtualKeypads: false })]);
     adminToken = (await office.api('POST', '/auth/login', { body: { username: 'admin', password: DEMO_PASSWORD } })).body.token as string;
     admin = await open('/manager');
-    await admin.locator('nb-manager-sign-in input[name="username"]').fill('admin');
-    await admin.locator('nb-manager-sign-in input[name="password"]').fill(DEMO_PASSWORD);
-    await admin.locator('nb-manager-sign-in button[type="submit"]').click();
+    await signInToManager(admin, 'admin', DEMO_PASSWORD);
     await admin.locator('nav button[data-tab="config"]').click();
     kiosk = await open('/kiosk', { width: 1080, height: 1920 });
     await tile('request').waitFor();

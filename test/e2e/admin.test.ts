@@ -5,19 +5,18 @@
 // kiosk goes from the pairing code read off the admin screen to working, then to revoked.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseOffice } from '../../server/config/load.js';
 import { demoOffice } from '../../server/config/demo-office.js';
 import { DEMO_PASSWORD } from '../../server/main.js';
 import { fa, launchChromium, screenshot } from './lib/browser.js';
 import { startE2eOffice, type E2eOffice } from './lib/office.js';
+import { pageOpener, signInToManager } from './lib/pages.js';
 
 const LAPTOP = { width: 1366, height: 900 };
 
 async function signInAsAdmin(page: Page, username: string, password: string): Promise<void> {
-  await page.locator('nb-manager-sign-in input[name="username"]').fill(username);
-  await page.locator('nb-manager-sign-in input[name="password"]').fill(password);
-  await page.locator('nb-manager-sign-in button[type="submit"]').click();
+  await signInToManager(page, username, password);
   await page.locator('nav button[data-tab="config"]').click();
   await page.locator('nb-admin-app nav button[data-section="services"]').waitFor();
 }
@@ -33,20 +32,11 @@ async function notReloaded(page: Page): Promise<void> {
 describe('administration screen with the other screens live beside it', () => {
   let browser: Browser;
   let office: E2eOffice;
-  const contexts: BrowserContext[] = [];
+  const { open, contexts } = pageOpener(() => browser, () => office.url);
   let admin: Page;
   let kiosk: Page;
   let display: Page;
 
-  const open = async (path: string, viewport = LAPTOP): Promise<Page> => {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => assert.fail(`${path} page error: ${error.message}`));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${office.url}${path}`);
-    return page;
-  };
   const serviceForm = (id: string) => admin.locator(`nb-admin-services .row[data-service="${id}"] button`);
   const form = () => admin.locator('nb-admin-service-form form');
 

@@ -6,11 +6,12 @@
 // at laptop and tablet sizes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { io as connect } from 'socket.io-client';
 import { MORNING } from '../integration/lib/office-server.js';
 import { DEMO_PASSWORD } from '../../server/main.js';
 import { fa, launchChromium, screenshot } from './lib/browser.js';
+import { pageOpener, signInToManager } from './lib/pages.js';
 import { startE2eOffice, type E2eOffice } from './lib/office.js';
 
 const LAPTOP = { width: 1366, height: 900 };
@@ -20,23 +21,13 @@ describe('manager screen', () => {
   let browser: Browser;
   let office: E2eOffice;
   let now = MORNING;
-  const contexts: BrowserContext[] = [];
+  const pages = pageOpener(() => browser, () => office.url);
+  const { contexts } = pages;
   let dashboard: Page;
   let manager: string;
 
-  const open = async (viewport = LAPTOP): Promise<Page> => {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => assert.fail(`manager page error: ${error.message}`));
-    await page.goto(`${office.url}/manager`);
-    return page;
-  };
-  const signIn = async (page: Page, username: string, password = DEMO_PASSWORD) => {
-    await page.locator('nb-manager-sign-in input[name="username"]').fill(username);
-    await page.locator('nb-manager-sign-in input[name="password"]').fill(password);
-    await page.locator('nb-manager-sign-in button[type="submit"]').click();
-  };
+  const open = (viewport = LAPTOP) => pages.open('/manager', viewport);
+  const signIn = (page: Page, username: string, password = DEMO_PASSWORD) => signInToManager(page, username, password);
   const issue = async (serviceId: string): Promise<{ id: string; number: string }> => {
     const answer = await office.api('POST', '/tickets', { body: { serviceId } });
     assert.equal(answer.status, 201);
