@@ -49,9 +49,6 @@ export const pauseBody = z.object({
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-export const summaryQuery = z
-  .object({ from: isoDate, to: isoDate })
-  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
 
 /**
  * A statistics period: `from` and optional `to`, each a Jalali or Gregorian day, month or year
@@ -67,6 +64,8 @@ function withRange<T extends { from: string; to?: string | undefined }>(query: T
   }
 }
 export const statsPeriodQuery = statsPeriod.transform(withRange);
+/** GET /stats/summary (api.md): Gregorian days only, both given; the same limits as any period. */
+export const summaryQuery = z.object({ from: isoDate, to: isoDate }).transform(withRange);
 export const statsReportQuery = statsPeriod.extend({ by: z.enum(GROUPINGS).default('service') }).transform(withRange);
 
 /** Idempotency keys and request ids that clients send in headers. */

@@ -22,6 +22,7 @@ import { TokenBuckets, type BucketLimits } from '../limits/token-bucket.js';
 import { faDigits } from '../time/digits.js';
 import { isOpenAt } from '../time/hours.js';
 import { RecentCalls } from './board.js';
+import type { TicketView } from '../office/read-model.js';
 import { managerSnapshot } from './manager-view.js';
 import type { AlertView, BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
 
@@ -132,6 +133,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
 
   /** What each tracked ticket's room was last sent, without the sequence number. */
   const lastShown = new Map<string, string>();
+  // A recall changes no field of the view, but the phone must ring again: the calls count too.
+  const shownKey = (view: TicketView) => {
+    const live = office.state.tickets.get(view.id);
+    return `${live?.recalls ?? ''} ${live?.lastCalledAt ?? ''} ${JSON.stringify(view)}`;
+  };
 
   io.on('connection', (socket: NobatSocket) => {
     const { role, deskId } = socket.data;
@@ -179,7 +185,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       if (!view) return socket.emit('error:refused', { code: 'unknown_ticket', message: 'این نوبت پیدا نشد.' });
       // The first to track a ticket sets what its room has been shown; a later one may join while
       // a change is still on its way to the others, so it does not.
-      if (!io.sockets.adapter.rooms.has(`ticket:${ticketId}`)) lastShown.set(ticketId, JSON.stringify(withoutSeq(view)));
+      if (!io.sockets.adapter.rooms.has(`ticket:${ticketId}`)) lastShown.set(ticketId, shownKey(withoutSeq(view)));
       void socket.join(`ticket:${ticketId}`);
       socket.emit('ticket:snapshot', view);
     };
@@ -222,8 +228,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     for (const ticketId of movedToo ? trackedTickets(io, dirtyTickets, office) : trackedOnly(io, dirtyTickets)) {
       const view = read.ticket(ticketId);
       if (!view) continue;
-      // A tracked ticket whose view did not change (most of them, most of the time) is not sent again.
-      const shown = JSON.stringify(view);
+      // A view the phone already has (most of them, most of the time) is not sent again.
+      const shown = shownKey(view);
       if (lastShown.get(ticketId) === shown) continue;
       lastShown.set(ticketId, shown);
       io.to(`ticket:${ticketId}`).emit('ticket:snapshot', { ...view, seq: office.lastSeq() });

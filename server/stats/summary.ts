@@ -1,7 +1,7 @@
 // GET /api/v1/stats/summary (../shared/api.md): per service, issued, served, no-shows, wait and
 // service time, and ratings, for a range of Gregorian days. A view of the service report.
 import type { StatsDays } from './days.js';
-import { statsRange } from './range.js';
+import type { StatsRange } from './range.js';
 import { statsReport } from './report.js';
 import type { Distribution } from './types.js';
 
@@ -18,8 +18,8 @@ export interface ServiceSummary {
   ratings: { count: number; mean: number | null; topTwoShare: number | null };
 }
 
-export async function serviceSummary(stats: StatsDays, fromIso: string, toIso: string): Promise<ServiceSummary[]> {
-  const report = await statsReport(stats, statsRange(fromIso, toIso), 'service');
+export async function serviceSummary(stats: StatsDays, range: StatsRange): Promise<ServiceSummary[]> {
+  const report = await statsReport(stats, range, 'service');
   return report.rows.map((row) => ({
     serviceId: row.key,
     name: row.name ?? row.key,

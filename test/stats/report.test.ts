@@ -151,6 +151,12 @@ describe('statistics over a replayed day (surge trace)', () => {
       assert.equal(answer.body.error.code, 'invalid_request');
       assert.match(answer.body.error.message, /درخواست نادرست است/);
     }
+    // The summary of api.md has the same limits (a span of 75 years was a 500).
+    for (const bad of ['from=2024-01-01&to=2099-12-31', 'from=2026-11-22&to=2026-11-21']) {
+      const answer = await run.office.api('GET', `/stats/summary?${bad}`, { token: manager });
+      assert.equal(answer.status, 400, bad);
+      assert.match(answer.body.error.message, /درخواست نادرست است/);
+    }
   });
 
   it('keeps a closed day and reads it back as computed', async () => {

@@ -19,8 +19,8 @@ export function statsRoutes(deps: AppDeps, stats: StatsDays) {
   return new Hono<AppEnv>()
     .use('*', requireRole('manager', 'admin'))
     .get('/summary', validate('query', summaryQuery), async (c) => {
-      const { from, to } = c.req.valid('query');
-      return c.json({ from, to, services: await serviceSummary(stats, from, to) });
+      const { from, to, range } = c.req.valid('query');
+      return c.json({ from, to, services: await serviceSummary(stats, range) });
     })
     .get('/report', validate('query', statsReportQuery), async (c) => {
       const { range, by } = c.req.valid('query');
