@@ -126,7 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const keypads = new KeypadHub({ keypads: [...config.keypads, ...(virtualKeypads?.keypads ?? [])], office, ratings: new RatingStore(db, config.timeZone), log });
 
   let port = options.port;
-  const printer = options.printer === null ? null : createServerPrinter(options.printer ?? printerConfig(config, options.dataDir));
+  let printerDriverConfig = printerConfig(config, options.dataDir);
+  const printer = options.printer === null ? null : createServerPrinter(options.printer ?? printerDriverConfig);
   // The monitor reads the configuration at each check, so a changed target wait counts at once.
   const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log });
   const printing = printer && new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
@@ -145,7 +146,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   configs.on('changed', (next, change) => {
     applyConfig(state, next);
     read.configChanged();
-    if (change.entity === 'printer' && printing && !options.printer) void printing.usePrinter(createServerPrinter(printerConfig(next, options.dataDir)));
+    if (change.entity === 'printer' && printing && !options.printer) {
+      // A new logo or header text needs no new driver: the next job carries it, and the driver renders
+      // (and stores in the printer's memory) a header it has not seen.
+      const driver = printerConfig(next, options.dataDir);
+      if (JSON.stringify(driver) !== JSON.stringify(printerDriverConfig)) void printing.usePrinter(createServerPrinter(driver));
+      printerDriverConfig = driver;
+    }
     log.info('configuration changed', { entity: change.entity, id: change.entityId, action: change.action, revision: change.revision });
   });
   const accountAdmin = new AccountAdmin(db, accounts, configs, clock);

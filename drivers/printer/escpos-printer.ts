@@ -3,6 +3,7 @@
 import { LinkGoneError, LinkTimeoutError, type ByteLink } from './links/byte-link.js';
 import { ReopeningLink } from './links/reopening-link.js';
 import { statusRequest, type StatusQuery } from './escpos.js';
+import { headerIdentity } from './layout.js';
 import { renderTicket } from './render.js';
 import { faultMessages, isStatusByte, parseStatus, unreachableStatus } from './status.js';
 import { encodeTicket, type HeaderMode } from './ticket-bytes.js';
@@ -11,8 +12,8 @@ import type { PrintResult, PrinterConfig, PrinterFault, PrinterStatus, TicketPri
 export class EscPosPrinter implements TicketPrinter {
   private readonly link: ReopeningLink;
   private queue: Promise<unknown> = Promise.resolve();
-  /** The office name whose header this printer session holds in NV memory, and the session. */
-  private storedHeader?: { officeName: string; session: number };
+  /** The header (office name and logo, see headerIdentity) this printer session holds in NV memory, and the session. */
+  private storedHeader?: { identity: string; session: number };
 
   constructor(
     private readonly config: PrinterConfig,
@@ -43,10 +44,11 @@ export class EscPosPrinter implements TicketPrinter {
     const ticket = await rendering;
     try {
       const sent = await this.link.with(async (link) => {
-        const mode = this.headerMode(job.officeName);
+        const identity = headerIdentity(job);
+        const mode = this.headerMode(identity);
         const bytes = encodeTicket(ticket, mode);
         await link.write(bytes, this.config.timeoutMs);
-        if (mode === 'upload-nv') this.storedHeader = { officeName: job.officeName, session: this.link.session };
+        if (mode === 'upload-nv') this.storedHeader = { identity, session: this.link.session };
         return bytes.length;
       });
       const after = await this.readStatus();
@@ -57,10 +59,10 @@ export class EscPosPrinter implements TicketPrinter {
     }
   }
 
-  private headerMode(officeName: string): HeaderMode {
+  private headerMode(identity: string): HeaderMode {
     if (!this.config.nvHeader) return 'raster';
     const stored = this.storedHeader;
-    return stored && stored.officeName === officeName && stored.session === this.link.session ? 'stored-nv' : 'upload-nv';
+    return stored && stored.identity === identity && stored.session === this.link.session ? 'stored-nv' : 'upload-nv';
   }
 
   /** `urgent`: reopen a lost port now rather than after the back-off pause (see ReopeningLink). */

@@ -3,14 +3,15 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bitmapToPng } from './bitmap-png.js';
+import { headerIdentity } from './layout.js';
 import { renderTicket, wholeTicket } from './render.js';
 import { healthyStatus } from './status.js';
 import { encodeTicket } from './ticket-bytes.js';
 import type { PrintResult, PrinterConfig, PrinterStatus, TicketPrintJob, TicketPrinter } from './types.js';
 
 export class FilePrinter implements TicketPrinter {
-  /** The office header the virtual printer "holds" in NV memory, as a real one would after upload. */
-  private storedHeaderOffice?: string;
+  /** The header (see headerIdentity) the virtual printer "holds" in NV memory, as a real one would after upload. */
+  private storedHeader?: string;
 
   constructor(
     private readonly dir: string,
@@ -20,7 +21,8 @@ export class FilePrinter implements TicketPrinter {
   async print(job: TicketPrintJob): Promise<PrintResult> {
     const started = performance.now();
     const ticket = await renderTicket(job, this.config.widthDots);
-    const mode = !this.config.nvHeader ? 'raster' : this.storedHeaderOffice === job.officeName ? 'stored-nv' : 'upload-nv';
+    const identity = headerIdentity(job);
+    const mode = !this.config.nvHeader ? 'raster' : this.storedHeader === identity ? 'stored-nv' : 'upload-nv';
     const bytes = encodeTicket(ticket, mode);
     const name = fileNameFor(job.ticketId);
     await mkdir(this.dir, { recursive: true });
@@ -28,7 +30,7 @@ export class FilePrinter implements TicketPrinter {
       writeWhole(join(this.dir, `${name}.bin`), bytes),
       bitmapToPng(wholeTicket(ticket)).then((png) => writeWhole(join(this.dir, `${name}.png`), png)),
     ]);
-    if (mode === 'upload-nv') this.storedHeaderOffice = job.officeName;
+    if (mode === 'upload-nv') this.storedHeader = identity;
     return { ok: true, bytes: bytes.length, ms: performance.now() - started };
   }
 

@@ -1,6 +1,6 @@
-// Lays a ticket out as a column of blocks (text lines, the QR code, gaps), split into the static
+// Lays a ticket out as a column of blocks (the logo, text lines, the QR code, gaps), split into the static
 // header that never changes for an office and the body that changes per ticket. Pure: no rendering.
-import type { TicketPrintJob } from './types.js';
+import type { TicketLogo, TicketPrintJob } from './types.js';
 import { aheadText, jalaliDateAndTime, toPersianDigits, waitRangeText } from './ticket-text.js';
 
 export type Align = 'left' | 'centre' | 'right';
@@ -8,6 +8,7 @@ export type Align = 'left' | 'centre' | 'right';
 export type LayoutBlock =
   | { kind: 'text'; text: string; sizePx: number; bold: boolean; align: Align }
   | { kind: 'qr'; url: string; dotsPerModule: number }
+  | { kind: 'logo'; logo: TicketLogo }
   | { kind: 'rule'; thicknessDots: number }
   | { kind: 'gap'; dots: number };
 
@@ -17,17 +18,30 @@ export interface TicketLayout {
   body: LayoutBlock[];
 }
 
-/** Sizes are for 576 dots; narrower paper scales them down. */
-export function layoutTicket(job: TicketPrintJob, widthDots: number): TicketLayout {
-  const scale = widthDots / 576;
-  const px = (n: number) => Math.max(8, Math.round(n * scale));
-  const { date, time } = jalaliDateAndTime(job.issuedAt, job.timeZone);
+/** What the static header shows: two jobs with the same identity have the same header. */
+export type HeaderContent = Pick<TicketPrintJob, 'officeName' | 'logo'>;
 
-  const header: LayoutBlock[] = [
+export function headerIdentity(job: HeaderContent): string {
+  return `${job.logo?.key ?? 'no-logo'}|${job.officeName}`;
+}
+
+/** The logo, when the office has one, above the office's name and a rule. */
+export function layoutHeader(job: HeaderContent, widthDots: number): LayoutBlock[] {
+  const px = scaled(widthDots);
+  return [
+    ...(job.logo ? [{ kind: 'logo', logo: job.logo } as const, { kind: 'gap', dots: px(10) } as const] : []),
     { kind: 'text', text: job.officeName, sizePx: px(30), bold: true, align: 'centre' },
     { kind: 'gap', dots: px(8) },
     { kind: 'rule', thicknessDots: 2 },
   ];
+}
+
+/** Sizes are for 576 dots; narrower paper scales them down. */
+export function layoutTicket(job: TicketPrintJob, widthDots: number): TicketLayout {
+  const px = scaled(widthDots);
+  const { date, time } = jalaliDateAndTime(job.issuedAt, job.timeZone);
+
+  const header = layoutHeader(job, widthDots);
   const body: LayoutBlock[] = [
     { kind: 'gap', dots: px(12) },
     { kind: 'text', text: job.serviceName, sizePx: px(28), bold: true, align: 'centre' },
@@ -52,4 +66,10 @@ export function layoutTicket(job: TicketPrintJob, widthDots: number): TicketLayo
   }
   body.push({ kind: 'gap', dots: px(8) });
   return { header, body };
+}
+
+/** Sizes are given for 576 dots; narrower paper scales them down. */
+function scaled(widthDots: number): (n: number) => number {
+  const scale = widthDots / 576;
+  return (n) => Math.max(8, Math.round(n * scale));
 }

@@ -1,7 +1,8 @@
 // Renders a laid-out ticket to 1-bit bitmaps the width of the paper: the static header (cached per
-// office name and width, since it never changes) and the per-ticket body.
+// office name, logo and width, since it changes only when an admin changes those) and the per-ticket body.
 import { blankBitmap, stackBitmaps, type Bitmap } from './bitmap.js';
-import { layoutTicket, type Align, type LayoutBlock } from './layout.js';
+import { headerIdentity, layoutHeader, layoutTicket, type Align, type HeaderContent, type LayoutBlock } from './layout.js';
+import { renderLogo } from './logo.js';
 import { renderQrCode } from './qr-render.js';
 import { renderTextLine } from './text-render.js';
 import type { TicketPrintJob } from './types.js';
@@ -14,19 +15,32 @@ export interface RenderedTicket {
 /** Side margins in dots: most heads cannot burn the outermost dots cleanly. */
 const sideMargin = 8;
 
+/** The dots a block may use across the paper. */
+export function printableWidth(widthDots: number): number {
+  return widthDots - 2 * sideMargin;
+}
+
 const headerCache = new Map<string, Promise<Bitmap>>();
+/** A few headers at most: the current one, and the one before it while an admin tries logos out. */
+const headerCacheLimit = 4;
 
 export async function renderTicket(job: TicketPrintJob, widthDots: number): Promise<RenderedTicket> {
   const layout = layoutTicket(job, widthDots);
-  const headerKey = `${widthDots}|${job.officeName}`;
+  const [header, body] = await Promise.all([renderHeader(job, widthDots), renderBlocks(layout.body, widthDots)]);
+  return { header, body };
+}
+
+/** The static header alone: what every ticket opens with (also the admin screen's logo preview). */
+export function renderHeader(content: HeaderContent, widthDots: number): Promise<Bitmap> {
+  const headerKey = `${widthDots}|${headerIdentity(content)}`;
   let header = headerCache.get(headerKey);
   if (!header) {
-    header = renderBlocks(layout.header, widthDots);
+    header = renderBlocks(layoutHeader(content, widthDots), widthDots);
     header.catch(() => headerCache.delete(headerKey));
     headerCache.set(headerKey, header);
+    if (headerCache.size > headerCacheLimit) headerCache.delete(headerCache.keys().next().value!);
   }
-  const [headerImage, bodyImage] = await Promise.all([header, renderBlocks(layout.body, widthDots)]);
-  return { header: headerImage, body: bodyImage };
+  return header;
 }
 
 /** The whole ticket as one image, as a plain printer without NV memory prints it. */
@@ -48,11 +62,14 @@ async function renderBlocks(blocks: LayoutBlock[], widthDots: number): Promise<B
 function renderBlock(block: LayoutBlock, widthDots: number): Promise<Bitmap> | Bitmap {
   switch (block.kind) {
     case 'text':
-      return renderTextLine({ text: block.text, sizePx: block.sizePx, bold: block.bold, align: block.align, maxWidth: widthDots - 2 * sideMargin });
+      return renderTextLine({ text: block.text, sizePx: block.sizePx, bold: block.bold, align: block.align, maxWidth: printableWidth(widthDots) });
     case 'qr':
       return renderQrCode(block.url, block.dotsPerModule);
+    case 'logo':
+      // The server decoded the logo when it was uploaded; should it still not decode, the ticket prints without it.
+      return renderLogo(block.logo, printableWidth(widthDots)).catch(() => blankBitmap(1, 0));
     case 'rule': {
-      const rule = blankBitmap(widthDots - 2 * sideMargin, block.thicknessDots);
+      const rule = blankBitmap(printableWidth(widthDots), block.thicknessDots);
       rule.bits.fill(0xff);
       return rule;
     }

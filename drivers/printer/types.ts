@@ -20,6 +20,15 @@ export interface TicketPrintJob {
   trackUrl: string;
   /** One short line on the visitor's rights, e.g. from the office charter. */
   rightsLine?: string;
+  /** The office's logo, printed above its name. */
+  logo?: TicketLogo;
+}
+
+export interface TicketLogo {
+  /** Names the image (a hash of its bytes): headers rendered, or stored in a printer, are keyed by it. */
+  key: string;
+  /** A greyscale PNG, at most the printable width of the paper it was made for. */
+  png: Uint8Array;
 }
 
 export type PrinterFault = 'paper_end' | 'cover_open' | 'offline' | 'timeout' | 'error';

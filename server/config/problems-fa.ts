@@ -46,6 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
   widthDots: 'عرض کاغذ',
   headerText: 'سرعنوان بلیت',
   nvHeader: 'نگه‌داری سرعنوان در حافظهٔ چاپگر',
+  logo: 'نشان بلیت',
   clipSet: 'مجموعهٔ صدا',
   chime: 'زنگ پیش از اعلام',
   username: 'نام کاربری',

@@ -2,6 +2,7 @@
 // that a bad file stops the server with a message naming the field instead of running half-configured.
 import { z } from 'zod';
 import { faDigits } from '../time/digits.js';
+import { LOGO_MAX_DATA_URL_CHARS, logoProblem } from './logo.js';
 
 export const PRIORITY_GROUPS = ['elderly', 'disabled', 'veteran', 'pregnant'] as const;
 export const priorityGroupSchema = z.enum(PRIORITY_GROUPS);
@@ -127,6 +128,15 @@ export const printerSchema = z.strictObject({
   timeoutMs: z.number().int().min(100).max(30_000).default(2000),
   /** The slip's first line; the office's name when absent. */
   headerText: text(120).optional(),
+  /** The office's logo above it, a greyscale PNG as a data: URL (uploaded from the admin screen). */
+  logo: z
+    .string()
+    .max(LOGO_MAX_DATA_URL_CHARS)
+    .superRefine((value, ctx) => {
+      const problem = logoProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: { fa: problem.fa } });
+    })
+    .optional(),
 });
 export type PrinterSettings = z.infer<typeof printerSchema>;
 

@@ -1,6 +1,7 @@
 // Prints each issued ticket after it is committed. The kiosk has its answer already; the print
 // result follows over the socket, and a fault raises a staff alert. Never throws.
-import type { TicketPrinter, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
+import type { TicketLogo, TicketPrinter, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
+import { ticketLogoOf } from '../config/logo.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { TicketView } from '../office/read-model.js';
@@ -12,12 +13,20 @@ export const PRIORITY_LABELS: Record<string, string> = {
   pregnant: 'باردار',
 };
 
+/** The slip's first line: the printer's header text, or the office's name. */
+export function slipHeaderText(config: OfficeConfig): string {
+  return config.printer?.headerText ?? config.name;
+}
+
 export interface PrintOutcome {
   ticketId: string;
   result: PrintResult;
 }
 
 export class TicketPrinting {
+  /** The logo of the last job, decoded once rather than per ticket. */
+  private logo: { dataUrl: string; logo: TicketLogo | null } | undefined;
+
   constructor(
     private printer: TicketPrinter,
     /** The configuration now: a changed header or service name is on the next slip. */
@@ -59,9 +68,10 @@ export class TicketPrinting {
     const config = this.config();
     const service = config.services.find((s) => s.id === ticket.serviceId);
     if (!service) return undefined;
+    const logo = this.logoOf(config.printer?.logo);
     return {
       ticketId: ticket.id,
-      officeName: config.printer?.headerText ?? config.name,
+      officeName: slipHeaderText(config),
       serviceName: service.name,
       number: ticket.number,
       ...(ticket.priorityGroup ? { priorityLabel: PRIORITY_LABELS[ticket.priorityGroup] ?? ticket.priorityGroup } : {}),
@@ -71,6 +81,13 @@ export class TicketPrinting {
       estimatedWait: ticket.estimatedWait,
       trackUrl: `${this.publicUrl()}/t/${ticket.id}`,
       rightsLine: 'رسیدگی به ترتیب نوبت، حق شماست.',
+      ...(logo ? { logo } : {}),
     };
+  }
+
+  private logoOf(dataUrl: string | undefined): TicketLogo | null {
+    if (dataUrl === undefined) return null;
+    if (this.logo?.dataUrl !== dataUrl) this.logo = { dataUrl, logo: ticketLogoOf(dataUrl) };
+    return this.logo.logo;
   }
 }

@@ -7,6 +7,7 @@ import { apiErrors, errorBody, handleError } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { adminConfigRoutes } from './routes/admin-config.js';
+import { adminLogoRoutes, LOGO_UPLOAD_PATH } from './routes/admin-logo.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desks.js';
@@ -32,19 +33,19 @@ export function createApp(deps: AppDeps) {
     .route('/keypads', keypadRoutes(deps))
     .route('/alerts', alertRoutes(deps))
     .route('/admin', adminConfigRoutes(deps))
+    .route('/admin', adminLogoRoutes(deps))
     .route('/admin', adminAccountRoutes(deps));
 
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // The rest of the body is never read, so the connection is closed after the answer: kept
+    // alive, it would be cut half a second later under the next request sent on it.
+    onError: (c) => c.json(errorBody('body_too_large', 'حجم درخواست بیش از حد مجاز است.'), 413, { Connection: 'close' }),
+  });
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders())
-    .use(
-      '/api/*',
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        // The rest of the body is never read, so the connection is closed after the answer: kept
-        // alive, it would be cut half a second later under the next request sent on it.
-        onError: (c) => c.json(errorBody('body_too_large', 'حجم درخواست بیش از حد مجاز است.'), 413, { Connection: 'close' }),
-      }),
-    )
+    // The logo upload sends an image, with its own limit on its route.
+    .use('/api/*', (c, next) => (LOGO_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
     .use('/api/*', authenticate(deps))
     .use('/api/*', csrfGuard())
     .use('/api/*', rateLimit(deps.httpRate ?? HTTP_RATE, () => performance.now()))

@@ -95,6 +95,10 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/admin/audit', path: () => '/api/v1/admin/audit', expect: managersAdmins },
   // Bodies without the version they were edited from: the admin's cell reaches the route and changes nothing.
   ...['office', 'board', 'printer', 'audio'].map((section): HttpRow => ({ method: 'PUT', route: `/api/v1/admin/${section}`, path: () => `/api/v1/admin/${section}`, body: () => ({}), expect: adminsOnly })),
+  // The logo routes take an image; a JSON body reaches them and is refused as not an image (415). A stale version changes nothing.
+  { method: 'POST', route: '/api/v1/admin/printer/logo/preview', path: () => '/api/v1/admin/printer/logo/preview', body: () => ({}), expect: adminsOnly },
+  { method: 'PUT', route: '/api/v1/admin/printer/logo', path: () => '/api/v1/admin/printer/logo?version=0', body: () => ({}), expect: adminsOnly },
+  { method: 'DELETE', route: '/api/v1/admin/printer/logo', path: () => '/api/v1/admin/printer/logo?version=999', expect: adminsOnly },
   ...['services', 'desks'].flatMap((kind): HttpRow[] => [
     { method: 'POST', route: `/api/v1/admin/${kind}`, path: () => `/api/v1/admin/${kind}`, body: () => ({}), expect: adminsOnly },
     { method: 'PUT', route: `/api/v1/admin/${kind}/:id`, path: () => `/api/v1/admin/${kind}/no-such-one`, body: () => ({}), expect: adminsOnly },

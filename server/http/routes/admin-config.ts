@@ -9,6 +9,7 @@ import type { AdminActor } from '../../admin/config-editor.js';
 import { versionKey } from '../../admin/config-editor.js';
 import { officeFileYaml } from '../../admin/export.js';
 import type { ConfigEntity } from '../../config/holder.js';
+import { printerView } from '../../config/logo.js';
 import type { OfficeConfig } from '../../config/schema.js';
 import { ApiError, apiErrors } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
@@ -92,19 +93,20 @@ export function adminConfigRoutes(deps: AppDeps) {
     .put('/board', admins, editSection('board'))
     .put('/printer', admins, async (c) => {
       const body = await readBody(c);
-      const { version: _version, ...settings } = body;
+      const { version: _version, logo: _logo, ...settings } = body;
       const result = editor.apply({
         actor: actorOf(c),
         entity: 'printer',
         entityId: null,
         action: 'update',
         expectedVersion: requireVersion(body),
-        view: (config) => config.printer ?? null,
+        view: printerView,
         focus: 'printer',
         // The transport (which port, which host) stays as the office file set it: it is the machine's, not a setting.
-        change: (draft) => ({ ...draft, printer: { ...settings, ...(draft.printer?.transport ? { transport: draft.printer.transport } : {}) } as OfficeConfig['printer'] }),
+        // The logo stays as its own route (admin-logo.ts) set it.
+        change: (draft) => ({ ...draft, printer: { ...settings, ...(draft.printer?.transport ? { transport: draft.printer.transport } : {}), ...(draft.printer?.logo ? { logo: draft.printer.logo } : {}) } as OfficeConfig['printer'] }),
       });
-      return answer(c, 'printer', null, result.config.printer ?? null);
+      return answer(c, 'printer', null, printerView(result.config));
     })
     .put('/audio', admins, async (c) => {
       const body = await readBody(c);
