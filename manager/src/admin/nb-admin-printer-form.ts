@@ -7,10 +7,11 @@ import { emitSaved } from './events.js';
 import { FormState } from './form-state.js';
 import { checkField, fieldError, formMessage, optional, text, textField } from './form.js';
 import { at } from './i18n.js';
+import './nb-admin-logo-form.js';
 
 /**
- * The ticket printer's paper and header, and the display's voice: two small forms, each saved on
- * its own (the printer's port stays as the office file set it).
+ * The ticket printer's paper and header, its logo, and the display's voice: small forms, each saved
+ * on its own (the printer's port stays as the office file set it).
  * @event nb-admin-saved - after a save.
  */
 @customElement('nb-admin-printer-form')
@@ -45,6 +46,7 @@ export class NbAdminPrinterForm extends LitElement {
         ${formMessage(lang, this.printer.message, () => emitSaved(this))}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.printer.busy}>${at(lang, 'save')}</button></div>
       </form>
+      <nb-admin-logo-form .api=${this.api} .snapshot=${this.snapshot} .language=${lang}></nb-admin-logo-form>
       <h3>${at(lang, 'audioTitle')}</h3>
       <form @submit=${this.saveAudio} novalidate>
         ${textField(at(lang, 'clipSet'), 'clipSet', audio?.clipSet ?? 'default', this.audio.errors, { dir: 'ltr' })}

@@ -47,12 +47,18 @@ export class AdminApi {
     return this.send<T>('POST', path, body);
   }
 
+  /** Sends a file as the request's whole body (the ticket logo), not as JSON. */
+  upload<T>(method: 'POST' | 'PUT', path: string, file: Blob): Promise<T> {
+    return this.send<T>(method, path, file);
+  }
+
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const file = body instanceof Blob ? body : undefined;
     const response = await fetch(`/api/v1${path}`, {
       method,
       cache: 'no-store',
-      headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'Content-Type': file ? file.type || 'application/octet-stream' : 'application/json' }) },
+      ...(body === undefined ? {} : { body: file ?? JSON.stringify(body) }),
     });
     const json = (await response.json().catch(() => null)) as unknown;
     if (response.ok) return json as T;
