@@ -97,19 +97,17 @@ describe('administration screen with the other screens live beside it', () => {
     await screenshot(admin, 'admin-conflict-fa');
     await conflict.locator('button').click();
     // The shell fetches the latest configuration and the form takes it: wait for the field to show it.
-    // (A string, because the test's TypeScript loader would wrap a named function in a helper the page lacks.)
-    await admin.waitForFunction(`(() => {
-      const find = (root) => {
-        const field = root.querySelector('nb-admin-service-form')?.shadowRoot?.querySelector('input[name="targetWaitMinutes"]');
-        if (field) return field;
-        for (const element of root.querySelectorAll('*')) {
-          const found = element.shadowRoot ? find(element.shadowRoot) : null;
-          if (found) return found;
-        }
-        return null;
-      };
-      return find(document)?.value === '25';
-    })()`);
+    // (A function with no named function inside, which the test's TypeScript loader would wrap in a
+    // helper the page lacks; and not a string, which the page's CSP forbids evaluating.)
+    await admin.waitForFunction(() => {
+      const roots: Array<Document | ShadowRoot> = [document];
+      for (let root = roots.pop(); root; root = roots.pop()) {
+        const field = root.querySelector('nb-admin-service-form')?.shadowRoot?.querySelector<HTMLInputElement>('input[name="targetWaitMinutes"]');
+        if (field) return field.value === '25';
+        for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+      }
+      return false;
+    });
     assert.equal(await form().locator('input[name="targetWaitMinutes"]').inputValue(), '25');
   });
 
