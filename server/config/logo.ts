@@ -6,9 +6,10 @@ import type { TicketLogo } from '../../drivers/printer/types.js';
 import type { OfficeConfig } from './schema.js';
 
 export const LOGO_DATA_URL_PREFIX = 'data:image/png;base64,';
-/** The widest paper's printable width, and the tallest logo the upload makes. */
+/** The widest paper's width, and the tallest logo the upload makes: 120 dots is 15 mm at 203 dpi, and
+ * keeps a square logo within the 12 KB a ticket may cost even on a printer without NV memory. */
 export const LOGO_MAX_WIDTH = 576;
-export const LOGO_MAX_HEIGHT = 160;
+export const LOGO_MAX_HEIGHT = 120;
 /** Base64 of a normalised logo is a few KB; this leaves room for a busy one and refuses anything else. */
 export const LOGO_MAX_DATA_URL_CHARS = 96 * 1024;
 
