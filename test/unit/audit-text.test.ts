@@ -32,6 +32,13 @@ describe('audit trail text', () => {
     ]);
   });
 
+  it('shows a printer logo as its size, never the hash opened up field by field', () => {
+    const printer = { widthDots: 576, headerText: 'اداره' };
+    const logo = { sha256: 'ab'.repeat(32), bytes: 1834, width: 120, height: 96 };
+    assert.deepEqual(auditChanges('fa', printer, { ...printer, logo }), [{ field: 'نشان (لوگوی) بلیت', before: '—', after: '۱۲۰×۹۶ نقطه، ۱۸۳۴ بایت' }]);
+    assert.deepEqual(auditChanges('en', { ...printer, logo }, printer), [{ field: 'Ticket logo', before: '120×96 dots, 1834 bytes', after: '—' }]);
+  });
+
   it('speaks English with Latin digits when the screen is in English', () => {
     const after = { ...service, active: false, hours: { alwaysOpen: false, week: {} } };
     assert.deepEqual(auditChanges('en', service, after), [

@@ -47,6 +47,7 @@ const FIELDS: Record<string, AdminKey> = {
   charter: 'f_charter',
   announcements: 'f_announcements',
   widthDots: 'paperWidth',
+  logo: 'logoTitle',
   headerText: 'f_headerText',
   nvHeader: 'nvHeader',
   timeoutMs: 'f_timeoutMs',
@@ -95,9 +96,9 @@ export function auditChanges(lang: Lang, before: unknown, after: unknown): Audit
 
 function differing(before: unknown, after: unknown, path: string[]): string[][] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
-  // Opening hours and a printer's transport read best whole; other settings open up field by field,
+  // Opening hours, a printer's transport and its logo read best whole; other settings open up field by field,
   // also when one side has none (a service created or deleted).
-  const whole = path.at(-1) === 'hours' || path.at(-1) === 'transport';
+  const whole = path.at(-1) === 'hours' || path.at(-1) === 'transport' || path.at(-1) === 'logo';
   const opens = (value: unknown) => isRecord(value) || value === null || value === undefined;
   if (path.length > 0 && (whole || !opens(before) || !opens(after))) return [path];
   const a = isRecord(before) ? before : {};
@@ -127,6 +128,10 @@ export function valueText(lang: Lang, key: string, value: unknown): string {
     return shorten(value.map((item) => (typeof item === 'string' ? (named?.[item] ? at(lang, named[item]!) : item) : typeof item === 'number' ? localDigits(item, lang) : JSON.stringify(item))).join(lang === 'fa' ? '، ' : ', '));
   }
   if (key === 'hours' && isHours(value)) return hoursText(lang, value);
+  // The trail keeps a logo's size and hash, never the image.
+  if (key === 'logo' && isRecord(value) && typeof value.width === 'number' && typeof value.height === 'number' && typeof value.bytes === 'number') {
+    return at(lang, 'logoSize', { width: localDigits(value.width, lang), height: localDigits(value.height, lang), bytes: localDigits(value.bytes, lang) });
+  }
   return shorten(JSON.stringify(value));
 }
 
