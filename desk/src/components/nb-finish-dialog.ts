@@ -1,13 +1,8 @@
-import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { emit } from '../events.js';
 import { numberText } from '../format.js';
 import { t, type Lang } from '../i18n.js';
-import type { FinishOutcome } from '../state.js';
-import { deskStyles } from './desk.styles.js';
-import { dialogStyles } from './dialog.styles.js';
-
-const OUTCOMES: FinishOutcome[] = ['done', 'referred', 'incomplete_documents'];
+import type { DeskAction, FinishOutcome } from '../state.js';
+import { ChoiceDialog } from './choice-dialog.js';
 
 /**
  * Finishing a visit: its outcome (done by default, so Enter finishes at once) and a short note.
@@ -15,41 +10,24 @@ const OUTCOMES: FinishOutcome[] = ['done', 'referred', 'incomplete_documents'];
  * @event nb-close-dialog - Closed without finishing.
  */
 @customElement('nb-finish-dialog')
-export class NbFinishDialog extends LitElement {
+export class NbFinishDialog extends ChoiceDialog<FinishOutcome> {
   /** The number of the ticket being finished. */
   @property() number = '';
-  /** The reader's language. */
-  @property() language: Lang = 'fa';
 
-  static override styles = [deskStyles, dialogStyles];
+  protected readonly field = 'outcome';
+  protected readonly choices: readonly FinishOutcome[] = ['done', 'referred', 'incomplete_documents'];
+  protected readonly confirm = { label: 'finish', action: 'confirm-finish' } as const;
 
-  override firstUpdated() {
-    this.renderRoot.querySelector<HTMLInputElement>('input[value="done"]')?.focus();
+  protected heading(lang: Lang): string {
+    return `${t(lang, 'finish')} — ${numberText(this.number, lang)}`;
   }
 
-  override render() {
-    const lang = this.language;
-    return html`<div class="backdrop">
-      <form role="dialog" aria-modal="true" aria-labelledby="finish-title" @submit=${this.submit}>
-        <h2 id="finish-title">${t(lang, 'finish')} — ${numberText(this.number, lang)}</h2>
-        <fieldset>
-          <legend>${t(lang, 'outcome')}</legend>
-          ${OUTCOMES.map((o) => html`<label class="choice"><input type="radio" name="outcome" value=${o} ?checked=${o === 'done'} />${t(lang, o)}</label>`)}
-        </fieldset>
-        <textarea name="note" rows="2" maxlength="500" aria-label=${t(lang, 'note')} placeholder=${t(lang, 'note')}></textarea>
-        <div class="buttons">
-          <button type="button" class="secondary" @click=${() => emit(this, 'nb-close-dialog', {})}>${t(lang, 'close')}</button>
-          <button type="submit" class="primary" data-action="confirm-finish">${t(lang, 'finish')}</button>
-        </div>
-      </form>
-    </div>`;
+  protected legend(lang: Lang): string {
+    return t(lang, 'outcome');
   }
 
-  private submit(event: SubmitEvent) {
-    event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const outcome = String(data.get('outcome') ?? 'done') as FinishOutcome;
-    emit(this, 'nb-action', { action: { kind: 'finish', outcome, note: String(data.get('note') ?? '').trim() } });
+  protected action(outcome: FinishOutcome, note: string): DeskAction {
+    return { kind: 'finish', outcome, note };
   }
 }
 
