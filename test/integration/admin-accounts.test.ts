@@ -4,16 +4,13 @@
 // and revoking it ends its token and its open socket at once.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { parseOffice } from '../../server/config/load.js';
 import { demoOffice } from '../../server/config/demo-office.js';
+import { client } from './lib/sockets.js';
 import { startTestOffice, type TestOffice } from './lib/office-server.js';
 
 const ADMIN_PASSWORD = 'admin-password-1';
-
-function client(url: string, auth: Record<string, unknown>): Socket {
-  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-}
 
 function once<T>(socket: Socket, event: string): Promise<T> {
   return new Promise((resolve) => socket.once(event, resolve));

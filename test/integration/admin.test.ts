@@ -6,24 +6,10 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { loadOfficeFile } from '../../server/config/load.js';
+import { client, next } from './lib/sockets.js';
 import { startTestOffice, type TestOffice } from './lib/office-server.js';
-
-function client(url: string, auth: Record<string, unknown>): Socket {
-  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-}
-
-function next<T>(socket: Socket, event: string, match: (message: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (message: T) => {
-      if (!match(message)) return;
-      socket.off(event, listener);
-      resolve(message);
-    };
-    socket.on(event, listener);
-  });
-}
 
 /** Resolves with the value, or rejects when it takes longer than `ms` (the live-apply promise). */
 function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {

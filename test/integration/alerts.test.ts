@@ -4,25 +4,10 @@
 // display that goes away, and the managers' live snapshot.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { AlertView, ManagerSnapshot } from '../../server/realtime/contract.js';
+import { client, next } from './lib/sockets.js';
 import { startTestOffice, type TestOffice } from './lib/office-server.js';
-
-function client(url: string, auth: Record<string, unknown>): Socket {
-  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-}
-
-/** The next message of `event` that satisfies `match`. */
-function next<T>(socket: Socket, event: string, match: (message: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (message: T) => {
-      if (!match(message)) return;
-      socket.off(event, listener);
-      resolve(message);
-    };
-    socket.on(event, listener);
-  });
-}
 
 describe('alerts', () => {
   let office: TestOffice;

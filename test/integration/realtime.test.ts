@@ -3,26 +3,11 @@
 // configured office is turned away.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { parseOffice } from '../../server/config/load.js';
 import { demoOffice } from '../../server/config/demo-office.js';
+import { client, next } from './lib/sockets.js';
 import { startTestOffice, type TestOffice } from './lib/office-server.js';
-
-function client(url: string, auth: Record<string, unknown>): Socket {
-  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-}
-
-/** The next message of `event` that satisfies `match`. */
-function next<T>(socket: Socket, event: string, match: (message: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (message: T) => {
-      if (!match(message)) return;
-      socket.off(event, listener);
-      resolve(message);
-    };
-    socket.on(event, listener);
-  });
-}
 
 describe('realtime', () => {
   let office: TestOffice;
