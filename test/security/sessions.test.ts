@@ -188,12 +188,14 @@ describe('sessions', () => {
     assert.equal(bearer.status, 200, 'a bearer token cannot be sent by another site, so it is not checked');
   });
 
-  it('set the session cookie httpOnly and SameSite=Strict', async () => {
+  it('set the session cookie httpOnly and SameSite=Strict, lasting by Max-Age rather than a date from the office clock', async () => {
     const answer = await login(office, 'admin', PASSWORD);
     const cookie = answer.headers.get('set-cookie') ?? '';
     assert.match(cookie, /^nobat_session=/);
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Strict/);
+    assert.match(cookie, /Max-Age=43200/, 'twelve hours, counted by the browser from when it receives the cookie');
+    assert.doesNotMatch(cookie, /Expires=/i, 'an absolute date from a server clock that differs from the browser\'s drops the cookie');
   });
 
   it('limit requests per session, not per a header a client sets, with a Persian 429', async () => {

@@ -7,6 +7,7 @@ import { actorId, type Principal } from '../../auth/principal.js';
 import { closeIdleDesks } from '../../office/close-idle-desks.js';
 import { faDigits } from '../../time/digits.js';
 import { digest } from '../../auth/secrets.js';
+import { SESSION_HOURS } from '../../auth/accounts.js';
 import { ApiError, apiErrors } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { clientAddress, SESSION_COOKIE } from '../auth.js';
@@ -37,7 +38,7 @@ export function authRoutes(deps: AppDeps) {
         await office.execute({ type: 'openDesk', deskId, staffId: user.id }, { id: `user:${user.id}`, staffId: user.id });
         accounts.closeDeskSessions(deskId, digest(session.token));
       }
-      setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', expires: new Date(session.expiresAt) });
+      setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: SESSION_HOURS * 3600 });
       return c.json({ token: session.token, expiresAt: session.expiresAt, user: { id: user.id, name: user.name, role: user.role }, ...(deskId ? { deskId } : {}) });
     })
     .post('/logout', async (c) => {
