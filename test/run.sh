@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# npm test: checks the system tools the suite drives for real (Debian's chromium, socat), installs
-# them when it can (root with apt), then runs every test file with Node's test runner.
+# npm test: checks the system tools the suite drives for real (Debian's chromium, socat, and faketime for
+# the runs under a shifted clock), installs them when it can (root with apt), then runs every test file
+# with Node's test runner.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v socat >/dev/null 2>&1 || need+=(socat)
+command -v faketime >/dev/null 2>&1 || need+=(faketime)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]} from Debian's packages" >&2
