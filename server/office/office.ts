@@ -5,10 +5,11 @@
 // observed or published. A refused command drops out of the batch alone; a failed COMMIT fails
 // every command in it and puts the in-memory state back to what the store holds.
 import { EventEmitter } from 'node:events';
-import { refuse } from '../queue/errors.js';
+import { QueueRefusal, refuse } from '../queue/errors.js';
 import { decide, evolveAll, forgetEarlierNoShows, serviceDayOf, type QueueCommand, type QueueEvent, type QueueState } from '../queue/index.js';
 import type { CommitEntry, EventStore, StoredEvent } from '../store/event-store.js';
 import { restoreState } from '../store/restore.js';
+import { ticketRecord } from '../store/ticket-rows.js';
 import { createLogger, type Logger } from '../log.js';
 import type { Clock } from './clock.js';
 
@@ -158,7 +159,7 @@ export class Office extends EventEmitter<OfficeEvents> {
     try {
       events = decide(command, this.state);
     } catch (error) {
-      return { kind: 'refused', error };
+      return { kind: 'refused', error: this.refusalOfStored(error, command) };
     }
     const ticketId = 'ticketId' in command ? command.ticketId : lastTicketId(events);
     if (events.length === 0 && !requestKey) return { kind: 'nothing' };
@@ -166,6 +167,19 @@ export class Office extends EventEmitter<OfficeEvents> {
     evolveAll(this.state, events);
     const meta = { actor: actor.id, staffId: actor.staffId, at: now, ...(requestKey ? { requestKey, requestTicketId: ticketId, requestCommand: fingerprint } : {}) };
     return { kind: 'entry', entry: entries.push({ events, meta }) - 1 };
+  }
+
+  /**
+   * The state keeps only today's open tickets (and no-shows), so the domain calls a finished,
+   * cancelled or earlier day's ticket unknown; the store still knows it, and an action on it is a
+   * conflict with its status (409), not an id the office never issued (404).
+   */
+  private refusalOfStored(error: unknown, command: QueueCommand): unknown {
+    if (!(error instanceof QueueRefusal) || error.code !== 'unknown_ticket' || !('ticketId' in command)) return error;
+    const record = ticketRecord(this.store.db, command.ticketId);
+    if (!record) return error;
+    if (command.type === 'reinstate' && record.status === 'no_show') return refuse.notSameDay(record.id);
+    return refuse.wrongState(record.id, record.status, command.type);
   }
 
   /** Tickets left open from an earlier day are cancelled before the first command of a new day. */

@@ -21,7 +21,7 @@ export const refuse = {
   serviceClosed: (id: string) => new QueueRefusal('service_closed', 'این خدمت اکنون ارائه نمی‌شود.', 409, `service ${id} is not active`),
   priorityNotAllowed: (group: string, id: string) =>
     new QueueRefusal('priority_not_allowed', 'این گروه اولویت برای این خدمت پذیرفته نمی‌شود.', 400, `priority group ${group} is not allowed for service ${id}`),
-  unknownTicket: (id: string) => new QueueRefusal('unknown_ticket', 'این نوبت پیدا نشد.', 404, `unknown or finished ticket ${id}`),
+  unknownTicket: (id: string) => new QueueRefusal('unknown_ticket', 'این نوبت پیدا نشد.', 404, `unknown ticket ${id}`),
   unknownDesk: (id: string) => new QueueRefusal('unknown_desk', 'این باجه وجود ندارد.', 404, `unknown desk ${id}`),
   deskNotOpen: (id: string) => new QueueRefusal('desk_not_open', 'کسی در این باجه وارد نشده است.', 409, `desk ${id} is not open`),
   deskPaused: (id: string) => new QueueRefusal('desk_paused', 'این باجه در حالت توقف است؛ ابتدا آن را از سر بگیرید.', 409, `desk ${id} is paused`),

@@ -126,6 +126,50 @@ describe('the demo office over HTTP', () => {
     assert.equal(sent.body.ticket.id, ticket.id, 'a ticket sent first to desk 2 is what desk 2 calls next');
   });
 
+  it('refuses every action on a ticket finished or cancelled today with 409, before and after a restart', async () => {
+    const desk3 = await office.login('staff3', 'desk-3');
+    const serveNext = async () => {
+      await issue('certificate');
+      const called = await office.api('POST', '/desks/desk-3/next', { token: desk3 });
+      assert.equal(called.status, 200);
+      return called.body.ticket.id as string;
+    };
+    const finished = await serveNext();
+    assert.equal((await office.api('POST', `/tickets/${finished}/start`, { token: desk3 })).status, 200);
+    assert.equal((await office.api('POST', `/tickets/${finished}/finish`, { token: desk3 })).status, 200);
+    const cancelled = await serveNext();
+    assert.equal((await office.api('POST', `/tickets/${cancelled}/park`, { token: desk3 })).status, 200);
+    assert.equal((await office.api('POST', `/tickets/${cancelled}/cancel`, { token: desk3 })).status, 200);
+    const actions = (id: string): Array<[string, unknown]> => [
+      [`/tickets/${id}/start`, undefined],
+      [`/tickets/${id}/recall`, undefined],
+      [`/tickets/${id}/no-show`, undefined],
+      [`/tickets/${id}/park`, undefined],
+      [`/tickets/${id}/cancel`, undefined],
+      [`/tickets/${id}/finish`, { outcome: 'done' }],
+      [`/tickets/${id}/transfer`, { serviceId: 'payment' }],
+      [`/tickets/${id}/reinstate`, { position: 'first' }],
+      ['/desks/desk-3/call', { ticketId: id }],
+    ];
+    const expectConflicts = async (id: string, status: string) => {
+      for (const [path, body] of actions(id)) {
+        const answer = await office.api('POST', path, { token: desk3, ...(body === undefined ? {} : { body }) });
+        assert.equal(answer.status, 409, `${path} on a ${status} ticket`);
+        assert.equal(answer.body.error.code, 'invalid_state', path);
+        assert.match(answer.body.error.message, PERSIAN);
+      }
+    };
+    await expectConflicts(finished, 'done');
+    await expectConflicts(cancelled, 'cancelled');
+    await office.restart();
+    const again = await office.login('staff3', 'desk-3');
+    const start = await office.api('POST', `/tickets/${finished}/start`, { token: again });
+    assert.equal(start.status, 409, 'a restart reads the finished ticket back from the store');
+    const never = await office.api('POST', '/tickets/neverissuedticket00001/start', { token: again });
+    assert.equal(never.status, 404, 'only an id the office never issued is unknown');
+    assert.equal(never.body.error.code, 'unknown_ticket');
+  });
+
   it('answers bad input with a Persian error and its code', async () => {
     const cases: Array<[string, string, unknown, number, string]> = [
       ['POST', '/tickets', '{"serviceId":', 400, 'malformed_request'],
