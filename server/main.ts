@@ -44,10 +44,11 @@ import { instantAtLocal } from './time/zoned.js';
 
 export interface ServerOptions {
   /**
-   * The office file; the demo office when absent. It seeds a new database; after that the
-   * configuration lives in the database, where admins change it from the browser.
+   * The office file; the demo office when absent and the database is new. It seeds a new database;
+   * after that the configuration lives in the database, where admins change it from the browser.
    */
   config?: OfficeConfig;
+  /** The office database's folder. A database created as the demo runs as the demo, and only such a one. */
   dataDir: string;
   port: number;
   host?: string;
@@ -96,15 +97,27 @@ export const DEMO_USERS = [
 ] as const;
 export const DEMO_PASSWORD = 'demo';
 
+/** The server will not start on this database with these options; the message says why, for an operator. */
+export class StartRefused extends Error {
+  override readonly name = 'StartRefused';
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const demo = options.config === undefined;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger();
   const db = openDatabase(join(options.dataDir, 'nobat.db'));
   const stored = readStoredConfig(db);
+  if (stored?.origin === 'demo' && options.config) {
+    db.close();
+    throw new StartRefused(`${options.dataDir} holds the demo office's database: give the office file a new --data folder`);
+  }
+  // The database, not the command line, says whether this is the demo: a configured office started
+  // without its file is still that office.
+  const demo = stored ? stored.origin === 'demo' : options.config === undefined;
   if (stored && options.config) log.info('the office file seeded this database earlier; the configuration in the database is used (export it with `nobat config export`)');
+  if (stored && !options.config && !demo) log.warn('no office file given: this database belongs to a configured office, so it runs as that office from its stored configuration, not as the demo');
   const configs = (({ config, revision, versions }) => new ConfigHolder(config, revision, versions))(
-    stored ?? seedStoredConfig(db, options.config ?? parseOffice(demoOffice, 'demo office'), clock()),
+    stored ?? seedStoredConfig(db, options.config ?? parseOffice(demoOffice, 'demo office'), demo ? 'demo' : 'office-file', clock()),
   );
   // Only what start-up needs is read here; everything that runs reads configs.current().
   const config = configs.current();

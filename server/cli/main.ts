@@ -25,8 +25,11 @@ program
   .action(async (opts: { port: number; data: string; office?: string }) => {
     const config = opts.office ? loadOffice(opts.office) : undefined;
     // Loaded here so that the other commands do not pay for the server's modules (sharp, socket.io).
-    const { DEMO_PASSWORD, DEMO_USERS, startServer } = await import('../main.js');
-    const server = await startServer({ config, dataDir: resolve(opts.data), port: opts.port });
+    const { DEMO_PASSWORD, DEMO_USERS, StartRefused, startServer } = await import('../main.js');
+    const server = await startServer({ config, dataDir: resolve(opts.data), port: opts.port }).catch((error: unknown) => {
+      if (error instanceof StartRefused) fail(error.message);
+      throw error;
+    });
     const base = `http://localhost:${server.port}`;
     console.log(`\nnobat — ${server.config.name}${server.demo ? ' (دفتر نمایشی / demo office)' : ''}`);
     console.log(`  kiosk    ${base}/kiosk`);

@@ -259,6 +259,16 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX ratings_day ON ratings(day);
     `,
   },
+  {
+    version: 11,
+    // Whether the office was created from an office file or as the demo (server/config/stored.ts).
+    // Databases from before this knew it only by their accounts: the demo's are all demo accounts.
+    sql: `
+      INSERT INTO meta (key, value)
+      SELECT 'config_origin', CASE WHEN EXISTS (SELECT 1 FROM users WHERE demo = 1) AND NOT EXISTS (SELECT 1 FROM users WHERE demo = 0) THEN 'demo' ELSE 'office-file' END
+      WHERE EXISTS (SELECT 1 FROM office_config);
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

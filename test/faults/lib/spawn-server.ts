@@ -37,11 +37,13 @@ export interface SpawnOptions {
   /** The port to listen on, e.g. the port of the server killed a moment ago; a free one when absent. */
   port?: number;
   readyWithinMs?: number;
+  /** The office file to start with (`--office`); none when absent. */
+  office?: string;
 }
 
-export async function spawnServer(dataDir: string, { port: wanted, readyWithinMs = 20_000 }: SpawnOptions = {}): Promise<SpawnedServer> {
+export async function spawnServer(dataDir: string, { port: wanted, readyWithinMs = 20_000, office }: SpawnOptions = {}): Promise<SpawnedServer> {
   const port = wanted ?? (await freePort());
-  const child = spawn(process.execPath, ['bin/nobat.js', 'start', '--port', String(port), '--data', dataDir], {
+  const child = spawn(process.execPath, ['bin/nobat.js', 'start', '--port', String(port), '--data', dataDir, ...(office ? ['--office', office] : [])], {
     cwd: REPO,
     env: { ...process.env, NOBAT_OFFICE: '', PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,11 @@ export const ACCOUNTS = {
   admin: { username: 'admin', name: 'راهبر سامانه', role: 'admin' },
 } as const;
 
+/** As an office file holds it (JSON is an office file too). */
+export function configuredOfficeInput(changes: Partial<OfficeInput> = {}): OfficeInput {
+  return { ...demoOffice, name: 'ادارهٔ آزمایشی', users: Object.values(ACCOUNTS).map((a) => ({ ...a, password: PASSWORD })), ...changes };
+}
+
 export function configuredOffice(changes: Partial<OfficeInput> = {}): OfficeConfig {
-  return parseOffice({ ...demoOffice, name: 'ادارهٔ آزمایشی', users: Object.values(ACCOUNTS).map((a) => ({ ...a, password: PASSWORD })), ...changes }, 'security test office');
+  return parseOffice(configuredOfficeInput(changes), 'security test office');
 }
