@@ -1,6 +1,6 @@
 // Replays an office-day trace through the real queue domain in virtual time: commands go through
 // decide, events through evolve and the history, desks call by the product's own policy, and every
-// estimator is asked at each issue. A day replays in milliseconds. Rules: ../shared/traces/README.md.
+// estimator is asked at each issue. A day replays in milliseconds. Rules: test/fixtures/traces/README.md.
 import { decide } from '../queue/decide.js';
 import { emptyState, evolve } from '../queue/evolve.js';
 import type { PriorityGroup, QueueCommand, QueueEvent, QueuePolicy, QueueRules, QueueState, ServiceRules } from '../queue/types.js';

@@ -1,6 +1,6 @@
-// Scores of each estimator over replayed visitors, as ../shared/traces/README.md defines them: served
-// visitors only (no-shows are counted apart), errors in minutes, and the under-promise rate, since
-// waiting longer than promised hurts far more than waiting less.
+// Scores of each estimator over replayed visitors, as test/fixtures/traces/README.md defines them:
+// served visitors only (no-shows are counted apart), errors in minutes, and the under-promise rate,
+// since waiting longer than promised hurts far more than waiting less.
 import type { ReplayRow } from './replay.js';
 import type { Estimator } from './types.js';
 

@@ -1,4 +1,4 @@
-// The office-day trace format of ../shared/traces/README.md: an office line, then arrivals, desk
+// The office-day trace format of test/fixtures/traces/README.md: an office line, then arrivals, desk
 // breaks and the end of issuing, in time order, `t` in seconds since opening. Parsing checks shape
 // and order so that a bad file fails with its line number rather than a wrong score.
 import type { PriorityGroup } from '../queue/types.js';

@@ -9,8 +9,9 @@ import { lesEstimator } from '../../server/estimate/les.js';
 import { qlEstimator } from '../../server/estimate/ql.js';
 import { createNobatEstimator } from '../../server/estimate/nobat.js';
 import type { Estimator } from '../../server/estimate/types.js';
+import { SAMPLE_TRACES } from '../fixtures/traces.js';
 
-const TRACES = process.env.NOBAT_TRACES ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'traces');
+const TRACES = process.env.NOBAT_TRACES ?? SAMPLE_TRACES;
 
 export default async (): Promise<BenchFigure[]> => {
   const files = readdirSync(TRACES).filter((f) => f.endsWith('.jsonl')).sort();

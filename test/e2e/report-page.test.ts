@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { serviceDay } from '../../server/time/day.js';
-import { CLERK, MANAGER, runTraceOffice, tracePath, type TraceOfficeRun } from '../stats/lib/trace-office.js';
+import { CLERK, MANAGER, runTraceOffice, type TraceOfficeRun } from '../stats/lib/trace-office.js';
+import { sampleTrace } from '../fixtures/traces.js';
 import { ARTIFACTS, fa, launchChromium, screenshot } from './lib/browser.js';
 import { watchCsp } from './lib/csp.js';
 
@@ -18,7 +19,7 @@ describe('the printable indicators report', () => {
   let month: string;
 
   before(async () => {
-    [browser, run] = await Promise.all([launchChromium(), runTraceOffice(tracePath('surge.jsonl'))]);
+    [browser, run] = await Promise.all([launchChromium(), runTraceOffice(sampleTrace('surge.jsonl'))]);
     const at = run.replay.events[0]!.at;
     const day = serviceDay(at, run.config.timeZone);
     month = day.jalali.slice(0, 7);

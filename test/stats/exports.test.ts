@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { serviceDay } from '../../server/time/day.js';
-import { CLERK, MANAGER, runTraceOffice, tracePath, type TraceOfficeRun } from './lib/trace-office.js';
+import { CLERK, MANAGER, runTraceOffice, type TraceOfficeRun } from './lib/trace-office.js';
+import { sampleTrace } from '../fixtures/traces.js';
 
 const FORMULA_NAME = '=HYPERLINK("http://example.test","خدمت")';
 let run: TraceOfficeRun;
@@ -26,7 +27,7 @@ async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 
 describe('exports of a replayed day (breaks trace)', () => {
   before(async () => {
-    run = await runTraceOffice(tracePath('breaks.jsonl'), (config) => ({ ...config, services: config.services.map((s, i) => (i === 1 ? { ...s, name: FORMULA_NAME } : s)) }));
+    run = await runTraceOffice(sampleTrace('breaks.jsonl'), (config) => ({ ...config, services: config.services.map((s, i) => (i === 1 ? { ...s, name: FORMULA_NAME } : s)) }));
     day = serviceDay(run.replay.events[0]!.at, run.config.timeZone);
     manager = await run.office.login(MANAGER.username, undefined, MANAGER.password);
   });

@@ -7,9 +7,10 @@ import type { ReplayRow } from '../../server/estimate/replay.js';
 import { serviceDay } from '../../server/time/day.js';
 import { zonedParts } from '../../server/time/zoned.js';
 import { roundWaitRange } from '../../server/time/wait-range.js';
-import { ADMIN, CLERK, MANAGER, runTraceOffice, targetMinutes, tracePath, type TraceOfficeRun } from './lib/trace-office.js';
+import { ADMIN, CLERK, MANAGER, runTraceOffice, targetMinutes, type TraceOfficeRun } from './lib/trace-office.js';
+import { sampleTrace } from '../fixtures/traces.js';
 
-const TRACE = tracePath('surge.jsonl');
+const TRACE = sampleTrace('surge.jsonl');
 // Percentiles come from histograms of 5-second buckets (below 10 minutes) or 30-second ones.
 const TOLERANCE_S = (seconds: number) => (seconds < 600 ? 5 : seconds < 3600 ? 30 : 60);
 

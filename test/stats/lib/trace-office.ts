@@ -1,10 +1,9 @@
-// Runs an office-day trace (../shared/traces/) through a real server: the pure replay decides what
+// Runs an office-day trace (test/fixtures/traces/) through a real server: the pure replay decides what
 // happens when (server/estimate/replay.ts), and each of its commands is executed by the server's own
 // Office on its SQLite file at the replayed instant. The replay's visitor rows are the truth that
 // tests compute expected statistics from, independently of the store and its SQL.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseOffice } from '../../../server/config/load.js';
 import type { OfficeConfig } from '../../../server/config/schema.js';
 import { replayTrace, type ReplayResult } from '../../../server/estimate/replay.js';
@@ -20,15 +19,6 @@ export const ADMIN = { username: 'admin', password: 'admin-pass', name: 'مسئ�
 
 /** Target waits the office file gives the trace's services, in minutes: 10 for the first, 20 after. */
 export const targetMinutes = (index: number) => (index === 0 ? 10 : 20);
-
-/** A trace file of ../shared/traces (beside the repository, or beside the worktrees' folder), or NOBAT_TRACES. */
-export function tracePath(file: string): string {
-  const repo = join(import.meta.dirname, '..', '..', '..');
-  const dirs = [process.env.NOBAT_TRACES, join(repo, '..', 'shared', 'traces'), join(repo, '..', '..', 'shared', 'traces')];
-  const dir = dirs.find((d): d is string => d !== undefined && existsSync(join(d, file)));
-  if (!dir) throw new Error(`trace ${file} not found in ${dirs.filter(Boolean).join(', ')}; set NOBAT_TRACES`);
-  return join(dir, file);
-}
 
 export interface TraceOfficeRun {
   office: TestOffice;
