@@ -9,9 +9,12 @@ import { after, describe, it } from 'node:test';
 import { Accounts } from '../../server/auth/accounts.js';
 import { readStoredConfig } from '../../server/config/stored.js';
 import { openDatabase } from '../../server/store/open.js';
-import { killAll, spawnServer, type SpawnedServer } from '../faults/lib/spawn-server.js';
+import { killAll, spawnServer as spawnReady, type SpawnedServer, type SpawnOptions } from '../faults/lib/spawn-server.js';
 import { client } from '../integration/lib/sockets.js';
 import { ACCOUNTS, configuredOfficeInput, PASSWORD } from './lib/configured-office.js';
+
+// Start-up builds and loads the whole server: on a busy machine it can take more than the usual 20 s.
+const spawnServer = (data: string, options: SpawnOptions = {}) => spawnReady(data, { readyWithinMs: 90_000, ...options });
 
 const dir = mkdtempSync(join(tmpdir(), 'nobat-origin-'));
 after(async () => {
