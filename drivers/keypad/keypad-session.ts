@@ -8,8 +8,6 @@ import { RecentPresses } from './recent-presses.js';
 export const HEARTBEAT_MS = 2_000;
 export const MISSED_HEARTBEATS_OFFLINE = 3;
 const SILENCE_MS = HEARTBEAT_MS * MISSED_HEARTBEATS_OFFLINE;
-/** Presses held while the keypad's button count is unknown (no hello since the server started). */
-const MAX_PRESSES_BEFORE_HELLO = 32;
 
 export type KeypadMode = 'desk' | 'exit';
 
@@ -42,8 +40,6 @@ interface Arming {
   expiresAt: number;
 }
 
-type PressBeforeHello = Omit<KeypadRating, 'buttons' | 'boot'>;
-
 export class KeypadSession {
   private readonly mode: KeypadMode;
   private readonly exitRepeatMs: number;
@@ -57,7 +53,6 @@ export class KeypadSession {
   private answered: Arming | null = null;
   private lastExitPressAt: number | null = null;
   private readonly recentPresses = new RecentPresses();
-  private pressesBeforeHello: PressBeforeHello[] = [];
   private readonly dropped: Record<string, number> = {};
 
   constructor(options: KeypadSessionOptions) {
@@ -139,7 +134,7 @@ export class KeypadSession {
    * an exit keypad the copy is not taken for a quick repeat of it.
    */
   refuse(rating: KeypadRating, step: SessionStep): void {
-    step.send = step.send.filter((frame) => !(frame.type === 'A' && frame.device === rating.device && frame.seq === rating.seq));
+    withholdAck(step, rating.device, rating.seq);
     this.recentPresses.forget(rating.device, rating.boot, rating.seq);
     if (this.lastExitPressAt === rating.at) this.lastExitPressAt = null;
     if (rating.token !== null && this.arming === null && this.answered?.token === rating.token) this.arming = this.answered;
@@ -162,19 +157,25 @@ export class KeypadSession {
   /** Returns whether the keypad rebooted (its boot id changed). */
   private hello(frame: Extract<KeypadFrame, { type: 'H' }>, step: SessionStep): boolean {
     const rebooted = this.status.bootId !== null && this.status.bootId !== frame.boot;
-    if (this.status.bootId === null) this.recentPresses.bootLearned(frame.device, frame.boot);
     if (this.status.bootId !== frame.boot || this.status.firmware !== frame.firmware) step.healthChanged = true;
     this.status.bootId = frame.boot;
     this.status.firmware = frame.firmware;
     this.buttons = frame.buttons;
-    for (const press of this.pressesBeforeHello) this.report(press, frame.buttons, frame.boot, step);
-    this.pressesBeforeHello = [];
     return rebooted;
   }
 
   private press(frame: Extract<KeypadFrame, { type: 'B' }>, now: number, step: SessionStep): void {
-    if (!this.recentPresses.remember(frame.device, this.status.bootId, frame.seq, now)) return;
-    if (this.buttons !== null && frame.button > this.buttons) {
+    const boot = this.status.bootId;
+    const buttons = this.buttons;
+    if (boot === null || buttons === null) {
+      // Until a hello names the boot and the scale, a press has no identity to be stored under:
+      // it is refused, not acknowledged, and the keypad keeps it and sends it again.
+      withholdAck(step, frame.device, frame.seq);
+      this.count('press_before_hello');
+      return;
+    }
+    if (!this.recentPresses.remember(frame.device, boot, frame.seq, now)) return;
+    if (frame.button > buttons) {
       this.count('bad_button');
       return;
     }
@@ -190,19 +191,7 @@ export class KeypadSession {
       this.arming = null;
       step.send.push(this.disarmFrame(frame.device));
     }
-    const press: PressBeforeHello = { device: frame.device, seq: frame.seq, button: frame.button, token, at: now };
-    if (this.buttons !== null && this.status.bootId !== null) {
-      this.report(press, this.buttons, this.status.bootId, step);
-    } else if (this.pressesBeforeHello.push(press) > MAX_PRESSES_BEFORE_HELLO) {
-      this.pressesBeforeHello.shift();
-      this.count('press_before_hello');
-    }
-  }
-
-  /** Only once a hello has named the boot and the buttons, so every rating carries its full identity. */
-  private report(press: PressBeforeHello, buttons: number, boot: string, step: SessionStep): void {
-    if (press.button > buttons) this.count('bad_button');
-    else step.ratings.push({ ...press, boot, buttons });
+    step.ratings.push({ device: frame.device, boot, seq: frame.seq, button: frame.button, buttons, token, at: now });
   }
 
   private expireArming(now: number, step: SessionStep): void {
@@ -236,6 +225,10 @@ export class KeypadSession {
   private count(kind: string): void {
     this.dropped[kind] = (this.dropped[kind] ?? 0) + 1;
   }
+}
+
+function withholdAck(step: SessionStep, device: string, seq: number): void {
+  step.send = step.send.filter((frame) => !(frame.type === 'A' && frame.device === device && frame.seq === seq));
 }
 
 function emptyStep(): SessionStep {

@@ -11,7 +11,7 @@ export class RecentPresses {
   private readonly seenByBoot = new Map<string, Map<number, number>>();
 
   /** Records the press; false when the same press was already seen recently. */
-  remember(device: string, boot: string | null, seq: number, now: number): boolean {
+  remember(device: string, boot: string, seq: number, now: number): boolean {
     const seen = this.seqsOf(identityOf(device, boot));
     for (const [oldSeq, seenAt] of seen) {
       if (now - seenAt < REMEMBER_MS && seen.size < MAX_SEQS_PER_BOOT) break;
@@ -28,14 +28,6 @@ export class RecentPresses {
     this.seenByBoot.get(identityOf(device, boot))?.delete(seq);
   }
 
-  /** The hello names the boot that presses seen before it came from. */
-  bootLearned(device: string, boot: string): void {
-    const unknown = this.seenByBoot.get(identityOf(device, null));
-    if (!unknown) return;
-    this.seenByBoot.delete(identityOf(device, null));
-    this.seenByBoot.set(identityOf(device, boot), unknown);
-  }
-
   private seqsOf(identity: string): Map<number, number> {
     let seen = this.seenByBoot.get(identity);
     if (!seen) {
@@ -50,6 +42,6 @@ export class RecentPresses {
   }
 }
 
-function identityOf(device: string, boot: string | null): string {
-  return `${device}/${boot ?? '?'}`;
+function identityOf(device: string, boot: string): string {
+  return `${device}/${boot}`;
 }

@@ -269,6 +269,43 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       WHERE EXISTS (SELECT 1 FROM office_config);
     `,
   },
+  {
+    version: 12,
+    // A keypad's 16-bit seq comes round again after 65,536 frames (about 36 h of heartbeats), so
+    // (device, boot, seq) names a press only together with `wrap`: how many presses with that seq
+    // the same boot made before (server/keypads/rating-store.ts).
+    sql: `
+      CREATE TABLE ratings_v12 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        jday TEXT NOT NULL,
+        jmonth TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        keypad_id TEXT NOT NULL,
+        device TEXT NOT NULL,
+        boot TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        wrap INTEGER NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL CHECK (kind IN ('desk', 'exit')),
+        desk_id TEXT,
+        ticket_id TEXT,
+        service_id TEXT,
+        staff_id TEXT,
+        button INTEGER NOT NULL,
+        buttons INTEGER NOT NULL CHECK (buttons BETWEEN 3 AND 5),
+        CHECK (button BETWEEN 1 AND buttons),
+        UNIQUE (device, boot, seq, wrap)
+      );
+      INSERT INTO ratings_v12 (id, at, day, jday, jmonth, hour, keypad_id, device, boot, seq, kind, desk_id, ticket_id, service_id, staff_id, button, buttons)
+        SELECT id, at, day, jday, jmonth, hour, keypad_id, device, boot, seq, kind, desk_id, ticket_id, service_id, staff_id, button, buttons FROM ratings;
+      DROP TABLE ratings;
+      ALTER TABLE ratings_v12 RENAME TO ratings;
+      CREATE INDEX ratings_jday ON ratings(jday);
+      CREATE INDEX ratings_day ON ratings(day);
+      CREATE UNIQUE INDEX ratings_ticket ON ratings(ticket_id) WHERE ticket_id IS NOT NULL;
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

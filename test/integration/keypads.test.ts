@@ -253,14 +253,21 @@ describe('keypads in a configured office', () => {
     assert.doesNotMatch(JSON.stringify(body), /rating/i);
   });
 
-  /** Writes `frames` to the raw line again and again until the server has acknowledged each seq in `acks` (default all). */
-  async function sendRaw(frames: KeypadFrame[], acks = frames.map((f) => f.seq), extra = ''): Promise<void> {
+  /**
+   * Writes `frames` to the raw line again and again until the server has acknowledged each seq in
+   * `acks` (default all); resolves with every seq it heard acknowledged meanwhile.
+   */
+  async function sendRaw(frames: KeypadFrame[], acks = frames.map((f) => f.seq), extra = ''): Promise<Set<number>> {
     const waiting = new Set(acks);
+    const acknowledged = new Set<number>();
     let heard = '';
     const done = new Promise<void>((resolve) => {
       const listener = (bytes: Buffer) => {
         heard += bytes.toString('latin1');
-        for (const match of heard.matchAll(/\$A,RAW2,(\d+)\*/g)) waiting.delete(Number(match[1]));
+        for (const match of heard.matchAll(/\$A,RAW2,(\d+)\*/g)) {
+          waiting.delete(Number(match[1]));
+          acknowledged.add(Number(match[1]));
+        }
         heard = heard.slice(heard.lastIndexOf('\n') + 1);
         if (waiting.size === 0) {
           raw.off('data', listener);
@@ -278,6 +285,7 @@ describe('keypads in a configured office', () => {
     } finally {
       clearInterval(writer);
     }
+    return acknowledged;
   }
 
   const hello: KeypadFrame = { type: 'H', device: 'RAW2', seq: 1, firmware: 'raw-2', buttons: 3, boot: '77' };
@@ -297,6 +305,40 @@ describe('keypads in a configured office', () => {
     const events = office.server.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'rating.recorded' AND actor = 'keypad:kp-raw'`).get() as { n: number };
     assert.equal(events.n, 1);
     await untilKeypad('kp-desk', (k) => k.online && k.bootId === deskSim.bootId);
+  });
+
+  test('a press before any hello is not acknowledged; the keypad\'s copy after the hello is stored once, under that boot', async () => {
+    await office.restart();
+    // A new server has heard no hello on this line yet. Frames are answered in order: once the
+    // heartbeat after the press is acknowledged, an ack of the press would have come before it.
+    const early: KeypadFrame = { type: 'B', device: 'RAW2', seq: 40, button: 3, token: null };
+    const heartbeat: KeypadFrame = { type: 'K', device: 'RAW2', seq: 41, uptime: 9 };
+    const acknowledged = await sendRaw([early, heartbeat], [heartbeat.seq]);
+    assert.equal(acknowledged.has(early.seq), false, 'the press before the hello was not acknowledged');
+    assert.deepEqual(ratings(`device = 'RAW2' AND seq = 40`), []);
+    const errors = office.server.keypads.health().find((k) => k.id === 'kp-raw')!.errors;
+    assert.ok((errors.press_before_hello ?? 0) >= 1, JSON.stringify(errors));
+
+    const rebooted: KeypadFrame = { ...hello, seq: 42, boot: '78' };
+    await sendRaw([rebooted, early]);
+    await sendRaw([early]);
+    assert.deepEqual(ratings(`device = 'RAW2' AND seq = 40`).map((r) => [r.boot, r.button, r.buttons]), [['78', 3, 3]]);
+    await untilKeypad('kp-desk', (k) => k.online && k.bootId === deskSim.bootId);
+  });
+
+  test('after the 16-bit seq wraps, a press with a seq seen before is acknowledged and stored; its copies still count once', async () => {
+    const wrapped: KeypadFrame = { type: 'B', device: 'RAW2', seq: 7, button: 1, token: null };
+    const rows = () => office.server.db.prepare(`SELECT boot, seq, wrap, button FROM ratings WHERE device = 'RAW2' AND seq = 7 ORDER BY id`).all();
+    await sendRaw([{ ...hello, seq: 6 }, wrapped]);
+    assert.deepEqual(rows(), [{ boot: '77', seq: 7, wrap: 0, button: 1 }]);
+    // 65,536 frames later (36 h of heartbeats; an hour here is as good) the same boot says seq 7 again.
+    office.clock.advance(3600);
+    await sendRaw([{ ...wrapped, button: 2 }]);
+    await sendRaw([{ ...wrapped, button: 2 }]);
+    await office.restart();
+    await sendRaw([{ ...hello, seq: 6 }, { ...wrapped, button: 2 }]);
+    assert.deepEqual(rows(), [{ boot: '77', seq: 7, wrap: 0, button: 1 }, { boot: '77', seq: 7, wrap: 1, button: 2 }]);
+    await untilKeypad('kp-desk', (k) => k.online && k.bootId === deskSim.bootId, 30_000);
   });
 
   test('GET /api/v1/keypads shows each keypad\'s heartbeat and its dropped frames rising, to managers only', async () => {

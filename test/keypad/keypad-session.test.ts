@@ -70,14 +70,26 @@ describe('acknowledgements and press identity', () => {
     assert.deepEqual(session.errorCounts(), { bad_button: 1 });
   });
 
-  test('presses before any hello wait for it, since the scale is not known until then', () => {
+  test('a press before any hello is refused, not acknowledged: its copy after the hello counts once, under that boot', () => {
     const session = new KeypadSession({ mode: 'desk' });
     const early = press(2, null, 40);
-    assert.deepEqual(session.receive(early, 500).ratings, []);
-    const step = session.receive(hello('300', 3), 900);
-    assert.deepEqual(step.ratings, [{ device: DEVICE, boot: '300', seq: 40, button: 2, buttons: 3, token: null, at: 500 }]);
-    // A resend of that early press, after the hello named its boot, is still the same press.
-    assert.deepEqual(session.receive({ ...early }, 1000).ratings, []);
+    const refused = session.receive(early, 500);
+    assert.deepEqual(refused.ratings, []);
+    assert.deepEqual(refused.send, []);
+    assert.deepEqual(session.errorCounts(), { press_before_hello: 1 });
+    // The hello alone stores nothing: a press it might not belong to is not filed under its boot.
+    assert.deepEqual(session.receive(hello('300', 3), 900).ratings, []);
+    const resent = session.receive({ ...early }, 1000);
+    assert.deepEqual(resent.ratings, [{ device: DEVICE, boot: '300', seq: 40, button: 2, buttons: 3, token: null, at: 1000 }]);
+    assert.deepEqual(resent.send, [{ type: 'A', device: DEVICE, seq: 40 }]);
+    assert.deepEqual(session.receive({ ...early }, 1300).ratings, []);
+  });
+
+  test('a press before the hello of a keypad swapped onto the line is refused too', () => {
+    const session = deskSession();
+    const stranger = { type: 'B', device: 'OTHER', seq: 3, button: 1, token: null } as const;
+    assert.deepEqual(session.receive(stranger, 100).send, []);
+    assert.deepEqual(session.receive(stranger, 100).ratings, []);
   });
 });
 
