@@ -3,7 +3,7 @@ import type { Lang } from './i18n.js';
 import type { DeskAction, Dialog } from './state.js';
 
 export interface DeskEvents {
-  'nb-sign-in': { username: string; password: string; deskId: string };
+  'nb-sign-in': { username: string; password: string; deskId: string; takeOver: boolean };
   'nb-sign-out': Record<string, never>;
   /** Do this now (after any confirmation the shell asks for). */
   'nb-action': { action: DeskAction; confirmed?: boolean };

@@ -54,8 +54,8 @@ export interface DeskState {
   lang: Lang;
   office: OfficeDirectory | null;
   session: Session | null;
-  /** Shown on the sign-in screen: why the clerk is there again, or why signing in failed. */
-  notice: { text: string; error: boolean } | null;
+  /** Shown on the sign-in screen: why the clerk is there again, or why signing in failed (`deskTaken`: another clerk holds the desk). */
+  notice: { text: string; error: boolean; deskTaken?: boolean } | null;
   signingIn: boolean;
   view: DeskView | null;
   /** The server's clock minus this browser's, from the latest view: timers count in server time. */

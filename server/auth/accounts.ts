@@ -116,7 +116,15 @@ export class Accounts extends EventEmitter<AccountEvents> {
     this.endSessions(`token_hash = ?`, tokenDigest);
   }
 
-  /** Other sessions of the same user at the same desk end when the desk is taken over or signed out. */
+  /** The user of a live session at this desk other than `userId`, if any: that clerk holds the desk. */
+  deskHolder(deskId: string, userId: string): { id: string; name: string } | null {
+    const row = this.db
+      .prepare(`SELECT u.id, u.name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.desk_id = ? AND s.user_id IS NOT ? AND s.expires_at > ? AND u.disabled = 0 AND (u.demo = 0 OR ?) LIMIT 1`)
+      .get(deskId, userId, this.clock(), this.demoMode ? 1 : 0) as { id: string; name: string } | undefined;
+    return row ?? null;
+  }
+
+  /** Other sessions at the same desk end when the desk is taken over or signed out. */
   closeDeskSessions(deskId: string, exceptDigest: string | null): void {
     this.endSessions(`desk_id = ? AND token_hash IS NOT ?`, deskId, exceptDigest);
   }

@@ -15,6 +15,8 @@ export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
   deskId: id.optional(),
+  /** Sign in at a desk another clerk holds, ending their session (the desk.opened event records it). */
+  takeOver: z.boolean().optional(),
 });
 
 export const passwordBody = z.object({

@@ -131,8 +131,10 @@ function openDesk(c: Of<'openDesk'>, state: QueueState): QueueEvent[] {
   const desk = findDesk(state, c.deskId);
   if (desk.open && desk.staffId === c.staffId) return [];
   // A new sign-in takes the desk over, with any ticket it holds: a clerk whose browser died must
-  // not leave the desk locked, and the edge then refuses the old session's actions.
-  return [{ type: 'desk.opened', at: c.now, deskId: desk.id, staffId: c.staffId }];
+  // not leave the desk locked, and the edge then refuses the old session's actions. The event
+  // names whom it was taken from, for the audit trail.
+  const takenOverFrom = desk.open && desk.staffId ? { takenOverFrom: desk.staffId } : {};
+  return [{ type: 'desk.opened', at: c.now, deskId: desk.id, staffId: c.staffId, ...takenOverFrom }];
 }
 
 function closeDesk(c: Of<'closeDesk'>, state: QueueState): QueueEvent[] {

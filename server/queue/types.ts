@@ -120,7 +120,7 @@ export type QueueEvent =
   | (EventBase & { type: 'ticket.finished'; ticketId: string; deskId: string; outcome: FinishOutcome; note: string | null; serviceSeconds: number })
   | (EventBase & { type: 'ticket.transferred'; ticketId: string; fromDeskId: string; fromServiceId: string; serviceId: string; targetDeskId: string | null; rank: number; servedSeconds: number })
   | (EventBase & { type: 'ticket.cancelled'; ticketId: string; deskId: string | null; reason: 'staff' | 'day_closed' })
-  | (EventBase & { type: 'desk.opened'; deskId: string; staffId: string })
+  | (EventBase & { type: 'desk.opened'; deskId: string; staffId: string; takenOverFrom?: string })
   | (EventBase & { type: 'desk.closed'; deskId: string })
   | (EventBase & { type: 'desk.paused'; deskId: string; reason: PauseReason; note: string | null })
   | (EventBase & { type: 'desk.resumed'; deskId: string });

@@ -220,9 +220,25 @@ describe('desk', () => {
     await desk2.locator('header button.lang').click();
   });
 
-  test('a sign-in elsewhere at the same desk ends this session: back to sign-in, saying why', async () => {
-    const taken = await api('POST', '/auth/login', { body: { username: 'staff3', password: DEMO_PASSWORD, deskId: 'desk-1' } });
-    assert.equal(taken.status, 200);
+  test('a sign-in at a desk another clerk holds is refused until confirmed; taking over ends that session, saying why', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    contexts.push(context);
+    const other = await context.newPage();
+    await other.goto(`${url}/desk`);
+    await other.locator('nb-sign-in option[value="desk-1"]').waitFor({ state: 'attached' });
+    await other.locator('nb-sign-in input[name="username"]').fill('staff3');
+    await other.locator('nb-sign-in input[name="password"]').fill(DEMO_PASSWORD);
+    await other.locator('nb-sign-in select[name="deskId"]').selectOption('desk-1');
+    await other.locator('nb-sign-in button[type="submit"]').click();
+    const holder = (server.db.prepare(`SELECT name FROM users WHERE username = 'staff1'`).get() as { name: string }).name;
+    await other.locator('nb-sign-in [role="alert"]', { hasText: `در دست ${holder}` }).waitFor();
+    await screenshot(other, 'desk-signin-taken-fa');
+    assert.equal(await desk1.locator('nb-queue-panel').count(), 1, 'the clerk at the desk is still signed in');
+    assert.ok(await tokenOf(desk1));
+    await other.locator('nb-sign-in button[data-action="take-over"]', { hasText: 'ورود و تحویل گرفتن باجه' }).click();
+    await other.locator('nb-queue-panel').waitFor();
+    const opened = server.db.prepare(`SELECT data FROM events WHERE type = 'desk.opened' AND desk_id = 'desk-1' ORDER BY seq DESC LIMIT 1`).get() as { data: string };
+    assert.ok(JSON.parse(opened.data).takenOverFrom, 'the takeover is in the event log');
     await desk1.keyboard.press('n');
     await desk1.locator('nb-sign-in [role="alert"]', { hasText: 'نشست شما پایان یافته است' }).waitFor();
     await screenshot(desk1, 'desk-signin-fa');

@@ -391,15 +391,15 @@ describe('cancelling', () => {
 
 describe('desks', () => {
   test('open with a staff member; opening again by the same person changes nothing', () => {
-    given(tehran).when(openDesk('d1', 0, 'zahra')).then([{ type: 'desk.opened', at: at(0), deskId: 'd1', staffId: 'zahra' }]);
+    given(tehran).when(openDesk('d1', 0, 'zahra')).then([{ type: 'desk.opened', at: at(0), deskId: 'd1', staffId: 'zahra', takenOverFrom: undefined }]);
     given(tehran, [openDesk('d1', 0, 'zahra')]).when(openDesk('d1', 1, 'zahra')).then([]);
     given(tehran).when(openDesk('d9', 0)).thenRefuses('unknown_desk');
   });
 
-  test('another staff member takes the desk over, with the ticket it holds', () => {
+  test('another staff member takes the desk over, with the ticket it holds, and the event says from whom', () => {
     const state = given(tehran, [openDesk('d1', 0, 'zahra'), issue('t1', 'A', 0), callNext('d1', 1)])
       .when(openDesk('d1', 2, 'reza'))
-      .then([{ type: 'desk.opened', deskId: 'd1', staffId: 'reza' }]);
+      .then([{ type: 'desk.opened', deskId: 'd1', staffId: 'reza', takenOverFrom: 'zahra' }]);
     assert.equal(state.desks.get('d1')?.staffId, 'reza');
     assert.equal(state.desks.get('d1')?.currentTicketId, 't1');
     given(tehran, [openDesk('d1', 0, 'zahra'), issue('t1', 'A', 0), callNext('d1', 1), openDesk('d1', 2, 'reza')])

@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Refused, SessionExpired } from '../data/api.js';
+import type { DeskEvents } from '../events.js';
 import { runAction } from '../data/commands.js';
 import { connectDesk } from '../data/live.js';
 import { fetchDeskView, fetchDesks, fetchServices } from '../data/lookups.js';
@@ -103,9 +104,10 @@ export class NbDeskApp extends LitElement {
       .deskId=${rememberedDeskId()}
       .message=${notice?.text ?? null}
       ?failed=${notice?.error ?? false}
+      ?deskTaken=${notice?.deskTaken ?? false}
       ?busy=${this.state.signingIn}
       .language=${lang}
-      @nb-sign-in=${(e: CustomEvent<{ username: string; password: string; deskId: string }>) => void this.signIn(e.detail.username, e.detail.password, e.detail.deskId)}
+      @nb-sign-in=${(e: CustomEvent<DeskEvents['nb-sign-in']>) => void this.signIn(e.detail)}
     ></nb-sign-in>`;
   }
 
@@ -230,12 +232,13 @@ export class NbDeskApp extends LitElement {
     }
   }
 
-  private async signIn(username: string, password: string, deskId: string) {
+  private async signIn({ username, password, deskId, takeOver }: DeskEvents['nb-sign-in']) {
     this.update_({ signingIn: true, notice: null });
     try {
-      this.startSession(await signIn(username, password, deskId));
+      this.startSession(await signIn(username, password, deskId, takeOver));
     } catch (error) {
-      this.update_({ notice: { text: error instanceof Refused ? error.message : t(this.state.lang, 'unreachable'), error: true } });
+      const refused = error instanceof Refused ? error : null;
+      this.update_({ notice: { text: refused?.message ?? t(this.state.lang, 'unreachable'), error: true, deskTaken: refused?.code === 'desk_taken' } });
     } finally {
       this.update_({ signingIn: false });
     }

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
 import { emit } from '../events.js';
 import { localDigits } from '../format.js';
 import { t, type Lang } from '../i18n.js';
@@ -22,10 +23,15 @@ export class NbSignIn extends LitElement {
   @property() message: string | null = null;
   /** Whether the last attempt failed (the message is then an error). */
   @property({ type: Boolean }) failed = false;
+  /** The last attempt was refused because another clerk holds the desk: offer to take it over. */
+  @property({ type: Boolean }) deskTaken = false;
   /** A sign-in is in flight. */
   @property({ type: Boolean }) busy = false;
   /** The reader's language. */
   @property() language: Lang = 'fa';
+
+  /** Offered after a desk_taken refusal, until the clerk edits the form (another desk, another name). */
+  @state() private offerTakeOver = false;
 
   static override styles = [
     deskStyles,
@@ -50,13 +56,17 @@ export class NbSignIn extends LitElement {
     `,
   ];
 
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('deskTaken')) this.offerTakeOver = this.deskTaken;
+  }
+
   override render() {
     const lang = this.language;
     const bound = this.office?.boundDeskId ?? null;
     const desks = (this.office?.desks ?? []).filter((d) => bound === null || d.id === bound);
     const chosen = desks.some((d) => d.id === this.deskId) ? this.deskId : desks[0]?.id;
     return html`
-      <form class="panel" @submit=${this.submit}>
+      <form class="panel" @submit=${this.submit} @input=${() => (this.offerTakeOver = false)}>
         <h2>${t(lang, 'signInTitle')}</h2>
         ${this.message ? html`<p class="message ${this.failed ? 'error' : ''}" role=${this.failed ? 'alert' : 'status'}>${this.message}</p>` : ''}
         <label>${t(lang, 'username')}<input name="username" autocomplete="username" required dir="ltr" /></label>
@@ -67,7 +77,9 @@ export class NbSignIn extends LitElement {
             ${desks.map((d) => html`<option value=${d.id} ?selected=${d.id === chosen}>${lang === 'en' ? (d.nameEn ?? `Desk ${d.number}`) : d.name || t(lang, 'deskN', { n: localDigits(d.number, lang) })}</option>`)}
           </select>
         </label>
-        <button class="primary" type="submit" ?disabled=${this.busy || !desks.length}>${t(lang, this.busy ? 'signingIn' : 'signIn')}</button>
+        ${this.offerTakeOver
+          ? html`<button class="primary" type="submit" data-action="take-over" ?disabled=${this.busy}>${t(lang, 'takeOverDesk')}</button>`
+          : html`<button class="primary" type="submit" ?disabled=${this.busy || !desks.length}>${t(lang, this.busy ? 'signingIn' : 'signIn')}</button>`}
       </form>
     `;
   }
@@ -76,7 +88,8 @@ export class NbSignIn extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => String(data.get(name) ?? '');
-    emit(this, 'nb-sign-in', { username: field('username').trim(), password: field('password'), deskId: field('deskId') });
+    const takeOver = event.submitter?.dataset['action'] === 'take-over';
+    emit(this, 'nb-sign-in', { username: field('username').trim(), password: field('password'), deskId: field('deskId'), takeOver });
   }
 }
 

@@ -30,9 +30,11 @@ export function fetchOffice(): Promise<OfficeDirectory> {
   return send<OfficeDirectory>('GET', '/office', { giveUpAfterMs: 60_000, ...(device ? { deviceToken: device } : {}) });
 }
 
-export async function signIn(username: string, password: string, deskId: string): Promise<Session> {
+/** Refused with `desk_taken` while another clerk holds the desk, unless `takeOver` ends their session. */
+export async function signIn(username: string, password: string, deskId: string, takeOver: boolean): Promise<Session> {
   const device = deskDeviceToken();
-  const answer = await send<{ token: string; user: Session['user'] }>('POST', '/auth/login', { body: { username, password, deskId }, ...(device ? { deviceToken: device } : {}) });
+  const body = { username, password, deskId, ...(takeOver ? { takeOver } : {}) };
+  const answer = await send<{ token: string; user: Session['user'] }>('POST', '/auth/login', { body, ...(device ? { deviceToken: device } : {}) });
   const session: Session = { token: answer.token, deskId, user: answer.user };
   slot.save(session);
   localStorage.setItem(DESK_KEY, deskId);

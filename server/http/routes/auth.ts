@@ -33,6 +33,8 @@ export function authRoutes(deps: AppDeps) {
       const { user } = signedIn;
       if (user.role === 'staff' && !deskId) throw new ApiError(400, 'desk_required', 'باجه‌ای را که در آن کار می‌کنید انتخاب کنید.');
       if (deskId && !deps.config.desks.some((d) => d.id === deskId)) throw new ApiError(404, 'unknown_desk', 'این باجه وجود ندارد.');
+      const holder = deskId ? accounts.deskHolder(deskId, user.id) : null;
+      if (holder && !c.req.valid('json').takeOver) throw deskTaken(holder.name);
       const session = accounts.openSession(user.id, deskId ?? null);
       if (deskId) {
         await office.execute({ type: 'openDesk', deskId, staffId: user.id }, { id: `user:${user.id}`, staffId: user.id });
@@ -87,6 +89,11 @@ function signedInUser(c: Context<AppEnv>): Extract<Principal, { kind: 'user' }> 
   const principal = c.get('principal');
   if (principal?.kind !== 'user') throw apiErrors.unauthenticated();
   return principal;
+}
+
+/** 409: the desk is in use by another clerk; the sign-in screen offers to take it over. */
+function deskTaken(holderName: string): ApiError {
+  return new ApiError(409, 'desk_taken', `این باجه اکنون در دست ${holderName} است. اگر او دیگر پشت این باجه نیست، می‌توانید باجه را تحویل بگیرید؛ نشست او پایان می‌یابد.`, { holder: holderName });
 }
 
 /** 429 with the wait in Persian words and in Retry-After. */
