@@ -1,10 +1,7 @@
 // The display's formatting, from the server's pure Persian helpers: digits, wait ranges, dates.
-import { formatClock, formatJalaliDate, localDigits, waitRangeText, type Lang, type WaitRange } from '../../server/time/persian.js';
+import { formatClock, formatJalaliDate, localDigits, waitPromiseText, type Lang } from '../../server/time/persian.js';
 
 export { formatClock, formatJalaliDate, localDigits };
 
-/** A range the server could not estimate (no desk open) arrives as null (JSON's Infinity): «نامعلوم». */
-export function waitText(range: { low: number | null; high: number | null } | undefined, lang: Lang): string {
-  const known: WaitRange = { low: range?.low ?? Infinity, high: range?.high ?? Infinity };
-  return waitRangeText(known, lang);
-}
+/** The wait as the server promised it: a range, or why there is none («هنوز باجه‌ای برای این خدمت باز نیست»). */
+export { waitPromiseText as waitText };

@@ -1,7 +1,7 @@
 // Lays a ticket out as a column of blocks (the logo, text lines, the QR code, gaps), split into the static
 // header that never changes for an office and the body that changes per ticket. Pure: no rendering.
 import type { TicketLogo, TicketPrintJob } from './types.js';
-import { aheadText, jalaliDateAndTime, toPersianDigits, waitRangeText } from './ticket-text.js';
+import { aheadText, jalaliDateAndTime, toPersianDigits } from './ticket-text.js';
 
 export type Align = 'left' | 'centre' | 'right';
 
@@ -57,7 +57,7 @@ export function layoutTicket(job: TicketPrintJob, widthDots: number): TicketLayo
     { kind: 'gap', dots: px(12) },
     { kind: 'text', text: aheadText(job.ahead), sizePx: px(24), bold: false, align: 'centre' },
     { kind: 'gap', dots: px(12) },
-    { kind: 'text', text: `زمان تقریبی انتظار: ${waitRangeText(job.estimatedWait)}`, sizePx: px(24), bold: false, align: 'centre' },
+    { kind: 'text', text: job.waitLine, sizePx: px(24), bold: false, align: 'centre' },
     { kind: 'gap', dots: px(18) },
     { kind: 'qr', url: job.trackUrl, dotsPerModule: widthDots >= 512 ? 4 : 3 },
   );

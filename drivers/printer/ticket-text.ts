@@ -1,5 +1,5 @@
 // Turns the fields of a print job into the Persian strings printed on the ticket: Persian digits,
-// the Jalali date and time in the office's time zone, people ahead, and the wait as a rounded range.
+// the Jalali date and time in the office's time zone, and people ahead (the wait line comes worded by the server).
 
 const persianDigits = '۰۱۲۳۴۵۶۷۸۹';
 
@@ -22,26 +22,7 @@ export function jalaliDateAndTime(epochMs: number, timeZone: string): { date: st
 }
 
 export function aheadText(ahead: number): string {
-  if (ahead <= 0) return 'نفر بعدی شما هستید';
+  // Not «نفر بعدی شما هستید»: with nobody ahead the wait may still be a visit under way or no desk open.
+  if (ahead <= 0) return 'کسی پیش از شما در صف نیست';
   return `${toPersianDigits(String(ahead))} نفر پیش از شما`;
-}
-
-/**
- * The wait range in whole minutes, low end rounded down and high end up, so the promise is rarely
- * broken; hours once the high end passes two hours.
- */
-export function waitRangeText(wait: { low: number; high: number }): string {
-  const lowSeconds = Math.max(0, Math.min(wait.low, wait.high));
-  const highSeconds = Math.max(wait.low, wait.high);
-  if (highSeconds < 60) return 'کمتر از یک دقیقه';
-  if (highSeconds > 2 * 3600) {
-    const lowHours = Math.max(1, Math.floor(lowSeconds / 3600));
-    const highHours = Math.max(lowHours + 1, Math.ceil(highSeconds / 3600));
-    return `${toPersianDigits(String(lowHours))} تا ${toPersianDigits(String(highHours))} ساعت`;
-  }
-  const lowMinutes = Math.floor(lowSeconds / 60);
-  const highMinutes = Math.ceil(highSeconds / 60);
-  if (lowMinutes === highMinutes) return `حدود ${toPersianDigits(String(highMinutes))} دقیقه`;
-  if (lowMinutes === 0) return `کمتر از ${toPersianDigits(String(highMinutes))} دقیقه`;
-  return `${toPersianDigits(String(lowMinutes))} تا ${toPersianDigits(String(highMinutes))} دقیقه`;
 }

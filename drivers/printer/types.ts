@@ -14,8 +14,8 @@ export interface TicketPrintJob {
   issuedAt: number;
   timeZone: string;
   ahead: number;
-  /** Estimated wait as a range in seconds; printed as «۱۰ تا ۱۵ دقیقه». */
-  estimatedWait: { low: number; high: number };
+  /** The wait as the visitor is told it everywhere: «زمان تقریبی انتظار: ۱۰ تا ۱۵ دقیقه», «نوبت شما به‌زودی اعلام می‌شود». */
+  waitLine: string;
   /** Address of the tracking page, encoded as a QR code (`http://host:port/t/<id>`). */
   trackUrl: string;
   /** One short line on the visitor's rights, e.g. from the office charter. */

@@ -5,7 +5,7 @@ import type { IssuedTicket } from './data/tickets.js';
 import type { OfficeInfo } from './data/office.js';
 
 /** A service as the kiosk shows it: guidance from the API, line and wait kept live by the board. */
-export type KioskService = Pick<ServiceView, 'id' | 'name' | 'nameEn' | 'active' | 'open' | 'waiting' | 'estimatedWait' | 'priorityGroups' | 'guidance'>;
+export type KioskService = Pick<ServiceView, 'id' | 'name' | 'nameEn' | 'active' | 'open' | 'waiting' | 'estimatedWait' | 'estimatedWaitSeconds' | 'waitNote' | 'opensAt' | 'priorityGroups' | 'guidance'>;
 
 export type PriorityGroup = 'elderly' | 'disabled' | 'veteran' | 'pregnant';
 

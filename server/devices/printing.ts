@@ -5,6 +5,7 @@ import { ticketLogoOf } from '../config/logo.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { TicketView } from '../office/read-model.js';
+import { waitLineText } from '../time/wait-range.js';
 
 export const PRIORITY_LABELS: Record<string, string> = {
   elderly: 'سالمند',
@@ -78,7 +79,7 @@ export class TicketPrinting {
       issuedAt: ticket.issuedAt,
       timeZone: config.timeZone,
       ahead: ticket.ahead,
-      estimatedWait: ticket.estimatedWait,
+      waitLine: waitLineText(ticket, 'fa'),
       trackUrl: `${this.publicUrl()}/t/${ticket.id}`,
       rightsLine: 'رسیدگی به ترتیب نوبت، حق شماست.',
       ...(logo ? { logo } : {}),

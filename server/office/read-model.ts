@@ -4,9 +4,11 @@ import type { OfficeConfig, ServiceConfig } from '../config/schema.js';
 import { estimateEvery, type Estimator, type WaitEstimate } from '../estimate/types.js';
 import type { ServiceHistory } from '../estimate/history.js';
 import { aheadOf, candidatesFor, type QueueState, type Ticket } from '../queue/index.js';
-import { deskDayCounts, ticketRecord } from '../store/ticket-rows.js';
+import { deskDayCounts, ticketPromise, ticketRecord } from '../store/ticket-rows.js';
 import type { Db } from '../store/open.js';
-import { isOpenAt } from '../time/hours.js';
+import { isOpenAt, nextOpening, periodStart } from '../time/hours.js';
+import { officeMoment, waitPromise, type OfficeMoment, type WaitNote, type WaitPromiseView } from '../estimate/promise.js';
+import type { WaitRange } from '../time/wait-range.js';
 import { serviceDay, localClock } from '../time/day.js';
 import { instantAtLocal } from '../time/zoned.js';
 
@@ -26,8 +28,10 @@ export interface ServiceView {
   open: boolean;
   waiting: number;
   desksOpen: number;
-  estimatedWaitSeconds: number;
-  estimatedWait: { low: number; high: number };
+  estimatedWaitSeconds: WaitPromiseView['estimatedWaitSeconds'];
+  estimatedWait: WaitPromiseView['estimatedWait'];
+  waitNote: WaitNote | null;
+  opensAt?: OfficeMoment;
   targetWaitMinutes: number;
   priorityGroups: string[];
   guidance: ServiceConfig['guidance'];
@@ -41,8 +45,12 @@ export interface TicketView {
   priorityGroup: string | null;
   issuedAt: number;
   ahead: number;
-  estimatedWaitSeconds: number;
-  estimatedWait: { low: number; high: number };
+  estimatedWaitSeconds: WaitPromiseView['estimatedWaitSeconds'];
+  estimatedWait: WaitPromiseView['estimatedWait'];
+  waitNote: WaitNote | null;
+  opensAt?: OfficeMoment;
+  /** What the ticket was promised at issue (seconds), as the indicators report scores it. */
+  promised: WaitRange | null;
   deskId?: string;
   deskNumber?: number;
   /** Set while the ticket is open and its service has been closed: it stays valid and will be called. */
@@ -74,6 +82,12 @@ interface Refresh<T> {
 function* once<T>(compute: () => T): Generator<void, T> {
   return compute();
 }
+
+/** No estimate to ask for: no desk would call the line. */
+const UNKNOWN: WaitEstimate = { seconds: Infinity, low: Infinity, high: Infinity };
+
+/** A ticket called, served or gone waits for nothing. */
+const NOT_WAITING = { estimatedWaitSeconds: null, estimatedWait: null, waitNote: null } as const;
 
 function ttlFor(costMs: number): number {
   return Math.max(ESTIMATE_TTL_MS, COST_FACTOR * costMs);
@@ -115,8 +129,6 @@ export class ReadModel {
     }
     return this.config.services.map((service) => {
       const desksOpen = [...this.state.desks.values()].filter((d) => d.open && !d.pause && d.services.includes(service.id)).length;
-      // The same estimate a new ticket of the service is promised at issue (one simulation for both).
-      const estimate = this.newTicketEstimate(service.id, null);
       return {
         id: service.id,
         code: service.code,
@@ -127,12 +139,53 @@ export class ReadModel {
         open: service.active && isOpenAt(service.hours ?? this.config.hours, now, this.config.timeZone),
         waiting: waiting.get(service.id) ?? 0,
         desksOpen,
-        estimatedWaitSeconds: Math.round(estimate.seconds),
-        estimatedWait: { low: Math.round(estimate.low), high: Math.round(estimate.high) },
+        // The same promise a new ticket of the service is given at issue (one simulation for both).
+        ...this.newTicketPromise(service.id, null),
         targetWaitMinutes: service.targetWaitMinutes,
         priorityGroups: service.priorityGroups,
         guidance: service.guidance,
       };
+    });
+  }
+
+  /**
+   * What a ticket of this service and group would be promised if issued now: the kiosk's tile, the
+   * display's line and, asked just before issuing, the new ticket's own promise.
+   */
+  newTicketPromise(serviceId: string, priorityGroup: string | null): WaitPromiseView {
+    const now = this.clock();
+    const service = this.config.services.find((s) => s.id === serviceId);
+    const hours = service?.hours ?? this.config.hours;
+    const withinHours = isOpenAt(hours, now, this.config.timeZone);
+    const desks = [...this.state.desks.values()].filter((d) => d.open && d.services.includes(serviceId));
+    let ahead = 0;
+    for (const ticket of this.state.tickets.values()) {
+      if (ticket.status !== 'issued' || ticket.targetDeskId !== null || ticket.serviceId !== serviceId) continue;
+      if (priorityGroup === null || ticket.priorityGroup !== null) ahead++;
+    }
+    const opening = withinHours ? periodStart(hours, now, this.config.timeZone) : nextOpening(hours, now, this.config.timeZone);
+    // Outside hours or with no desk there is no number to give: the simulation is not asked.
+    const estimate = withinHours && desks.length > 0 ? this.newTicketEstimate(serviceId, priorityGroup) : UNKNOWN;
+    return waitPromise({
+      estimate,
+      withinHours,
+      deskOpen: desks.length > 0,
+      ahead,
+      deskFree: desks.some((d) => !d.pause && d.currentTicketId === null),
+      opening: opening === null ? null : officeMoment(opening, now, this.config.timeZone),
+    });
+  }
+
+  /** A waiting ticket's promise now: the line ahead of it and the desks that call it. */
+  private ticketPromise(ticket: Ticket): WaitPromiseView {
+    const desks = [...this.state.desks.values()].filter((d) => d.open && (ticket.targetDeskId === null ? d.services.includes(ticket.serviceId) : d.id === ticket.targetDeskId));
+    return waitPromise({
+      estimate: desks.length > 0 ? this.ticketEstimate(ticket.id) : UNKNOWN,
+      // A ticket already taken is called whatever the hours say.
+      withinHours: true,
+      deskOpen: desks.length > 0,
+      ahead: aheadOf(this.state, ticket),
+      deskFree: desks.some((d) => !d.pause && d.currentTicketId === null),
     });
   }
 
@@ -149,15 +202,13 @@ export class ReadModel {
       priorityGroup: record.priorityGroup,
       issuedAt: record.issuedAt,
       ahead: 0,
-      estimatedWaitSeconds: 0,
-      estimatedWait: { low: 0, high: 0 },
+      ...NOT_WAITING,
+      promised: ticketPromise(this.db, record.id),
       ...this.deskOf(record.deskId),
     };
   }
 
   liveTicket(ticket: Ticket): TicketView {
-    const waiting = ticket.status === 'issued';
-    const estimate = waiting ? this.ticketEstimate(ticket.id) : { seconds: 0, low: 0, high: 0 };
     return {
       id: ticket.id,
       number: ticket.number,
@@ -166,8 +217,8 @@ export class ReadModel {
       priorityGroup: ticket.priorityGroup,
       issuedAt: ticket.issuedAt,
       ahead: aheadOf(this.state, ticket),
-      estimatedWaitSeconds: Math.round(estimate.seconds),
-      estimatedWait: { low: Math.round(estimate.low), high: Math.round(estimate.high) },
+      ...(ticket.status === 'issued' ? this.ticketPromise(ticket) : NOT_WAITING),
+      promised: ticketPromise(this.db, ticket.id),
       ...this.deskOf(ticket.deskId),
       ...(this.config.services.find((s) => s.id === ticket.serviceId)?.active === false ? { serviceClosed: true as const } : {}),
     };

@@ -21,7 +21,7 @@ export interface PublicCall {
 export interface BoardSnapshot {
   seq: number;
   office: { name: string; nameEn?: string; timeZone: string };
-  services: Array<Pick<ServiceView, 'id' | 'code' | 'name' | 'nameEn' | 'active' | 'open' | 'waiting' | 'desksOpen' | 'estimatedWaitSeconds' | 'estimatedWait'>>;
+  services: Array<Pick<ServiceView, 'id' | 'code' | 'name' | 'nameEn' | 'active' | 'open' | 'waiting' | 'desksOpen' | 'estimatedWaitSeconds' | 'estimatedWait' | 'waitNote' | 'opensAt'>>;
   calls: PublicCall[];
   announcements: string[];
   now: number;
@@ -32,7 +32,7 @@ export interface ManagerSnapshot {
   seq: number;
   now: number;
   services: Array<
-    Pick<ServiceView, 'id' | 'name' | 'nameEn' | 'open' | 'waiting' | 'desksOpen' | 'estimatedWaitSeconds' | 'estimatedWait' | 'targetWaitMinutes'> & {
+    Pick<ServiceView, 'id' | 'name' | 'nameEn' | 'open' | 'waiting' | 'desksOpen' | 'estimatedWaitSeconds' | 'estimatedWait' | 'waitNote' | 'opensAt' | 'targetWaitMinutes'> & {
       /** When the longest-waiting ticket of this line was issued, or null when nobody waits. */
       oldestIssuedAt: number | null;
     }

@@ -24,7 +24,7 @@ export function managerSnapshot(office: Office, read: ReadModel, config: OfficeC
   return {
     seq: office.lastSeq(),
     now,
-    services: read.services().map(({ id, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait, targetWaitMinutes }) => ({
+    services: read.services().map(({ id, name, nameEn, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait, waitNote, opensAt, targetWaitMinutes }) => ({
       id,
       name,
       nameEn,
@@ -33,6 +33,8 @@ export function managerSnapshot(office: Office, read: ReadModel, config: OfficeC
       desksOpen,
       estimatedWaitSeconds,
       estimatedWait,
+      waitNote,
+      ...(opensAt ? { opensAt } : {}),
       targetWaitMinutes,
       oldestIssuedAt: oldest.get(id) ?? null,
     })),

@@ -117,7 +117,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     const fresh: BoardSnapshot = {
       seq,
       office: { name: config.name, ...(config.nameEn ? { nameEn: config.nameEn } : {}), timeZone: config.timeZone },
-      services: read.services().map(({ id, code, name, nameEn, active, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait }) => ({ id, code, name, nameEn, active, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait })),
+      services: read.services().map(({ id, code, name, nameEn, active, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait, waitNote, opensAt }) => ({ id, code, name, nameEn, active, open, waiting, desksOpen, estimatedWaitSeconds, estimatedWait, waitNote, ...(opensAt ? { opensAt } : {}) })),
       calls: recentCalls.list(),
       announcements: config.announcements,
       now,

@@ -52,3 +52,13 @@ function deskStatements(db: Db): { served: Statement; noShows: Statement } {
   }
   return statements;
 }
+
+const promiseStatements = new WeakMap<Db, Statement>();
+
+/** The range a ticket was promised at issue (seconds), or null when it was given no time. */
+export function ticketPromise(db: Db, id: string): { low: number; high: number } | null {
+  let statement = promiseStatements.get(db);
+  if (!statement) promiseStatements.set(db, (statement = db.prepare(`SELECT promised_low_s AS low, promised_high_s AS high FROM tickets WHERE id = ?`)));
+  const row = statement.get(id) as { low: number | null; high: number | null } | undefined;
+  return row && row.low !== null && row.high !== null ? { low: row.low, high: row.high } : null;
+}

@@ -40,6 +40,16 @@ export function nextOpening(hours: OpeningHours, ms: number, timeZone: string): 
   return null;
 }
 
+/** When the period `ms` falls in began (today's opening, for «باجه‌ها معمولاً ساعت ۷:۳۰ باز می‌شوند»), or null outside hours. */
+export function periodStart(hours: OpeningHours, ms: number, timeZone: string): number | null {
+  if (hours.alwaysOpen) return null;
+  const { weekday, minutes } = localClock(ms, timeZone);
+  const period = periodsOf(hours, weekday).find((p) => p.from <= minutes && minutes < p.to);
+  if (!period) return null;
+  const { year, month, day } = zonedParts(ms, timeZone);
+  return instantAtLocal(year, month, day, period.from, timeZone);
+}
+
 function periodsOf(hours: OpeningHours, weekday: Weekday): { from: number; to: number }[] {
   return (hours.week[weekday] ?? [])
     .map((period) => ({ from: minutesOfClockTime(period.from), to: minutesOfClockTime(period.to) }))

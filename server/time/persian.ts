@@ -2,5 +2,5 @@
 // clock times, wait ranges and numbers in words, each in Persian or English.
 export { faDigits, localDigits, toLatinDigits, type Lang } from './digits.js';
 export { formatClock, formatJalaliDate, formatJalaliKey, weekdayName, type JalaliDateFormat } from './dates.js';
-export { roundWaitRange, waitRangeText, type WaitRange } from './wait-range.js';
+export { roundWaitRange, waitLineText, waitPromiseText, waitRangeText, type WaitRange } from './wait-range.js';
 export { numberToPersianWords } from './persian-words.js';

@@ -1,5 +1,7 @@
 // The estimated wait as a promise a person can hold us to: a rounded range whose upper end is the
 // promise («۱۰ تا ۱۵ دقیقه»), never a falsely precise minute. Rounding widens, never narrows.
+import type { Weekday } from '../config/schema.js';
+import type { OfficeMoment, WaitPromiseView } from '../estimate/promise.js';
 import { localDigits, type Lang } from './digits.js';
 
 /** A wait in seconds, from `low` to `high`. */
@@ -36,9 +38,9 @@ const WORDS = {
 } as const;
 
 /**
- * A wait range in words: «کمتر از ۵ دقیقه», «۱۰ تا ۱۵ دقیقه», «حدود ۱ ساعت و ۱۰ دقیقه»;
- * "less than 5 minutes", "10 to 15 minutes", "about 1 hour 10 minutes". A range that cannot be
- * estimated (no desk open: Infinity) reads «نامعلوم» / "unknown".
+ * A wait range in words, exactly the rounded range: «کمتر از ۵ دقیقه», «۱۰ تا ۱۵ دقیقه»,
+ * «۱ ساعت و ۱۰ دقیقه تا ۱ ساعت و ۲۰ دقیقه»; "less than 5 minutes", "10 to 15 minutes". A range
+ * that cannot be estimated (Infinity) reads «نامعلوم» / "unknown".
  */
 export function waitRangeText(range: WaitRange, lang: Lang): string {
   const words = WORDS[lang];
@@ -46,17 +48,67 @@ export function waitRangeText(range: WaitRange, lang: Lang): string {
   const rounded = roundWaitRange(range);
   const low = rounded.low / 60;
   const high = rounded.high / 60;
-  if (high <= 60) {
-    if (low === 0) return `${words.lessThan} ${localDigits(high, lang)} ${words.minutes}`;
-    return `${localDigits(low, lang)} ${words.to} ${localDigits(high, lang)} ${words.minutes}`;
-  }
-  // Past an hour a two-sided range gets too long for a ticket; say the middle, rounded up.
-  if (low >= 60) {
-    const middle = (low + high) / 2;
-    const step = stepMinutes(middle);
-    return `${words.about} ${duration(Math.ceil(middle / step) * step, lang)}`;
-  }
+  if (low === 0) return `${words.lessThan} ${duration(high, lang)}`;
+  if (high <= 60) return `${localDigits(low, lang)} ${words.to} ${localDigits(high, lang)} ${words.minutes}`;
   return `${duration(low, lang)} ${words.to} ${duration(high, lang)}`;
+}
+
+const NOTES = {
+  fa: {
+    next: 'نوبت شما به‌زودی اعلام می‌شود',
+    no_desk_open: 'هنوز باجه‌ای برای این خدمت باز نیست',
+    usually: (when: string) => `باجه‌ها معمولاً ${when} باز می‌شوند`,
+    outside_hours: 'خارج از ساعت کاری',
+    opens: (when: string) => `نوبت‌دهی ${when} آغاز می‌شود`,
+    at: (clock: string) => `ساعت ${clock}`,
+    separator: '؛ ',
+  },
+  en: {
+    next: 'You will be called shortly',
+    no_desk_open: 'No desk is open for this service yet',
+    usually: (when: string) => `desks usually open ${when}`,
+    outside_hours: 'Outside opening hours',
+    opens: (when: string) => `opens ${when}`,
+    at: (clock: string) => `at ${clock}`,
+    separator: '; ',
+  },
+} as const;
+
+const WEEKDAYS: Record<Lang, Record<Weekday, string>> = {
+  fa: { sat: 'شنبه', sun: 'یکشنبه', mon: 'دوشنبه', tue: 'سه‌شنبه', wed: 'چهارشنبه', thu: 'پنجشنبه', fri: 'جمعه' },
+  en: { sat: 'Saturday', sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday' },
+};
+
+const WAIT_LABEL = { fa: 'زمان تقریبی انتظار', en: 'Estimated wait' } as const;
+
+/** What a visitor reads about their wait, from the one promise (server/estimate/promise.ts). */
+export function waitPromiseText(promise: WaitPromiseView, lang: Lang): string {
+  const notes = NOTES[lang];
+  if (promise.estimatedWait) return waitRangeText(promise.estimatedWait, lang);
+  const when = promise.opensAt ? momentText(promise.opensAt, lang) : null;
+  switch (promise.waitNote) {
+    case 'next':
+      return notes.next;
+    case 'no_desk_open':
+      return when ? `${notes.no_desk_open}${notes.separator}${notes.usually(when)}` : notes.no_desk_open;
+    case 'outside_hours':
+      return when ? `${notes.outside_hours}${notes.separator}${notes.opens(when)}` : notes.outside_hours;
+    default:
+      return WORDS[lang].unknown;
+  }
+}
+
+/** The slip's line: «زمان تقریبی انتظار: ۱۰ تا ۱۵ دقیقه» for a range, the note alone otherwise. */
+export function waitLineText(promise: WaitPromiseView, lang: Lang): string {
+  const text = waitPromiseText(promise, lang);
+  return promise.estimatedWait ? `${WAIT_LABEL[lang]}: ${text}` : text;
+}
+
+/** «ساعت ۷:۳۰», «شنبه ساعت ۷:۳۰»; "at 07:30", "Saturday at 07:30". */
+function momentText(moment: OfficeMoment, lang: Lang): string {
+  const clock = lang === 'fa' ? localDigits(moment.clock.replace(/^0(?=\d:)/, ''), lang) : moment.clock;
+  const at = NOTES[lang].at(clock);
+  return moment.weekday === null ? at : `${WEEKDAYS[lang][moment.weekday]} ${at}`;
 }
 
 /** Whole minutes in hours and minutes: «۱ ساعت و ۱۰ دقیقه», "1 hour 10 minutes", "25 minutes". */

@@ -10,7 +10,7 @@ export const defaultJob: TicketPrintJob = {
   issuedAt: Date.UTC(2025, 2, 25, 9, 7),
   timeZone: 'Asia/Tehran',
   ahead: 7,
-  estimatedWait: { low: 600, high: 900 },
+  waitLine: 'زمان تقریبی انتظار: ۱۰ تا ۱۵ دقیقه',
   trackUrl: 'http://192.168.1.10:8080/t/01J8ZK3Q7M5V2XG9',
   rightsLine: 'حق شماست که به ترتیب نوبت و با احترام خدمت بگیرید.',
 };

@@ -1,7 +1,7 @@
-// The Persian wording of a ticket: digits, Jalali date and time, people ahead, the wait range.
+// The Persian wording of a ticket: digits, Jalali date and time, people ahead.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aheadText, jalaliDateAndTime, toPersianDigits, waitRangeText } from '../../drivers/printer/ticket-text.js';
+import { aheadText, jalaliDateAndTime, toPersianDigits } from '../../drivers/printer/ticket-text.js';
 
 test('digits become Persian, letters stay', () => {
   assert.equal(toPersianDigits('A-1042'), 'A-۱۰۴۲');
@@ -16,16 +16,7 @@ test('Jalali date and time in the office time zone', () => {
   assert.match(jalaliDateAndTime(Date.UTC(2025, 2, 20, 20, 45), 'UTC').date, /۳۰ اسفند ۱۴۰۳$/);
 });
 
-test('wait range rounds outwards to whole minutes', () => {
-  assert.equal(waitRangeText({ low: 600, high: 900 }), '۱۰ تا ۱۵ دقیقه');
-  assert.equal(waitRangeText({ low: 659, high: 841 }), '۱۰ تا ۱۵ دقیقه');
-  assert.equal(waitRangeText({ low: 0, high: 30 }), 'کمتر از یک دقیقه');
-  assert.equal(waitRangeText({ low: 20, high: 240 }), 'کمتر از ۴ دقیقه');
-  assert.equal(waitRangeText({ low: 300, high: 300 }), 'حدود ۵ دقیقه');
-  assert.equal(waitRangeText({ low: 3 * 3600, high: 4.5 * 3600 }), '۳ تا ۵ ساعت');
-});
-
 test('people ahead', () => {
-  assert.equal(aheadText(0), 'نفر بعدی شما هستید');
+  assert.equal(aheadText(0), 'کسی پیش از شما در صف نیست');
   assert.equal(aheadText(12), '۱۲ نفر پیش از شما');
 });

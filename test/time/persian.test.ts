@@ -109,8 +109,9 @@ describe('waitRangeText', () => {
     [minutes(10), minutes(15), '۱۰ تا ۱۵ دقیقه', '10 to 15 minutes'],
     [minutes(11), minutes(14), '۱۰ تا ۱۵ دقیقه', '10 to 15 minutes'],
     [minutes(45), minutes(58), '۴۵ تا ۶۰ دقیقه', '45 to 60 minutes'],
-    [minutes(65), minutes(75), 'حدود ۱ ساعت و ۱۰ دقیقه', 'about 1 hour 10 minutes'],
-    [minutes(110), minutes(130), 'حدود ۲ ساعت', 'about 2 hours'],
+    [minutes(65), minutes(75), '۱ ساعت تا ۱ ساعت و ۲۰ دقیقه', '1 hour to 1 hour 20 minutes'],
+    [minutes(110), minutes(130), '۱ ساعت و ۵۰ دقیقه تا ۲ ساعت و ۱۰ دقیقه', '1 hour 50 minutes to 2 hours 10 minutes'],
+    [0, minutes(70), 'کمتر از ۱ ساعت و ۱۰ دقیقه', 'less than 1 hour 10 minutes'],
     [minutes(20), minutes(90), '۲۰ دقیقه تا ۱ ساعت و ۳۰ دقیقه', '20 minutes to 1 hour 30 minutes'],
     [minutes(20), Number.POSITIVE_INFINITY, 'نامعلوم', 'unknown'],
   ];

@@ -82,7 +82,7 @@ export class NbServiceLines extends LitElement {
               (service) => html`<tr class=${service.open ? '' : 'closed'} data-service=${service.id}>
                 <td class="name">${serviceName(service, lang)}</td>
                 <td class="waiting num">${t(lang, 'people', { n: localDigits(service.waiting, lang) })}</td>
-                <td class="wait">${service.active === false ? t(lang, 'noNewTickets') : service.open ? waitText(service.estimatedWait, lang) : t(lang, 'closed')}</td>
+                <td class="wait">${service.active === false ? t(lang, 'noNewTickets') : waitText(service, lang)}</td>
               </tr>`,
             )}
           </tbody>

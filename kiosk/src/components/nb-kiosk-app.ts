@@ -229,7 +229,7 @@ export class NbKioskApp extends LitElement {
     const live = new Map(this.latestBoard?.services.map((s) => [s.id, s]));
     return services.map((service) => {
       const now = live.get(service.id);
-      return now ? { ...service, active: now.active, open: now.open, waiting: now.waiting, estimatedWait: now.estimatedWait } : service;
+      return now ? { ...service, active: now.active, open: now.open, waiting: now.waiting, estimatedWait: now.estimatedWait, estimatedWaitSeconds: now.estimatedWaitSeconds, waitNote: now.waitNote, ...(now.opensAt ? { opensAt: now.opensAt } : {}) } : service;
     });
   }
 

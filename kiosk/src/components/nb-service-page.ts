@@ -125,7 +125,7 @@ export class NbServicePage extends LitElement {
         <aside>
           <div>
             <h3>${t(lang, 'estimatedWait')}</h3>
-            <p class="wait">${service.open ? waitText(service.estimatedWait, lang) : t(lang, 'closed')}</p>
+            <p class="wait">${service.open || service.active ? waitText(service, lang) : t(lang, 'closed')}</p>
             <p>${t(lang, 'waiting')}: ${localDigits(service.waiting, lang)} ${t(lang, 'people')}</p>
           </div>
           ${service.open && service.priorityGroups.length

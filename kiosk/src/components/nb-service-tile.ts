@@ -90,9 +90,9 @@ export class NbServiceTile extends LitElement {
         ${service.open
           ? html`<span class="facts">
               <span>${t(lang, 'waiting')}: <b class="waiting">${localDigits(service.waiting, lang)}</b> ${t(lang, 'people')}</span>
-              <span>${t(lang, 'estimatedWait')}: <b class="wait">${waitText(service.estimatedWait, lang)}</b></span>
+              <span>${t(lang, 'estimatedWait')}: <b class="wait">${waitText(service, lang)}</b></span>
             </span>`
-          : html`<span class="badge">${t(lang, 'closed')}</span>`}
+          : html`<span class="badge">${service.active ? waitText(service, lang) : t(lang, 'closed')}</span>`}
       </button>
     `;
   }

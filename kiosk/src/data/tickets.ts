@@ -1,6 +1,7 @@
 // Issuing a ticket. A press gets one Idempotency-Key, and every retry of that press sends the same
 // key: when the network drops the answer, or the server restarts mid-request, the server gives back
 // the ticket it already issued instead of a second one.
+import type { WaitPromiseView } from '../../../server/estimate/promise.js';
 import type { PriorityGroup } from '../state.js';
 import { authHeaders } from './device.js';
 
@@ -10,7 +11,10 @@ export interface IssuedTicket {
   serviceId: string;
   issuedAt: number;
   ahead: number;
-  estimatedWait: { low: number | null; high: number | null };
+  estimatedWait: WaitPromiseView['estimatedWait'];
+  estimatedWaitSeconds: WaitPromiseView['estimatedWaitSeconds'];
+  waitNote: WaitPromiseView['waitNote'];
+  opensAt?: WaitPromiseView['opensAt'];
   priorityGroup: PriorityGroup | null;
 }
 

@@ -1,7 +1,7 @@
 // The phone page a ticket's QR code opens (/t/<id>): number, service, status, line ahead and wait,
 // live over the socket; when called, «به باجهٔ N مراجعه کنید» with a beep and a vibration.
 // Persian only, like the printed ticket; nothing personal is shown or stored.
-import { faDigits, waitRangeText } from '../../../server/time/persian.js';
+import { faDigits, waitPromiseText } from '../../../server/time/persian.js';
 import type { TicketView } from '../../../server/office/read-model.js';
 import { returnToKioskTab } from '../kiosk-tab.js';
 import { alertCalled, unlockSound } from './alert.js';
@@ -38,8 +38,7 @@ function show(ticket: TicketSnapshot) {
   // An admin closed the service after this ticket was taken: it stays valid and will be called.
   el('service-closed').hidden = !(ticket.serviceClosed && (waiting || ticket.status === 'parked'));
   el('ahead').textContent = waiting ? faDigits(ticket.ahead) : '—';
-  const range = { low: ticket.estimatedWait.low ?? Infinity, high: ticket.estimatedWait.high ?? Infinity };
-  el('wait').textContent = waiting ? waitRangeText(range, 'fa') : '—';
+  el('wait').textContent = waiting ? waitPromiseText(ticket, 'fa') : '—';
   if (called && lastStatus !== undefined && lastStatus !== 'called') alertCalled();
   lastStatus = ticket.status;
 }

@@ -1,10 +1,9 @@
 // /api/v1/tickets: kiosks issue, anyone holding an id reads, staff at the ticket's desk act on it.
 import { Hono, type Context } from 'hono';
-import { roundWaitRange } from '../../time/wait-range.js';
+import { promisedRange, type WaitPromiseView } from '../../estimate/promise.js';
 import { newId } from '../../auth/secrets.js';
 import { actorId } from '../../auth/principal.js';
 import type { CommandInput } from '../../office/office.js';
-import type { WaitEstimate } from '../../estimate/types.js';
 import type { WaitPromise } from '../../queue/index.js';
 import { apiErrors, ApiError } from '../errors.js';
 import { refuse } from '../../queue/errors.js';
@@ -38,20 +37,21 @@ export function ticketRoutes(deps: AppDeps) {
       const service = deps.config.services.find((s) => s.id === body.serviceId);
       if (!service) throw refuse.unknownService(body.serviceId);
       const ticketId = newId();
-      const promised = read.newTicketEstimate(service.id, body.priorityGroup);
+      const estimate = read.newTicketEstimate(service.id, body.priorityGroup);
+      const promised = read.newTicketPromise(service.id, body.priorityGroup);
       const result = await office.execute(
         { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup, promise: promiseOf(promised) },
         { id: actorId(principal), staffId: null },
         key ? `issue:${actorId(principal)}:${key}` : undefined,
       );
       const issuedId = result.replayedTicketId ?? ticketId;
-      if (!result.replayedTicketId) read.promise(issuedId, promised);
+      if (!result.replayedTicketId) read.promise(issuedId, estimate);
       const ticket = read.ticket(issuedId);
       if (!ticket) throw apiErrors.ticketNotFound();
       if (result.replayedTicketId) c.header('Idempotent-Replayed', 'true');
       else deps.onTicketIssued?.(ticket, principal);
-      const { id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, priorityGroup, status } = ticket;
-      return c.json({ id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, priorityGroup, status }, 201);
+      const { id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, waitNote, opensAt, promised: kept, priorityGroup, status } = ticket;
+      return c.json({ id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, waitNote, opensAt, promised: kept, priorityGroup, status }, 201);
     })
     .get('/:id', validate('param', ticketIdParam), (c) => {
       const ticket = read.ticket(c.req.valid('param').id);
@@ -82,14 +82,10 @@ export function ticketRoutes(deps: AppDeps) {
     });
 }
 
-/**
- * What the visitor is told, as kept on the ticket: the estimate and the rounded range the slip and
- * screens print («۱۰ تا ۱۵ دقیقه»); nothing when no desk serves the line (an infinite wait).
- */
-function promiseOf(estimate: WaitEstimate): WaitPromise | null {
-  if (![estimate.seconds, estimate.low, estimate.high].every(Number.isFinite)) return null;
-  const shown = roundWaitRange(estimate);
-  return { seconds: Math.round(estimate.seconds), low: shown.low, high: shown.high };
+/** What the visitor is told, as kept on the ticket: the range shown, or none when no time was named. */
+function promiseOf(promise: WaitPromiseView): WaitPromise | null {
+  const range = promisedRange(promise);
+  return range ? { seconds: promise.estimatedWaitSeconds ?? range.low, low: range.low, high: range.high } : null;
 }
 
 /** Desks send a unique request id with each command so that a retried click is applied once. */
