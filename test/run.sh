@@ -23,8 +23,8 @@ fi
 
 [ ! -f vite.config.ts ] || node scripts/build-if-stale.mjs
 
-# The whole suite also type-checks (strict), so a type error fails CI like a failing test.
-[ $# -gt 0 ] || npx tsc --noEmit -p .
+# The whole suite also type-checks (strict) and lints the layering (eslint.config.js), so either fails CI like a failing test.
+[ $# -gt 0 ] || { npx tsc --noEmit -p . && npx eslint .; }
 
 node_test=(node --import tsx --test --test-reporter=spec --test-concurrency=2 --test-timeout=180000)
 
