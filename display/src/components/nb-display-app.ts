@@ -109,7 +109,7 @@ export class NbDisplayApp extends LitElement {
       main {
         display: grid;
         grid-template-columns: 31rem 1fr 1fr;
-        grid-template-rows: 19rem 1fr;
+        grid-template-rows: 24rem minmax(0, 1fr);
         grid-template-areas: 'latest lines slides' 'recent lines slides';
         gap: 1rem;
         padding: 0 1rem 1rem;
@@ -133,7 +133,7 @@ export class NbDisplayApp extends LitElement {
       @media (orientation: portrait) {
         main {
           grid-template-columns: 1fr 1fr;
-          grid-template-rows: 19rem auto 1fr;
+          grid-template-rows: 24rem minmax(0, 1fr) minmax(0, 1fr);
           grid-template-areas: 'latest latest' 'recent lines' 'slides slides';
         }
       }

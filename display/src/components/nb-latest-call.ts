@@ -47,21 +47,24 @@ export class NbLatestCall extends LitElement {
         }
       }
       .label {
-        font-size: 1.5rem;
+        font-size: 1.6rem;
         font-weight: 600;
+        line-height: 1.3;
         opacity: 0.9;
       }
+      /* Read from the back of the hall: the rem follows the screen (display.css), so at 1920×1080
+         the number is 180 px and the desk 150 px tall. */
       .number {
-        font-size: 7rem;
+        font-size: 9rem;
         font-weight: 800;
-        line-height: 1.05;
+        line-height: 1;
       }
       .to-desk {
         display: flex;
         align-items: baseline;
         gap: 0.9rem;
-        margin-block-start: 0.4rem;
-        padding: 0.1rem 1.6rem;
+        margin-block-start: 0.3rem;
+        padding: 0 1.6rem;
         border-radius: 0.8rem;
         background: rgb(0 0 0 / 30%);
         color: var(--nb-text);
@@ -71,17 +74,18 @@ export class NbLatestCall extends LitElement {
         color: var(--nb-accent);
       }
       .to-desk .label {
-        font-size: 2rem;
+        font-size: 2.8rem;
         font-weight: 700;
       }
       .desk {
-        font-size: 3.6rem;
+        font-size: 7.5rem;
         font-weight: 800;
-        line-height: 1.2;
+        line-height: 1.05;
       }
       .service {
-        font-size: 1.3rem;
-        margin-block-start: 0.5rem;
+        font-size: 1.4rem;
+        line-height: 1.4;
+        margin-block-start: 0.3rem;
       }
       .recall {
         font-size: 1.05rem;

@@ -1,21 +1,28 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { localDigits } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import { serviceName, type BoardService, type PublicCall } from '../state.js';
 import { shared } from './shared.styles.js';
 
-/** The calls before the latest, each number once (a recall is not a second row), with their desks. */
+/**
+ * The calls before the latest, each number once (a recall is not a second row), with their desks:
+ * as many as the panel holds whole, since a row cut at the bottom reads as a wrong number.
+ */
 @customElement('nb-recent-calls')
 export class NbRecentCalls extends LitElement {
   /** Calls, newest first, the latest included (it is skipped here: nb-latest-call shows it). */
   @property({ attribute: false }) calls: PublicCall[] = [];
   /** The services, for each call's service name. */
   @property({ attribute: false }) services: BoardService[] = [];
-  /** How many rows fit. */
-  @property({ type: Number }) rows = 6;
+  /** At most this many rows; fewer when the panel holds fewer whole. */
+  @property({ type: Number }) rows = 8;
   /** The reader's language. */
   @property() language: Lang = 'fa';
+
+  /** How many rows the panel holds whole, measured after each layout. */
+  @state() private fitting = Infinity;
+  private readonly resizes = new ResizeObserver(() => this.fit());
 
   static override styles = [
     shared,
@@ -25,8 +32,13 @@ export class NbRecentCalls extends LitElement {
       }
       .panel {
         block-size: 100%;
+        display: flex;
+        flex-direction: column;
       }
       ol {
+        flex: 1;
+        min-block-size: 0;
+        overflow: hidden;
         list-style: none;
         margin: 0;
         padding: 0;
@@ -36,8 +48,9 @@ export class NbRecentCalls extends LitElement {
         grid-template-columns: 8rem 1fr 5rem;
         align-items: center;
         gap: 0.75rem;
-        padding-block: 0.45rem;
+        padding-block: 0.3rem;
         border-block-start: 1px solid var(--nb-line);
+        line-height: 1.15;
       }
       .number {
         font-size: 2.2rem;
@@ -68,11 +81,35 @@ export class NbRecentCalls extends LitElement {
     `,
   ];
 
+  override connectedCallback() {
+    super.connectedCallback();
+    this.resizes.observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizes.disconnect();
+  }
+
+  override updated() {
+    this.fit();
+  }
+
+  /** Rows are all alike: the list's height over one row's is how many show whole. */
+  private fit() {
+    const list = this.renderRoot.querySelector('ol');
+    const head = list?.querySelector<HTMLElement>('.head');
+    const row = list?.querySelector<HTMLElement>('li[data-number]');
+    if (!list || !head || !row) return;
+    const fitting = Math.max(1, Math.floor((list.clientHeight - head.offsetHeight) / row.offsetHeight));
+    if (fitting !== this.fitting) this.fitting = fitting;
+  }
+
   override render() {
     const lang = this.language;
     const [latest, ...older] = this.calls;
     const seen = new Set(latest ? [latest.number] : []);
-    const rows = older.filter((call) => !seen.has(call.number) && seen.add(call.number)).slice(0, this.rows);
+    const rows = older.filter((call) => !seen.has(call.number) && seen.add(call.number)).slice(0, Math.min(this.rows, this.fitting));
     return html`
       <section class="panel">
         <h2>${t(lang, 'recentCalls')}</h2>
