@@ -35,7 +35,7 @@ export interface WaitSituation {
   deskOpen: boolean;
   /** Tickets that will be called before this one. */
   ahead: number;
-  /** A desk that calls this line is open, not paused and has no visitor. */
+  /** A desk that calls this line is open, not paused, has no visitor and would call this ticket next. */
   deskFree: boolean;
   /** When the service next opens (outside hours) or opened today (the usual desk opening). */
   opening?: OfficeMoment | null;

@@ -3,7 +3,7 @@
 import type { OfficeConfig, ServiceConfig } from '../config/schema.js';
 import { estimateEvery, type Estimator, type WaitEstimate } from '../estimate/types.js';
 import type { ServiceHistory } from '../estimate/history.js';
-import { aheadOf, candidatesFor, type QueueState, type Ticket } from '../queue/index.js';
+import { aheadOf, candidatesFor, pickNext, type QueueState, type Ticket } from '../queue/index.js';
 import { deskDayCounts, ticketPromise, ticketRecord } from '../store/ticket-rows.js';
 import type { Db } from '../store/open.js';
 import { isOpenAt, nextOpening, periodStart } from '../time/hours.js';
@@ -171,7 +171,8 @@ export class ReadModel {
       withinHours,
       deskOpen: desks.length > 0,
       ahead,
-      deskFree: desks.some((d) => !d.pause && d.currentTicketId === null),
+      // Free with nothing else to call: the new ticket would be its next.
+      deskFree: desks.some((d) => !d.pause && d.currentTicketId === null && candidatesFor(this.state, d).length === 0),
       opening: opening === null ? null : officeMoment(opening, now, this.config.timeZone),
     });
   }
@@ -185,7 +186,8 @@ export class ReadModel {
       withinHours: true,
       deskOpen: desks.length > 0,
       ahead: aheadOf(this.state, ticket),
-      deskFree: desks.some((d) => !d.pause && d.currentTicketId === null),
+      // Free, and this ticket is the one it would call now (not another line of its workprofile).
+      deskFree: desks.some((d) => !d.pause && d.currentTicketId === null && pickNext(this.state, d, this.clock())?.id === ticket.id),
     });
   }
 

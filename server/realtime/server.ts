@@ -201,6 +201,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     return config.services.filter((s) => s.active && isOpenAt(s.hours ?? config.hours, now, config.timeZone)).map((s) => s.id).join(' ');
   };
   let openSent = openServices();
+  /** What the lines promise now (time alone moves a promise: a visit runs long, a break ends). */
+  const promises = () => JSON.stringify(read.services().map((s) => [s.estimatedWait, s.waitNote, s.opensAt?.at]));
+  let promisesSent = '';
 
   // Coalesce: many commits within a tick produce one snapshot per affected room.
   const dirtyDesks = new Set<string>();
@@ -215,6 +218,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     // A snapshot nobody is there to receive is not computed (its estimates cost the most).
     const rooms = io.sockets.adapter.rooms;
     if (boardDirty) openSent = openServices();
+    if (boardDirty) promisesSent = promises();
     if (boardDirty && rooms.has('board')) io.to('board').emit('board:snapshot', board());
     if (boardDirty) emitManagerSnapshot();
     for (const deskId of dirtyDesks) if (rooms.has(`desk:${deskId}`)) io.to(`desk:${deskId}`).emit('desk:snapshot', deskSnapshot(deskId));
@@ -278,10 +282,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   };
   configs.on('changed', onConfigChanged);
 
-  // Opening hours open and close services with no command at all: the board is sent again when the
-  // set of open services differs from the one the last board was sent with.
+  // Opening hours open and close services with no command at all, and the passing of time moves the
+  // promises: the board is sent again when the open services or the promises differ from the last.
   const hoursTimer = setInterval(() => {
-    if (openServices() === openSent) return;
+    if (openServices() === openSent && (!io.sockets.adapter.rooms.has('board') || promises() === promisesSent)) return;
     lastBoard = null;
     boardDirty = true;
     timer ??= setTimeout(flush, SNAPSHOT_DELAY_MS);

@@ -130,7 +130,7 @@ export class NbTicketView extends LitElement {
             <dt>${t(lang, 'ahead')}</dt>
             <dd class="ahead">${localDigits(ticket.ahead, lang)}</dd>
             <dt>${t(lang, 'estimatedWait')}</dt>
-            <dd>${waitText(ticket, lang)}</dd>
+            <dd class="wait">${waitText(ticket, lang)}</dd>
             ${ticket.priorityGroup ? html`<dt>${t(lang, 'priorityTitle')}</dt><dd>${t(lang, ticket.priorityGroup)}</dd>` : ''}
             <dt>${t(lang, 'issuedAt')}</dt>
             <dd>${clockText(ticket.issuedAt, this.timeZone, lang)}</dd>

@@ -142,7 +142,7 @@ export class NbLiveTab extends LitElement {
       <td class="waiting">${localDigits(s.waiting, lang)}</td>
       <td>${localDigits(s.desksOpen, lang)}</td>
       <td class="longest">${waitedMs === null ? t(lang, 'nobody') : minutesText(waitedMs, lang)}${over ? html` <span class="badge">${t(lang, 'overTarget')}</span>` : ''}</td>
-      <td>${waitText(s, lang)}</td>
+      <td class="wait">${waitText(s, lang)}</td>
       <td>${t(lang, 'minutes', { n: localDigits(s.targetWaitMinutes, lang) })}</td>
     </tr>`;
   }
