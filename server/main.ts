@@ -38,6 +38,7 @@ import { attachRealtime } from './realtime/server.js';
 import { EventStore, QUEUE_EVENTS } from './store/event-store.js';
 import { openDatabase, type Db } from './store/open.js';
 import { restoreState } from './store/restore.js';
+import { OutboundSync } from './sync/outbound.js';
 import { serviceDay } from './time/day.js';
 import { faDigits } from './time/digits.js';
 import { instantAtLocal } from './time/zoned.js';
@@ -210,6 +211,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }, 200);
   });
   alerts.check();
+  // Ships the event log to the organisation's central once `nobat join` has linked this office.
+  const outbound = new OutboundSync({ db, timeZone: () => configs.current().timeZone, log, status: () => officeStatus(state) });
+  outbound.start();
+  office.on('committed', () => outbound.nudge());
   port = (server.address() as AddressInfo).port;
   // Asking for the status starts the print worker now, not at the first visitor's touch, and tells
   // staff at once when the printer is not there.
@@ -226,7 +231,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (alertCheck) clearTimeout(alertCheck);
       server.close(() => {
         const keypadsClosed = keypads.close().then(() => virtualKeypads?.close());
-        void Promise.allSettled([printing?.close(), keypadsClosed, stats.close()]).finally(() => {
+        void Promise.allSettled([printing?.close(), keypadsClosed, stats.close(), outbound.close()]).finally(() => {
           db.close();
           resolve();
         });
@@ -258,6 +263,15 @@ async function seedUsers(accounts: Accounts, users: OfficeConfig['users'], demo:
   for (const user of users) if (!accounts.hasUser(user.username)) await accounts.addUser(user);
   if (!demo) return;
   for (const user of DEMO_USERS) if (!accounts.hasUser(user.username)) await accounts.addUser({ ...user, password: DEMO_PASSWORD, demo: true });
+}
+
+/** What central's live table shows of the office: visitors waiting for a first call, desks open. */
+function officeStatus(state: ReturnType<typeof restoreState>): { waiting: number; desksOpen: number } {
+  let waiting = 0;
+  for (const ticket of state.tickets.values()) if (ticket.status === 'issued') waiting += 1;
+  let desksOpen = 0;
+  for (const desk of state.desks.values()) if (desk.open) desksOpen += 1;
+  return { waiting, desksOpen };
 }
 
 function todaysEvents(db: Db, now: number, timeZone: string): QueueEvent[] {

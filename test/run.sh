@@ -10,6 +10,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
+# central's tests start their own throwaway PostgreSQL cluster (initdb, pg_ctl)
+command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]} from Debian's packages" >&2

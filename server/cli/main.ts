@@ -9,6 +9,7 @@ import { backupDatabase } from '../store/backup.js';
 import { BackupRejected, restoreBackup } from '../store/restore-backup.js';
 import { systemClock } from '../office/clock.js';
 import { KEYPAD_KEYS_HELP, pressFromTerminal } from './keypad-keys.js';
+import { addCentralCommands } from './central-commands.js';
 
 const program = new Command('nobat')
   .description('nobat (نوبت): queueing for the service desk of an office — kiosk, desks, display, statistics')
@@ -142,6 +143,8 @@ program
     const { runReplayCommand } = await import('../estimate/replay-command.js');
     console.log(runReplayCommand(resolve(trace), opts.out ? resolve(opts.out) : undefined));
   });
+
+addCentralCommands(program, fail);
 
 function loadOffice(file: string) {
   try {

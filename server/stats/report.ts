@@ -112,7 +112,7 @@ function periodOf(range: StatsRange): ReportPeriod {
 }
 
 /** How many Jalali months the range spans: each day counts as a fraction of its own month. */
-function monthsSpanned(range: StatsRange): number {
+export function monthsSpanned(range: StatsRange): number {
   const daysPerMonth = new Map<string, number>();
   for (const { jalali } of daysOf(range)) daysPerMonth.set(jalali.slice(0, 7), (daysPerMonth.get(jalali.slice(0, 7)) ?? 0) + 1);
   let months = 0;

@@ -1,0 +1,126 @@
+// Applies one office's batch in ONE transaction: its new events, the tickets they move and the
+// office-day figures, and the office's high-water mark. The office row is locked first, so two
+// deliveries of the same batch (a retry racing the original) apply one after the other and the
+// second finds everything at or below the mark: each (office, seq) counts exactly once.
+import type { Logger } from '../../log.js';
+import { type SyncBatch, type SyncEvent, type SyncReceipt, type SyncRefusalDetails } from '../../sync/wire.js';
+import { inTransaction, type Pool, type PoolClient } from '../db/pool.js';
+import { FIGURES, tally, type TicketTally } from './tally.js';
+
+export class SyncRefused extends Error {
+  constructor(
+    readonly code: 'stale_epoch' | 'bad_epoch' | 'seq_gap' | 'seq_regressed' | 'office_revoked',
+    readonly details: SyncRefusalDetails,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function applyBatch(pool: Pool, officeId: number, batch: SyncBatch, log: Logger): Promise<SyncReceipt> {
+  return inTransaction(pool, async (client) => {
+    const office = await client.query<{ epoch: number; high_water: string; revoked: boolean }>(
+      'SELECT epoch, high_water, revoked_at IS NOT NULL AS revoked FROM offices WHERE id = $1 FOR UPDATE',
+      [officeId],
+    );
+    const row = office.rows[0];
+    if (!row) throw new Error(`office ${officeId} vanished`);
+    let epoch = row.epoch;
+    let highWater = Number(row.high_water);
+    const position = () => ({ epoch, highWater });
+    if (row.revoked) throw new SyncRefused('office_revoked', position(), `office ${officeId} is revoked`);
+    if (batch.epoch < epoch) throw new SyncRefused('stale_epoch', position(), `office ${officeId} sent epoch ${batch.epoch}, central is at epoch ${epoch}`);
+    if (batch.epoch > epoch + 1) throw new SyncRefused('bad_epoch', position(), `office ${officeId} sent epoch ${batch.epoch}, central is at epoch ${epoch}`);
+    if (batch.epoch === epoch + 1) {
+      // A restored office's log went back: its new events, from the seq where it diverged, form a new
+      // epoch. What central counted of the old one stays counted (it happened).
+      if (batch.after > highWater) throw new SyncRefused('seq_gap', position(), `office ${officeId} starts epoch ${batch.epoch} after seq ${batch.after}, beyond central's ${highWater}`);
+      log.warn('office starts a new epoch (its log went back, e.g. restored from a backup)', { officeId, epoch: batch.epoch, fromSeq: batch.after + 1, previousHighWater: highWater });
+      epoch = batch.epoch;
+      highWater = batch.after;
+    }
+    if (batch.after > highWater) throw new SyncRefused('seq_gap', position(), `office ${officeId} sent events after seq ${batch.after}, central holds up to ${highWater}`);
+
+    const seen = batch.events.filter((e) => e.seq <= highWater);
+    const fresh = batch.events.filter((e) => e.seq > highWater);
+    if (seen.length > 0) await checkSameAsStored(client, officeId, epoch, seen, position());
+    let orphans = 0;
+    if (fresh.length > 0) orphans = await applyFresh(client, officeId, epoch, fresh);
+    if (orphans > 0) log.warn('events about tickets central never saw issued were not counted', { officeId, orphans });
+    highWater = Math.max(highWater, batch.through);
+    await client.query('UPDATE offices SET epoch = $2, high_water = $3, last_sync_at = now(), waiting = $4, desks_open = $5 WHERE id = $1', [officeId, epoch, highWater, batch.status.waiting, batch.status.desksOpen]);
+    return { applied: fresh.length, duplicates: seen.length, epoch, highWater };
+  });
+}
+
+/** Events at or below the mark were applied before; each must be the very same event, or the office's log went back. */
+async function checkSameAsStored(client: PoolClient, officeId: number, epoch: number, seen: readonly SyncEvent[], position: SyncRefusalDetails): Promise<void> {
+  const stored = await client.query<{ seq: string; data: string }>('SELECT seq, data FROM events WHERE office_id = $1 AND epoch = $2 AND seq = ANY($3::bigint[])', [officeId, epoch, seen.map((e) => e.seq)]);
+  const bySeq = new Map(stored.rows.map((r) => [Number(r.seq), r.data]));
+  for (const event of seen) {
+    const before = bySeq.get(event.seq);
+    // A seq missing here was shipped in an earlier epoch or skipped as not counted: nothing to compare.
+    if (before !== undefined && before !== JSON.stringify(event)) {
+      throw new SyncRefused('seq_regressed', { ...position, divergedAt: event.seq }, `office ${officeId} sent a different event at seq ${event.seq} (epoch ${epoch}, central holds up to ${position.highWater}): its log went back`);
+    }
+  }
+}
+
+async function applyFresh(client: PoolClient, officeId: number, epoch: number, fresh: readonly SyncEvent[]): Promise<number> {
+  const inserted = await client.query(
+    `INSERT INTO events (office_id, epoch, seq, at, type, data)
+     SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
+    [officeId, epoch, fresh.map((e) => e.seq), fresh.map((e) => e.at), fresh.map((e) => e.type), fresh.map((e) => JSON.stringify(e))],
+  );
+  // The lock and the mark make a conflict impossible; if one happened the figures would count twice.
+  if (inserted.rowCount !== fresh.length) throw new Error(`office ${officeId}: ${fresh.length - (inserted.rowCount ?? 0)} events were stored already above the high-water mark`);
+
+  const keys = [...new Set(fresh.flatMap((e) => ('ticket' in e && e.type !== 'ticket.issued' ? [e.ticket] : [])))];
+  const known = new Map<string, TicketTally>();
+  if (keys.length > 0) {
+    const rows = await client.query<{ ticket_key: string; day: string; service_id: string; status: TicketTally['status']; wait_ms: string | null; service_ms: string; transfers: number }>(
+      `SELECT ticket_key, to_char(day, 'YYYY-MM-DD') AS day, service_id, status, wait_ms, service_ms, transfers FROM tickets WHERE office_id = $1 AND ticket_key = ANY($2::text[])`,
+      [officeId, keys],
+    );
+    for (const r of rows.rows) known.set(r.ticket_key, { day: r.day, serviceId: r.service_id, status: r.status, waitMs: r.wait_ms === null ? null : Number(r.wait_ms), serviceMs: Number(r.service_ms), transfers: r.transfers });
+  }
+  const { tickets, figures, orphans } = tally(fresh, known);
+
+  if (tickets.size > 0) {
+    const list = [...tickets];
+    await client.query(
+      `INSERT INTO tickets (office_id, ticket_key, day, service_id, status, wait_ms, service_ms, transfers)
+       SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[])
+       ON CONFLICT (office_id, ticket_key) DO UPDATE SET day = EXCLUDED.day, service_id = EXCLUDED.service_id, status = EXCLUDED.status,
+         wait_ms = EXCLUDED.wait_ms, service_ms = EXCLUDED.service_ms, transfers = EXCLUDED.transfers`,
+      [officeId, list.map(([k]) => k), list.map(([, t]) => t.day), list.map(([, t]) => t.serviceId), list.map(([, t]) => t.status), list.map(([, t]) => t.waitMs), list.map(([, t]) => t.serviceMs), list.map(([, t]) => t.transfers)],
+    );
+  }
+  if (figures.size > 0) {
+    const cells = [...figures];
+    const columns = FIGURES.map((f) => COLUMN[f]);
+    await client.query(
+      `INSERT INTO office_days (office_id, day, service_id, ${columns.join(', ')})
+       SELECT $1, * FROM unnest($2::date[], $3::text[], ${columns.map((_, i) => `$${i + 4}::bigint[]`).join(', ')})
+       ON CONFLICT (office_id, day, service_id) DO UPDATE SET ${columns.map((c) => `${c} = office_days.${c} + EXCLUDED.${c}`).join(', ')}`,
+      [officeId, cells.map(([k]) => k.slice(0, 10)), cells.map(([k]) => k.slice(11)), ...FIGURES.map((f) => cells.map(([, c]) => c[f]))],
+    );
+  }
+  return orphans;
+}
+
+/** The office_days column of each figure. */
+export const COLUMN: Record<(typeof FIGURES)[number], string> = {
+  issued: 'issued',
+  served: 'served',
+  noShows: 'no_shows',
+  cancelled: 'cancelled',
+  transferred: 'transferred',
+  waitCount: 'wait_count',
+  waitMs: 'wait_ms',
+  serviceCount: 'service_count',
+  serviceMs: 'service_ms',
+  ratings: 'ratings',
+  ratingsTopTwo: 'ratings_top_two',
+  ratingPoints3: 'rating_points3',
+};
