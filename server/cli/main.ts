@@ -1,7 +1,7 @@
 // `nobat <command>`: start the server, add users and devices, back up and restore, replay an office day.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve, join } from 'node:path';
 import { loadOfficeFile, OfficeConfigError } from '../config/load.js';
 import { openDatabase } from '../store/open.js';
 import { Accounts } from '../auth/accounts.js';
@@ -93,11 +93,20 @@ program
   .description("copy the office database with SQLite's online backup (safe while the server runs)")
   .addOption(dataOption())
   .action(async (file: string, opts: { data: string }) => {
-    const db = openDatabase(join(resolve(opts.data), 'nobat.db'));
-    const { pages, sha256 } = await backupDatabase(db, resolve(file));
-    db.close();
-    console.log(`backed up ${pages} pages to ${resolve(file)}`);
-    console.log(`sha256 ${sha256} (in ${resolve(file)}.sha256; keep the two files together)`);
+    const target = resolve(file);
+    const live = join(resolve(opts.data), 'nobat.db');
+    if (!existsSync(live)) fail(`no office database at ${live}: give the office's --data folder (or NOBAT_DATA)`);
+    if (!existsSync(dirname(target))) fail(`the folder ${dirname(target)} does not exist: create it or give another path for the backup`);
+    const db = openDatabase(live);
+    try {
+      const { pages, sha256 } = await backupDatabase(db, target);
+      console.log(`backed up ${pages} pages to ${target}`);
+      console.log(`sha256 ${sha256} (in ${target}.sha256; keep the two files together)`);
+    } catch (error) {
+      fail(`backup to ${target} failed: ${(error as Error).message}`, 1);
+    } finally {
+      db.close();
+    }
   });
 
 program
@@ -105,6 +114,7 @@ program
   .description('replace the office database with a backup, after checking it (stop the server first); the old database is kept aside')
   .addOption(dataOption())
   .action(async (file: string, opts: { data: string }) => {
+    if (!existsSync(resolve(opts.data))) fail(`the data folder ${resolve(opts.data)} does not exist: create it or give the office's --data folder`);
     try {
       const { keptAside, checksum } = await restoreBackup(resolve(file), resolve(opts.data));
       if (!checksum) console.warn(`warning: no ${resolve(file)}.sha256 beside the backup; only its structure could be checked`);
@@ -112,7 +122,7 @@ program
       if (keptAside) console.log(`the previous database is kept as ${keptAside}`);
     } catch (error) {
       if (error instanceof BackupRejected) fail(`restore refused, nothing was changed: ${error.message}`, 3);
-      throw error;
+      fail(`restore failed, nothing was changed: ${(error as Error).message}`, 1);
     }
   });
 
@@ -161,7 +171,7 @@ function portNumber(value: string): number {
   return port;
 }
 
-/** Exit codes: 2 for a bad command line or office file, 3 for a backup refused by restore. */
+/** Exit codes: 1 for a backup or restore that failed, 2 for a bad command line or office file, 3 for a backup refused by restore. */
 function fail(message: string, code = 2): never {
   console.error(`nobat: ${message}`);
   process.exit(code);

@@ -20,21 +20,21 @@ export async function restoreBackup(file: string, dataDir: string, now: Date = n
   const live = join(dataDir, 'nobat.db');
   const incoming = `${live}.restoring`;
   rmSync(incoming, { force: true });
-  copyFileSync(file, incoming);
-  syncFile(incoming);
+  let keptAside: string | null = null;
   try {
+    copyFileSync(file, incoming);
+    syncFile(incoming);
     // The copy is checked again where it will live, so a bad disk under the data directory shows now.
     await verifyCopy(incoming);
+    if (existsSync(live)) {
+      foldWriteAheadLog(live);
+      keptAside = `${live}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(live, keptAside);
+    }
   } catch (error) {
+    // Refused or failed before the swap: the data directory is left as it was, without the copy.
     rmSync(incoming, { force: true });
     throw error;
-  }
-
-  let keptAside: string | null = null;
-  if (existsSync(live)) {
-    foldWriteAheadLog(live);
-    keptAside = `${live}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(live, keptAside);
   }
   // A log or index left beside the old file would be replayed onto the new one.
   for (const suffix of ['-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });

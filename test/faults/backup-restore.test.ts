@@ -68,6 +68,7 @@ describe('nobat restore', () => {
     const busy = await nobat(['restore', backup, '--data', data]);
     assert.equal(busy.code, 3, busy.stdout + busy.stderr);
     assert.match(busy.stderr, /in use: stop the nobat server/);
+    assert.ok(!existsSync(join(data, 'nobat.db.restoring')), 'a refused restore leaves no copy behind');
     await server.stop();
     const live = fingerprint(data);
 

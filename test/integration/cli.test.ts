@@ -1,7 +1,7 @@
 // The `nobat` command as an operator runs it: help, a bad office file, devices, users and backups.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -61,5 +61,22 @@ describe('the nobat command', () => {
     copyFileSync(target, broken);
     truncateSync(broken, Math.floor(statSync(broken).size / 2));
     await assert.rejects(verifyBackup(broken), /backup .* (is corrupted|is not a usable nobat database|cannot be opened)/);
+  });
+
+  it('refuses a backup to a missing folder, or from or into a missing office, in one line', async () => {
+    const data = join(dir, 'office');
+    const cases: Array<[string[], RegExp]> = [
+      [['backup', join(dir, 'no-such-folder', 'backup.db'), '--data', data], /^nobat: the folder .*no-such-folder does not exist: create it or give another path for the backup\n$/],
+      [['backup', join(dir, 'backup-2.db'), '--data', join(dir, 'no-office')], /^nobat: no office database at .*no-office\/nobat\.db: give the office's --data folder \(or NOBAT_DATA\)\n$/],
+      [['restore', join(dir, 'backup.db'), '--data', join(dir, 'no-office')], /^nobat: the data folder .*no-office does not exist: create it or give the office's --data folder\n$/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = await nobat(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, message);
+      assert.equal(stdout, '');
+    }
+    assert.ok(!existsSync(join(dir, 'no-office')), 'a backup from a missing office does not create an empty one');
+    assert.ok(!existsSync(join(dir, 'backup-2.db')));
   });
 });
