@@ -1,7 +1,7 @@
 // The `keypads` section of the office file: good entries load with their defaults, and every bad one
 // is refused with a message naming the keypad and the field.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -85,8 +85,10 @@ describe('keypads in the office file', () => {
     assert.match(message, /keypads\[2\]\.id: duplicate keypad id "x"/);
   });
 
-  test('refused when read from a file too, with the file named', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'nobat-keypads-')), 'office.json');
+  test('refused when read from a file too, with the file named', (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'nobat-keypads-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'office.json');
     writeFileSync(path, JSON.stringify({ ...demoOffice, keypads: [{ id: 'kp', kind: 'desk', deskId: 'nowhere', path: '/dev/ttyACM0' }] }));
     assert.throws(() => loadOfficeFile(path), (error: unknown) => error instanceof OfficeConfigError && error.message.includes(path) && /unknown desk "nowhere"/.test(error.message));
   });

@@ -1,15 +1,16 @@
 // Loading the office file: good files load, and every bad one fails whole with a message that names
 // the file and each bad field.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { stringify } from 'yaml';
 import { demoOffice } from '../../server/config/demo-office.js';
 import { formatPath, loadOfficeFile, OfficeConfigError, parseOffice } from '../../server/config/load.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'nobat-office-'));
+after(() => rmSync(directory, { recursive: true, force: true }));
 let fileCount = 0;
 
 function officeFile(extension: string, text: string): string {

@@ -104,12 +104,14 @@ describe('the demo office\'s virtual keypads', () => {
     const log: Logger = { info: () => {}, warn: (message) => warnings.push(message), error: (message) => warnings.push(message) };
     const path = process.env.PATH;
     // Nothing can be found on an empty PATH, socat included; the server's own modules are loaded already.
-    process.env.PATH = mkdtempSync(join(tmpdir(), 'nobat-empty-path-'));
+    const emptyPath = mkdtempSync(join(tmpdir(), 'nobat-empty-path-'));
+    process.env.PATH = emptyPath;
     let server;
     try {
       server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log });
     } finally {
       process.env.PATH = path;
+      rmSync(emptyPath, { recursive: true, force: true });
     }
     try {
       assert.equal(server.virtualKeypads, null);
