@@ -43,12 +43,17 @@ program
       console.log(`  keypads  virtual, at desk-1 and the exit; they rate by themselves${process.stdin.isTTY ? `; ${KEYPAD_KEYS_HELP}` : ''}`);
       if (process.stdin.isTTY) pressFromTerminal(server.virtualKeypads);
     }
+    let stopping = false;
+    // A signal can come twice (Ctrl-C reaches the whole process group, bin/nobat.js passes it on too):
+    // the second must not cut the closing short.
     const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
       console.log(`\n${signal}: closing connections and the database…`);
       void server.close().then(() => process.exit(0));
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
   });
 
 const user = program.command('user').description('staff, manager and admin accounts');

@@ -15,6 +15,7 @@ import { startServer } from '../../server/main.js';
 import { openDatabase } from '../../server/store/open.js';
 import { freePort } from '../faults/lib/spawn-server.js';
 import { percentile, type BenchFigure } from './figure.js';
+import { startCommand } from './lib/child.js';
 import { JALALI_YEAR, statsYear } from './lib/stats-year.js';
 import { quietLog, tempDir } from './lib/temp.js';
 
@@ -94,9 +95,10 @@ async function timedAsync(run: () => Promise<unknown>): Promise<number> {
 async function spawnToHealthy(dataDir: string, officeFile: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/nobat.js', 'start', '--port', String(port), '--data', dataDir, '--office', officeFile], {
+  const start = startCommand();
+  const child = spawn(process.execPath, [...start.nodeFlags, 'bin/nobat.js', 'start', '--port', String(port), '--data', dataDir, '--office', officeFile], {
     cwd: REPO,
-    env: { ...process.env, NOBAT_OFFICE: '', PORT: '' },
+    env: { ...process.env, NOBAT_OFFICE: '', PORT: '', ...start.env },
     stdio: 'ignore',
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

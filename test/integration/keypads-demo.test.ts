@@ -3,57 +3,25 @@
 // works, closing the server leaves no socat and no pty behind, and without socat the demo starts
 // with one clear line saying how to install it.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { KeypadStatus } from '../../server/keypads/hub.js';
 import type { Logger } from '../../server/log.js';
 import { startServer } from '../../server/main.js';
+import { cmdlineOf, isGone, parentOf, processesMentioning, until } from '../faults/lib/proc.js';
 import { killAll, spawnServer } from '../faults/lib/spawn-server.js';
 import { waitForEvent } from '../keypad/wait-for.js';
 import { startTestOffice } from './lib/office-server.js';
 
-/** Resolves once `check` gives a value, polling; a deadline instead of a sleep. */
-async function until<T>(check: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Processes whose command line mentions `text`. */
-function processesMentioning(text: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(text);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
 /** The socat children of process `parent`, with the directory of their pty links. */
 function socatChildren(parent: number): Array<{ pid: number; dir: string }> {
   return processesMentioning('socat').flatMap((pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const link = /link=([^\0]+)\/a\0/.exec(readFileSync(`/proc/${pid}/cmdline`, 'latin1'));
-      return ppid === parent && link ? [{ pid, dir: dirname(link[1]!) }] : [];
-    } catch {
-      return [];
-    }
+    const link = /link=([^\0]+)\/a$/.exec(cmdlineOf(pid).find((word) => word.includes('link=') && word.endsWith('/a')) ?? '');
+    return parentOf(pid) === parent && link ? [{ pid, dir: dirname(link[1]!) }] : [];
   });
 }
-
-const isGone = (pid: number): boolean => !existsSync(`/proc/${pid}`);
 
 describe('the demo office\'s virtual keypads', () => {
   after(killAll);

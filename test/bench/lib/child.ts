@@ -1,8 +1,8 @@
 // Starts lib/host.ts in a child process and talks to it: the server's URL, its start time, its
 // memory on request, and closing it.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import memorySettings from '../../../bin/memory-settings.json' with { type: 'json' };
 import type { HostReply, HostRequest } from './host-protocol.js';
 
 export interface Host {
@@ -48,20 +48,12 @@ export async function startHost(mode: 'nobat' | 'bare', options: HostOptions = {
 }
 
 /**
- * The variables `npm start` sets before `node` and the flags it gives `node` (package.json), so
- * that the bench measures the server as it is run: glibc's malloc tuned for scrypt's 16 MB blocks
- * (arenas, mmap threshold) and V8's young generation kept small.
+ * The memory settings every `nobat start` runs with (bin/memory-settings.json), so that the bench
+ * measures the server as it is run: glibc's malloc tuned for scrypt's 16 MB blocks (arenas, mmap
+ * threshold) and V8's young generation kept small.
  */
 export function startCommand(): { env: Record<string, string>; nodeFlags: string[] } {
-  const start = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const words = start.split(/\s+/);
-  const env: Record<string, string> = {};
-  let at = 0;
-  for (let assignment; (assignment = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(words[at] ?? '')); at++) env[assignment[1]!] = assignment[2]!;
-  if (words[at] !== 'node') throw new Error(`npm start does not run node: ${start}`);
-  const nodeFlags: string[] = [];
-  for (at++; words[at]?.startsWith('--'); at++) nodeFlags.push(words[at]!);
-  return { env, nodeFlags };
+  return { env: { ...memorySettings.env }, nodeFlags: [...memorySettings.nodeFlags] };
 }
 
 function reply<T extends HostReply['type']>(child: ChildProcess, type: T): Promise<Extract<HostReply, { type: T }>> {

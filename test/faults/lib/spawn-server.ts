@@ -1,9 +1,13 @@
 // Runs the real `nobat start` as a child process on a free port, waits for it by polling
 // /api/v1/health, and kills it (SIGKILL, like a power cut) or stops it; every child is tracked so
-// that an `after` hook can end them all even when a test fails half-way.
+// that an `after` hook can end them all even when a test fails half-way. The child is the server
+// itself, started with its memory settings as `npm start` starts it; `bare` starts
+// `node bin/nobat.js start` without them, as a service unit might, so the child is the parent that
+// runs the server again with them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import memorySettings from '../../../bin/memory-settings.json' with { type: 'json' };
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const live = new Set<ChildProcess>();
@@ -39,13 +43,18 @@ export interface SpawnOptions {
   readyWithinMs?: number;
   /** The office file to start with (`--office`); none when absent. */
   office?: string;
+  /** `node bin/nobat.js start` with none of the memory settings given. */
+  bare?: boolean;
 }
 
-export async function spawnServer(dataDir: string, { port: wanted, readyWithinMs = 20_000, office }: SpawnOptions = {}): Promise<SpawnedServer> {
+export async function spawnServer(dataDir: string, { port: wanted, readyWithinMs = 20_000, office, bare = false }: SpawnOptions = {}): Promise<SpawnedServer> {
   const port = wanted ?? (await freePort());
-  const child = spawn(process.execPath, ['bin/nobat.js', 'start', '--port', String(port), '--data', dataDir, ...(office ? ['--office', office] : [])], {
+  const env: NodeJS.ProcessEnv = { ...process.env, NOBAT_OFFICE: '', PORT: '', ...(bare ? {} : memorySettings.env) };
+  if (bare) for (const name of [...Object.keys(memorySettings.env), 'NODE_OPTIONS']) delete env[name];
+  const nodeFlags = bare ? [] : memorySettings.nodeFlags;
+  const child = spawn(process.execPath, [...nodeFlags, 'bin/nobat.js', 'start', '--port', String(port), '--data', dataDir, ...(office ? ['--office', office] : [])], {
     cwd: REPO,
-    env: { ...process.env, NOBAT_OFFICE: '', PORT: '' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);
