@@ -4,7 +4,8 @@ import type { OfficeConfig, ServiceConfig } from '../config/schema.js';
 import { estimateEvery, type Estimator, type WaitEstimate } from '../estimate/types.js';
 import type { ServiceHistory } from '../estimate/history.js';
 import { aheadOf, candidatesFor, pickNext, type QueueState, type Ticket } from '../queue/index.js';
-import { deskDayCounts, ticketPromise, ticketRecord } from '../store/ticket-rows.js';
+import type { FinishOutcome } from '../queue/types.js';
+import { deskDayCounts, ticketPromise, ticketRecord, wasTransferred } from '../store/ticket-rows.js';
 import type { Db } from '../store/open.js';
 import { isOpenAt, nextOpening, periodStart } from '../time/hours.js';
 import { officeMoment, waitPromise, type OfficeMoment, type WaitNote, type WaitPromiseView } from '../estimate/promise.js';
@@ -55,7 +56,13 @@ export interface TicketView {
   deskNumber?: number;
   /** Set while the ticket is open and its service has been closed: it stays valid and will be called. */
   serviceClosed?: true;
+  /** How a finished (`done`) ticket ended, as the desk recorded it. */
+  outcome?: FinishOutcome;
+  /** Set while a ticket waits again after a desk transferred it (to its present service or a desk). */
+  transferred?: true;
 }
+
+const FINISH_OUTCOMES: ReadonlySet<string> = new Set<FinishOutcome>(['done', 'referred', 'incomplete_documents']);
 
 /**
  * Estimates are forward simulations, costly with a long line; screens ask for them on every
@@ -207,6 +214,7 @@ export class ReadModel {
       ...NOT_WAITING,
       promised: ticketPromise(this.db, record.id),
       ...this.deskOf(record.deskId),
+      ...(record.status === 'done' && record.outcome && FINISH_OUTCOMES.has(record.outcome) ? { outcome: record.outcome as FinishOutcome } : {}),
     };
   }
 
@@ -223,6 +231,7 @@ export class ReadModel {
       promised: ticketPromise(this.db, ticket.id),
       ...this.deskOf(ticket.deskId),
       ...(this.config.services.find((s) => s.id === ticket.serviceId)?.active === false ? { serviceClosed: true as const } : {}),
+      ...(ticket.status === 'issued' && wasTransferred(this.db, ticket.id) ? { transferred: true as const } : {}),
     };
   }
 

@@ -8,6 +8,10 @@ export interface TicketRecord {
   serviceId: string;
   priorityGroup: string | null;
   status: string;
+  /** How a finished ticket ended (done, referred, incomplete documents), or why it was cancelled. */
+  outcome: string | null;
+  /** How many times it was transferred to another service or desk. */
+  transfers: number;
   deskId: string | null;
   issuedAt: number;
   calledAt: number | null;
@@ -18,10 +22,20 @@ export interface TicketRecord {
 
 export function ticketRecord(db: Db, id: string): TicketRecord | undefined {
   return db
-    .prepare(`SELECT id, number, service_id AS serviceId, priority_group AS priorityGroup, status, desk_id AS deskId,
+    .prepare(`SELECT id, number, service_id AS serviceId, priority_group AS priorityGroup, status, outcome, transfers, desk_id AS deskId,
       issued_at AS issuedAt, called_at AS calledAt, finished_at AS finishedAt, day, jday FROM tickets WHERE id = ?`)
     .get(id) as TicketRecord | undefined;
 }
+
+/** Whether a ticket was ever transferred; asked for each tracked waiting ticket, so prepared once per database. */
+export function wasTransferred(db: Db, id: string): boolean {
+  let statement = transferCounts.get(db);
+  if (!statement) transferCounts.set(db, (statement = db.prepare('SELECT transfers FROM tickets WHERE id = ?')));
+  const row = statement.get(id) as { transfers: number } | undefined;
+  return (row?.transfers ?? 0) > 0;
+}
+
+const transferCounts = new WeakMap<Db, Statement>();
 
 export interface DeskDayCounts {
   served: number;

@@ -1,74 +1,128 @@
-// The phone page a ticket's QR code opens (/t/<id>): number, service, status, line ahead and wait,
-// live over the socket; when called, «به باجهٔ N مراجعه کنید» with a beep and a vibration.
-// Persian only, like the printed ticket; nothing personal is shown or stored.
-import { faDigits, waitPromiseText } from '../../../server/time/persian.js';
+// The phone page a ticket's QR code opens (/t/<id>): the office, number, service, status, line ahead
+// and wait, live over the socket; when called, «به باجهٔ N مراجعه کنید» with a beep and a vibration;
+// at the end, how it ended. Persian, or English when asked for (the address or the switch); nothing
+// personal is shown or stored.
+import { localDigits, waitPromiseText } from '../../../server/time/persian.js';
 import type { TicketView } from '../../../server/office/read-model.js';
+import { applyDocumentLanguage, LANGUAGES, type Lang } from '../i18n.js';
 import { returnToKioskTab } from '../kiosk-tab.js';
 import { alertCalled, unlockSound } from './alert.js';
+import { isStatusKey, pickLanguage, tt, type TrackKey } from './i18n.js';
 import { connectTiny } from './socket.js';
 
 type TicketSnapshot = TicketView & { seq: number };
 
-const STATUS: Record<string, string> = {
-  issued: 'در صف انتظار',
-  called: 'نوبت شما رسید',
-  serving: 'در حال رسیدگی',
-  parked: 'در انتظار تکمیل کار',
-  done: 'کار شما انجام شد',
-  no_show: 'نوبت شما گذشت؛ به باجهٔ اطلاعات مراجعه کنید',
-  cancelled: 'این نوبت باطل شد',
-};
+/** Statuses after which nothing more happens to the ticket: no call to hear. */
+const ENDED = new Set(['done', 'no_show', 'cancelled']);
+const LANG_KEY = 'nobat.track.lang';
 
 const el = (id: string) => document.getElementById(id)!;
 const ticketId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
-const serviceNames = new Map<string, string>();
+const services = new Map<string, { name: string; nameEn: string | null }>();
+let office: { name: string; nameEn: string | null } | undefined;
+let lang: Lang = pickLanguage(new URLSearchParams(location.search).get('lang'), localStorage.getItem(LANG_KEY));
 let lastStatus: string | undefined;
-/** The latest snapshot, shown again once the service names arrive (the socket may answer first). */
-let shown: TicketSnapshot | undefined;
+let soundOn = false;
+/** What the page shows now, drawn again when the language or the names change. */
+let shown: { kind: 'ticket'; ticket: TicketSnapshot } | { kind: 'not-found' } | { kind: 'refused'; message: string } | undefined;
 
-function show(ticket: TicketSnapshot) {
-  shown = ticket;
-  const called = ticket.status === 'called';
-  el('number').textContent = faDigits(ticket.number);
-  el('service').textContent = serviceNames.get(ticket.serviceId) ?? '';
-  el('status').textContent = called && ticket.deskNumber ? `به باجهٔ ${faDigits(ticket.deskNumber)} مراجعه کنید` : (STATUS[ticket.status] ?? ticket.status);
-  document.body.dataset.status = ticket.status;
-  const waiting = ticket.status === 'issued';
+function draw() {
+  applyDocumentLanguage(lang, tt(lang, 'title'));
+  for (const node of document.querySelectorAll<HTMLElement>('[data-t]')) node.textContent = tt(lang, node.dataset.t as TrackKey);
+  const other: Lang = lang === 'fa' ? 'en' : 'fa';
+  el('lang').textContent = LANGUAGES[other].label;
+  el('lang').lang = other;
+  el('office').textContent = office ? (lang === 'en' && office.nameEn ? office.nameEn : office.name) : '';
+  if (shown?.kind === 'ticket') drawTicket(shown.ticket);
+  else if (shown) drawMissing(shown.kind === 'not-found' ? tt(lang, 'notFound') : lang === 'fa' ? shown.message : tt(lang, 'refused'), shown.kind === 'not-found');
+}
+
+function drawTicket(ticket: TicketSnapshot) {
+  const { status } = ticket;
+  const waiting = status === 'issued';
+  const ended = ENDED.has(status);
+  const service = services.get(ticket.serviceId);
+  el('number').textContent = localDigits(ticket.number, lang);
+  el('service').textContent = service ? (lang === 'en' && service.nameEn ? service.nameEn : service.name) : '';
+  el('status').textContent = statusText(ticket);
+  document.body.dataset.status = status;
+  document.body.dataset.outcome = ticket.outcome ?? '';
+  el('help').hidden = true;
   el('facts').hidden = !waiting;
   // An admin closed the service after this ticket was taken: it stays valid and will be called.
-  el('service-closed').hidden = !(ticket.serviceClosed && (waiting || ticket.status === 'parked'));
-  el('ahead').textContent = waiting ? faDigits(ticket.ahead) : '—';
-  el('wait').textContent = waiting ? waitPromiseText(ticket, 'fa') : '—';
-  if (called && lastStatus !== undefined && lastStatus !== 'called') alertCalled();
+  el('service-closed').hidden = !(ticket.serviceClosed && (waiting || status === 'parked'));
+  el('ahead').textContent = waiting ? localDigits(ticket.ahead, lang) : '—';
+  el('wait').textContent = waiting ? waitPromiseText(ticket, lang) : '—';
+  el('sound').hidden = soundOn || ended;
+}
+
+function statusText(ticket: TicketSnapshot): string {
+  const { status } = ticket;
+  if (status === 'called') return ticket.deskNumber ? tt(lang, 'calledToDesk', { desk: localDigits(ticket.deskNumber, lang) }) : tt(lang, 'called');
+  if (status === 'issued' && ticket.transferred) return tt(lang, 'transferred');
+  if (status === 'done') return tt(lang, ticket.outcome ?? 'done');
+  return isStatusKey(status) ? tt(lang, status) : status;
+}
+
+/** No ticket to show: the reason, and nothing left that waits for a ticket («…»). */
+function drawMissing(text: string, notFound: boolean) {
+  document.body.dataset.status = notFound ? 'not-found' : 'refused';
+  el('number').textContent = '—';
+  el('service').textContent = '';
+  el('status').textContent = text;
+  el('help').textContent = tt(lang, 'notFoundHelp');
+  el('help').hidden = !notFound;
+  el('facts').hidden = true;
+  el('service-closed').hidden = true;
+  el('sound').hidden = true;
+}
+
+function show(ticket: TicketSnapshot) {
+  shown = { kind: 'ticket', ticket };
+  drawTicket(ticket);
+  if (ticket.status === 'called' && lastStatus !== undefined && lastStatus !== 'called') alertCalled();
   lastStatus = ticket.status;
 }
 
-async function loadServiceNames() {
-  const response = await fetch('/api/v1/services');
-  if (!response.ok) return;
-  for (const service of (await response.json()) as Array<{ id: string; name: string }>) serviceNames.set(service.id, service.name);
-  if (shown) show(shown);
+async function loadNames() {
+  const [officeAnswer, servicesAnswer] = await Promise.all([fetch('/api/v1/office'), fetch('/api/v1/services')]);
+  if (officeAnswer.ok) office = (await officeAnswer.json()) as { name: string; nameEn: string | null };
+  if (servicesAnswer.ok) for (const s of (await servicesAnswer.json()) as Array<{ id: string; name: string; nameEn: string | null }>) services.set(s.id, s);
+  draw();
 }
 
 function start() {
   el('sound').addEventListener('click', () => {
     unlockSound();
+    soundOn = true;
     el('sound').hidden = true;
   });
+  el('lang').addEventListener('click', () => {
+    lang = lang === 'fa' ? 'en' : 'fa';
+    localStorage.setItem(LANG_KEY, lang);
+    // The address keeps the choice too, so a reload or a bookmark opens the page as it was left.
+    const address = new URL(location.href);
+    address.searchParams.set('lang', lang);
+    history.replaceState(null, '', address);
+    draw();
+  });
+  draw();
   connectTiny(
     { ticketId },
     {
       onEvent: (name, payload) => {
         if (name === 'ticket:snapshot') show(payload as TicketSnapshot);
-        if (name === 'error:refused') el('status').textContent = (payload as { message: string }).message;
+        if (name !== 'error:refused') return;
+        const { code, message } = payload as { code: string; message: string };
+        shown = code === 'unknown_ticket' || code === 'invalid_request' ? { kind: 'not-found' } : { kind: 'refused', message };
+        draw();
       },
       onConnection: (connected) => {
         el('connection').hidden = connected;
-        el('connection').textContent = 'در حال برقراری دوباره ارتباط…';
       },
     },
   );
-  void loadServiceNames();
+  void loadNames().catch(() => undefined);
 }
 
 returnToKioskTab();
