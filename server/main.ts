@@ -42,6 +42,8 @@ import { OutboundSync } from './sync/outbound.js';
 import { serviceDay } from './time/day.js';
 import { faDigits } from './time/digits.js';
 import { instantAtLocal } from './time/zoned.js';
+import { Voice } from './voice/voice.js';
+import type { VoiceRates } from './http/routes/voice-rate.js';
 
 export interface ServerOptions {
   /**
@@ -62,7 +64,7 @@ export interface ServerOptions {
    */
   printer?: PrinterConfig | null;
   /** Request rates per device, session or address (HTTP) and per socket; the defaults when absent. */
-  limits?: { http?: BucketLimits; socket?: BucketLimits };
+  limits?: { http?: BucketLimits; socket?: BucketLimits; voice?: VoiceRates };
   /** Run the demo's virtual keypads (socat pty pairs with the simulator); default: in the demo office. */
   virtualKeypads?: boolean;
   /** How often alerts are checked and managers' snapshots refreshed without a change (ms, 5000 by default). */
@@ -142,8 +144,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = options.port;
   let printerDriverConfig = printerConfig(config, options.dataDir);
   const printer = options.printer === null ? null : createServerPrinter(options.printer ?? printerDriverConfig);
+  const voice = new Voice(db, options.dataDir, () => configs.current(), clock, log);
   // The monitor reads the configuration at each check, so a changed target wait counts at once.
-  const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log });
+  const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log, overdueFeedback: (now) => voice.feedback.overdue(now) });
   const printing = printer && new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
     io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
     alerts.printed(result.ok ? { ok: true } : { ok: false, fault: result.fault, message: result.message });
@@ -188,6 +191,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     demo,
     keypads,
     alerts,
+    voice,
+    ...(options.limits?.voice ? { voiceRates: options.limits.voice } : {}),
     ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0]) => printing.print(ticket) } : {}),
     ...(options.limits?.http ? { httpRate: options.limits.http } : {}),
   };
@@ -203,6 +208,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Waits grow and devices stay away without any command: the alerts are checked on a timer too,
   // and soon after commits (coalesced, so a busy office does not check per ticket).
   alerts.start(options.tickMs ?? 5000);
+  voice.start();
   let alertCheck: NodeJS.Timeout | null = null;
   office.on('committed', () => {
     alertCheck ??= setTimeout(() => {
@@ -228,6 +234,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (closing ??= new Promise<void>((resolve) => {
       realtime.close();
       alerts.close();
+      voice.close();
       if (alertCheck) clearTimeout(alertCheck);
       server.close(() => {
         const keypadsClosed = keypads.close().then(() => virtualKeypads?.close());

@@ -3,6 +3,8 @@
 // went silent, and paired kiosks and displays whose socket is gone. Pure: the clock comes in.
 import type { AlertKind } from '../realtime/contract.js';
 import { faDigits } from '../time/digits.js';
+import { overdueFeedbackAlerts, type OverdueKind } from '../voice/answer-time.js';
+import type { FeedbackKind } from '../voice/config.js';
 
 export interface AlertCondition {
   kind: AlertKind;
@@ -22,6 +24,8 @@ export interface AlertInput {
   keypads: ReadonlyArray<{ id: string; name: string; online: boolean; since: number }>;
   /** Paired kiosks and displays that had a socket and lost it, since when. */
   lostDevices: ReadonlyArray<{ id: string; kind: 'kiosk' | 'display'; name: string; since: number }>;
+  /** Feedback kinds with unanswered items past the office's target answer time. */
+  overdueFeedback?: { kinds: readonly OverdueKind[]; targetHours: Record<FeedbackKind, number> };
 }
 
 export interface AlertRules {
@@ -105,5 +109,7 @@ export function evaluateAlerts(input: AlertInput, rules: AlertRules = DEFAULT_AL
       messageEn: `The ${what.en} "${device.name}" has been offline for ${minutes} min.`,
     });
   }
+
+  if (input.overdueFeedback) conditions.push(...overdueFeedbackAlerts(input.overdueFeedback.kinds, input.overdueFeedback.targetHours, now));
   return conditions;
 }

@@ -10,6 +10,7 @@ import type { QueueState } from '../queue/index.js';
 import type { AlertView } from '../realtime/contract.js';
 import type { Db } from '../store/open.js';
 import { AlertBook, type AckOutcome } from './book.js';
+import type { OverdueKind } from '../voice/answer-time.js';
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertInput, type AlertRules } from './evaluate.js';
 
 interface MonitorEvents {
@@ -25,6 +26,8 @@ export interface MonitorDeps {
   clock: () => number;
   log: Logger;
   rules?: AlertRules;
+  /** Feedback kinds with unanswered items past their target answer time. */
+  overdueFeedback?: (now: number) => OverdueKind[];
 }
 
 /** The longest-waiting ticket of each line: when it was issued. */
@@ -150,6 +153,7 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
       printerFault: this.printerFault,
       keypads: [...this.keypads].map(([id, k]) => ({ id, ...k })),
       lostDevices: [...this.devices].flatMap(([id, d]) => (d.lostAt === null ? [] : [{ id, kind: d.kind, name: d.name, since: d.lostAt }])),
+      ...(this.deps.overdueFeedback ? { overdueFeedback: { kinds: this.deps.overdueFeedback(now), targetHours: config.voice.answerTargetHours } } : {}),
     };
   }
 

@@ -2,7 +2,9 @@
 // that a bad file stops the server with a message naming the field instead of running half-configured.
 import { z } from 'zod';
 import { faDigits } from '../time/digits.js';
+import { BIDI_CONTROLS } from './bidi.js';
 import { LOGO_MAX_DATA_URL_CHARS, logoProblem } from './logo.js';
+import { voiceSchema } from '../voice/config.js';
 
 export const PRIORITY_GROUPS = ['elderly', 'disabled', 'veteran', 'pregnant'] as const;
 export const priorityGroupSchema = z.enum(PRIORITY_GROUPS);
@@ -10,12 +12,7 @@ export type PriorityGroup = z.infer<typeof priorityGroupSchema>;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'only Latin letters, digits, "-" and "_", 1 to 32 characters');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
-/**
- * Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) are removed from every
- * text an office shows: one unclosed override would reorder what follows it on the display, the kiosk
- * or a printed ticket («1042» read as «2401»). The marks (U+200E, U+200F, U+061C) and ZWNJ stay.
- */
-export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+export { BIDI_CONTROLS } from './bidi.js';
 const text = (max: number) =>
   z
     .string()
@@ -193,6 +190,8 @@ export const officeSchema = z
     users: z.array(userSeedSchema).default([]),
     /** Satisfaction keypads; without any, the demo office runs a virtual one. */
     keypads: z.array(keypadSchema).max(64).default([]),
+    /** Citizens' voice: feedback topics, target answer times, how long a mobile number is kept. */
+    voice: voiceSchema,
   })
   .superRefine((office, ctx) => {
     // Each problem carries its Persian wording too (params.fa), for the administration screen.

@@ -11,7 +11,10 @@ import { adminLogoRoutes, LOGO_UPLOAD_PATH } from './routes/admin-logo.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desks.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { keypadRoutes } from './routes/keypads.js';
+import { meetingRoutes } from './routes/meetings.js';
+import { openPageRoutes, openRoutes } from './routes/open.js';
 import { publicRoutes } from './routes/public.js';
 import { reportPageRoutes } from './routes/report-page.js';
 import { statsRoutes } from './routes/stats.js';
@@ -32,6 +35,9 @@ export function createApp(deps: AppDeps) {
     .route('/stats', statsRoutes(deps, stats))
     .route('/keypads', keypadRoutes(deps))
     .route('/alerts', alertRoutes(deps))
+    .route('/feedback', feedbackRoutes(deps))
+    .route('/meetings', meetingRoutes(deps))
+    .route('/open', openRoutes(deps, stats))
     .route('/admin', adminConfigRoutes(deps))
     .route('/admin', adminLogoRoutes(deps))
     .route('/admin', adminAccountRoutes(deps));
@@ -51,6 +57,7 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', rateLimit(deps.httpRate ?? HTTP_RATE, () => performance.now()))
     .route('/api/v1', api)
     .route('/manager', reportPageRoutes(deps, stats))
+    .route('/open', openPageRoutes(deps, stats))
     .route('/', staticRoutes({ config: () => deps.config }));
 
   app.notFound((c) => {

@@ -13,6 +13,8 @@ import type { ReadModel, TicketView } from '../office/read-model.js';
 import type { BucketLimits } from '../limits/token-bucket.js';
 import type { Db } from '../store/open.js';
 import type { StatsDays } from '../stats/days.js';
+import type { Voice } from '../voice/voice.js';
+import type { VoiceRates } from './routes/voice-rate.js';
 
 export interface AppDeps {
   office: Office;
@@ -31,6 +33,10 @@ export interface AppDeps {
   /** Requests per device, session or visitor address; the default when absent. */
   httpRate?: BucketLimits;
   keypads: { health(): KeypadStatus[] };
+  /** Feedback and public meetings (server/voice). */
+  voice: Pick<Voice, 'feedback' | 'meetings'>;
+  /** The citizens' voice's own limits on filing and code lookups; the defaults when absent. */
+  voiceRates?: VoiceRates;
   alerts: AlertMonitor;
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
   onTicketIssued?: (ticket: TicketView, issuedBy: Principal) => void;

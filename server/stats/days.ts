@@ -27,7 +27,8 @@ export class StatsDays {
     readonly db: Db,
     /** The configuration now (admins change it while the server runs). */
     readonly config: () => OfficeConfig,
-    private readonly clock: () => number,
+    /** The office clock (reports count ages and overdue items at its now). */
+    readonly clock: () => number,
   ) {
     this.aggregator = createAggregator(db);
     this.read = db.prepare(`SELECT day, version, targets, figures FROM stats_days WHERE day BETWEEN ? AND ?`);

@@ -3,9 +3,9 @@
 // the strict Content-Security-Policy). Pure: the report and the time of printing in, HTML out.
 import { faDigits } from '../time/digits.js';
 import { BUTTON_LABELS, SURVEY_QUESTION, faMinutes, faNumber, faPercent, periodText, surveyMethodText, surveyResultText, turnSystemText } from './format.js';
+import { escape, page, section } from './html.js';
 import type { IndicatorsReport } from './types.js';
-
-export const REPORT_CSS_PATH = '/manager/report.css';
+import { voiceSections } from '../voice/report-sections.js';
 
 /** The whole page. `printedAt` is the office's local date and time, already in Persian. */
 export function indicatorsPage(report: IndicatorsReport, printedAt: string): string {
@@ -13,7 +13,7 @@ export function indicatorsPage(report: IndicatorsReport, printedAt: string): str
   return page(
     `گزارش شاخص‌ها — ${report.office} — ${period}`,
     `<header>
-  <p class="kicker">گزارش شاخص‌های حقوق شهروندی در نظام اداری — شاخص‌های ۸ تا ۱۱</p>
+  <p class="kicker">گزارش شاخص‌های حقوق شهروندی در نظام اداری — شاخص‌های ۸ تا ۱۲، ۱۹، ۲۰، ۲۲ و ۲۳</p>
   <h1>${escape(report.office)}</h1>
   <p class="period">دورهٔ گزارش: <strong>${escape(period)}</strong> (${faNumber(report.period.days, 0)} روز)</p>
 </header>
@@ -22,6 +22,7 @@ ${indicator8(report)}
 ${indicator9(report)}
 ${indicator10(report)}
 ${indicator11(report)}
+${voiceSections(report)}
 </main>
 <footer>تهیه‌شده با سامانهٔ نوبت‌دهی «نوبت» در ${escape(printedAt)}. زمان‌ها به دقیقه است.</footer>`,
   );
@@ -108,28 +109,4 @@ function indicator11(report: IndicatorsReport): string {
 </dl>
 ${tables.join('\n')}`,
   );
-}
-
-function section(title: string, body: string): string {
-  return `<section>\n<h2>${escape(title)}</h2>\n${body}\n</section>`;
-}
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="fa" dir="rtl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
-<link rel="stylesheet" href="${REPORT_CSS_PATH}">
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }

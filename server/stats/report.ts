@@ -1,11 +1,13 @@
 // A statistics report for a range of days cut one way (service, desk, staff, hour or day), and the
-// citizens'-rights indicators 8 to 11, read from the range's aggregate (days.ts, aggregate.ts).
+// citizens'-rights indicators: 8 to 11 read from the range's aggregate (days.ts, aggregate.ts), the
+// citizens' voice's (12, 19, 20, 22, 23) from its own tables (server/voice/indicators.ts).
 import type { OfficeConfig } from '../config/schema.js';
 import { jalaliMonthLength } from '../time/calendar.js';
 import { figuresOf, ratingPlacements, type Aggregate } from './aggregate.js';
 import type { StatsDays } from './days.js';
 import { staffNames } from './queries.js';
 import { daysBetween, daysOf, type StatsRange } from './range.js';
+import { voiceIndicators } from '../voice/indicators.js';
 import type { Grouping, IndicatorsReport, PromiseAccuracy, ReportPeriod, ReportRow, StatsReport } from './types.js';
 
 export async function statsReport(stats: StatsDays, range: StatsRange, by: Grouping): Promise<StatsReport> {
@@ -53,6 +55,7 @@ export async function indicatorsReport(stats: StatsDays, range: StatsRange): Pro
       byKind,
       buttons,
     },
+    ...(await voiceIndicators(stats, range, stats.clock())),
   };
 }
 

@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { safeCellText } from './cells.js';
 import { BUTTON_LABELS, SURVEY_QUESTION, hourLabel, jalaliSlashes, minutes, periodText, surveyMethodText, surveyResultText, turnSystemText } from './format.js';
 import type { Figures, Grouping, IndicatorsReport, ReportPeriod, ReportRow, StatsReport } from './types.js';
+import { voiceSheets } from '../voice/workbook-sheets.js';
 
 type Cell = string | number | null;
 interface Column {
@@ -45,10 +46,10 @@ export async function statisticsWorkbook(office: string, reports: StatsReport[])
   return write(workbook);
 }
 
-/** The citizens'-rights indicators 8 to 11 of a period. */
+/** The citizens'-rights indicators of a period: 8 to 11, then the citizens' voice's 12, 19, 20, 22 and 23. */
 export async function indicatorsWorkbook(report: IndicatorsReport): Promise<Buffer> {
   const workbook = await newWorkbook();
-  aboutSheet(workbook, report.office, report.period, 'گزارش شاخص‌های حقوق شهروندی (۸ تا ۱۱)', [['شمار ماه‌ها', report.months]]);
+  aboutSheet(workbook, report.office, report.period, 'گزارش شاخص‌های حقوق شهروندی (۸ تا ۱۲، ۱۹، ۲۰، ۲۲ و ۲۳)', [['شمار ماه‌ها', report.months]]);
   table(
     workbook,
     'شاخص ۸',
@@ -112,6 +113,10 @@ export async function indicatorsWorkbook(report: IndicatorsReport): Promise<Buff
   );
   sheet11.getCell(distribution.length + 4, 5).numFmt = '0.00';
   notes(sheet11, ['روش نظرسنجی', surveyMethodText(report), `پرسش: ${SURVEY_QUESTION}`, `نتیجه: ${surveyResultText(s.ratings)}`]);
+  for (const sheet of voiceSheets(report)) {
+    const added = table(workbook, sheet.name, sheet.columns, sheet.rows);
+    for (const [row, column, format] of sheet.cellFormats ?? []) added.getCell(row, column).numFmt = format;
+  }
   return write(workbook);
 }
 

@@ -5,8 +5,8 @@ import type { QueueEvent } from '../queue/index.js';
 import type { Db } from './open.js';
 import { Projection } from './projection.js';
 
-/** SQL condition on the events table for the queue's own events, which QueueEvent describes. */
-export const QUEUE_EVENTS = `type NOT LIKE 'rating.%' AND type <> 'config.changed'`;
+/** SQL condition on the events table for the queue's own events, which QueueEvent describes (not ratings, the audit trail or the citizens' voice). */
+export const QUEUE_EVENTS = `type NOT LIKE 'rating.%' AND type <> 'config.changed' AND type NOT LIKE 'voice.%'`;
 
 export interface StoredEvent {
   seq: number;

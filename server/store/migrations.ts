@@ -306,6 +306,75 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE UNIQUE INDEX ratings_ticket ON ratings(ticket_id) WHERE ticket_id IS NOT NULL;
     `,
   },
+  {
+    version: 13,
+    // The citizens' voice (server/voice/): feedback with its follow-up code, public-meeting sessions
+    // and their registrations. A mobile number is only ever stored sealed (mobile-vault.ts). Every
+    // change is also a 'voice.*' event in the log, which no screen's event stream carries.
+    sql: `
+      CREATE TABLE feedback (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        service_id TEXT,
+        desk_id TEXT,
+        staff_id TEXT,
+        ticket_id TEXT,
+        mobile_sealed TEXT,
+        mobile_erased_at INTEGER,
+        status TEXT NOT NULL,
+        assigned_to TEXT REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        jmonth TEXT NOT NULL,
+        answer TEXT,
+        answered_at INTEGER,
+        answered_by TEXT REFERENCES users(id),
+        closed_at INTEGER,
+        CHECK ((answer IS NULL) = (answered_at IS NULL))
+      );
+      CREATE INDEX feedback_day ON feedback(day);
+      CREATE INDEX feedback_open ON feedback(kind, created_at) WHERE status IN ('received', 'in_progress');
+      CREATE INDEX feedback_mobile ON feedback(created_at) WHERE mobile_sealed IS NOT NULL;
+
+      CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        host_id TEXT NOT NULL REFERENCES users(id),
+        weekday TEXT NOT NULL,
+        start TEXT NOT NULL,
+        end TEXT NOT NULL,
+        place TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE meeting_registrations (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        day TEXT NOT NULL,
+        counter INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        text TEXT,
+        status TEXT NOT NULL,
+        registered_at INTEGER NOT NULL,
+        called_at INTEGER,
+        met_at INTEGER,
+        result TEXT,
+        note TEXT,
+        follow_up_by TEXT,
+        due_date TEXT,
+        follow_up_done_at INTEGER,
+        follow_up_note TEXT,
+        UNIQUE (meeting_id, day, counter)
+      );
+      CREATE INDEX meeting_registrations_day ON meeting_registrations(day);
+      CREATE INDEX meeting_follow_ups_open ON meeting_registrations(due_date) WHERE result = 'follow_up' AND follow_up_done_at IS NULL;
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

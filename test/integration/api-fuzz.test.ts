@@ -46,6 +46,13 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (p) => `/desks/${p.desk}/resume`, body: true },
   ...ticketActions.map((action): Route => ({ method: 'POST', path: (p) => `/tickets/${p.ticket}/${action}`, body: true })),
   { method: 'GET', path: (p) => `/stats/summary${p.query}`, body: false },
+  { method: 'POST', path: () => '/feedback', body: true },
+  { method: 'GET', path: (p) => `/feedback${p.query}`, body: false },
+  { method: 'GET', path: (p) => `/feedback/${p.ticket}`, body: false },
+  { method: 'POST', path: (p) => `/feedback/${p.ticket}/answer`, body: true },
+  { method: 'POST', path: (p) => `/meetings/${p.desk}/registrations`, body: true },
+  { method: 'POST', path: (p) => `/meetings/registrations/${p.ticket}/result`, body: true },
+  { method: 'GET', path: (p) => `/open/summary${p.query}`, body: false },
   { method: 'GET', path: (p) => `/no-such-route/${p.desk}`, body: false },
   { method: 'POST', path: (p) => `/desks/${p.desk}/no-such-action`, body: true },
 ];
@@ -57,6 +64,7 @@ const headerText = (maxLength: number) => fc.string({ unit: fc.integer({ min: 0x
 const hugeString = fc.integer({ min: 1_000, max: 7_000 }).chain((n) => fc.constantFrom('x', 'ب', '9', '"', '\\').map((c) => c.repeat(n)));
 const idLike = fc.oneof(fc.constantFrom(...SERVICE_IDS, ...DESK_IDS, 'staff1', 'staff3', 'manager', ''), fc.string({ maxLength: 40 }), hugeString);
 const anyField = fc.oneof(idLike, fc.jsonValue({ maxDepth: 2 }));
+const dateLike = fc.oneof(fc.constantFrom('2024-01-01', '2099-12-31', '0000-00-00', '2024-13-45', '1403-01-01'), fc.string({ maxLength: 20 }));
 
 /** Bodies close to the real ones, with wrong types and values in their fields. */
 const nearValid = fc.record(
@@ -72,6 +80,12 @@ const nearValid = fc.record(
     username: anyField,
     password: fc.oneof(fc.constantFrom('demo', 'wrong'), anyField),
     code: fc.oneof(fc.stringMatching(/^\d{8}$/), anyField),
+    kind: fc.oneof(fc.constantFrom('complaint', 'criticism', 'suggestion', 'appreciation'), anyField),
+    topic: fc.oneof(fc.constantFrom('staff_behaviour', 'other'), anyField),
+    text: fc.oneof(fc.string({ maxLength: 3000 }), anyField),
+    mobile: fc.oneof(fc.constantFrom('09123456789', '۰۹۱۲۳۴۵۶۷۸۹', '+98 912 345 6789', '12'), anyField),
+    result: fc.oneof(fc.constantFrom('resolved', 'referred', 'follow_up'), anyField),
+    dueDate: fc.oneof(dateLike, anyField),
   },
   { requiredKeys: [] },
 );
@@ -89,6 +103,7 @@ const validFor = (tickets: () => string[]) => {
     fc.record({ position: fc.constantFrom('first', 'last') }),
     fc.record({ deskId: fc.constantFrom(...DESK_IDS), position: fc.constantFrom('first', 'last') }, { requiredKeys: ['deskId'] }),
     fc.record({ serviceId: fc.constantFrom(...SERVICE_IDS), position: fc.constantFrom('first', 'last') }, { requiredKeys: ['serviceId'] }),
+    fc.record({ kind: fc.constantFrom('complaint', 'suggestion'), topic: fc.constantFrom('staff_behaviour', 'other'), text: fc.string({ minLength: 1, maxLength: 200 }), ticketId: realTicket }, { requiredKeys: ['kind', 'topic', 'text'] }),
     fc.constant({}),
   );
 };
@@ -128,7 +143,6 @@ const pathSegment = (real: () => string[]) =>
     { weight: 1, arbitrary: fc.constantFrom('%', '%zz', '%E0%A4', '%00', '..%2F..', 'a'.repeat(65), '%D9%86%D9%88%D8%A8%D8%AA', '-', '_') },
   );
 
-const dateLike = fc.oneof(fc.constantFrom('2024-01-01', '2099-12-31', '0000-00-00', '2024-13-45', '1403-01-01'), fc.string({ maxLength: 20 }));
 const queryArb = fc.oneof(
   fc.constant(''),
   fc.tuple(dateLike, dateLike).map(([from, to]) => `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),

@@ -90,6 +90,30 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/keypads', path: () => '/api/v1/keypads', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/alerts', path: () => '/api/v1/alerts', expect: managersAdmins },
   { method: 'POST', route: '/api/v1/alerts/:id/ack', path: () => '/api/v1/alerts/999999/ack', body: () => ({ comment: 'دیده شد' }), expect: managersAdmins },
+  // The citizens' voice: visitors file and follow by code; managers and admins run the inbox and the
+  // meetings; staff never reach them (a complaint about a clerk is not theirs to read). Unknown ids
+  // reach the route and are told 404.
+  { method: 'GET', route: '/api/v1/feedback/topics', path: () => '/api/v1/feedback/topics', expect: everyone },
+  { method: 'POST', route: '/api/v1/feedback', path: () => '/api/v1/feedback', body: () => ({ kind: 'suggestion', topic: 'other', text: 'یک پیشنهاد' }), expect: everyone },
+  { method: 'GET', route: '/api/v1/feedback', path: () => '/api/v1/feedback', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/feedback/:code', path: () => '/api/v1/feedback/0000000000', expect: everyone },
+  { method: 'POST', route: '/api/v1/feedback/:id/assign', path: () => '/api/v1/feedback/no-such-item/assign', body: () => ({ userId: 'no-such-user' }), expect: managersAdmins },
+  { method: 'POST', route: '/api/v1/feedback/:id/answer', path: () => '/api/v1/feedback/no-such-item/answer', body: () => ({ text: 'پاسخ' }), expect: managersAdmins },
+  { method: 'POST', route: '/api/v1/feedback/:id/close', path: () => '/api/v1/feedback/no-such-item/close', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/feedback/:id/contact', path: () => '/api/v1/feedback/no-such-item/contact', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/meetings', path: () => '/api/v1/meetings', expect: managersAdmins },
+  { method: 'POST', route: '/api/v1/meetings', path: () => '/api/v1/meetings', body: () => ({ host: 'no-such-user', weekday: 'sun', from: '10:00', to: '12:00', place: 'اتاق مدیر' }), expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/meetings/open', path: () => '/api/v1/meetings/open', expect: everyone },
+  { method: 'GET', route: '/api/v1/meetings/follow-ups', path: () => '/api/v1/meetings/follow-ups', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/meetings/status/:code', path: () => '/api/v1/meetings/status/0000000000', expect: everyone },
+  { method: 'POST', route: '/api/v1/meetings/:id/registrations', path: () => '/api/v1/meetings/no-such-meeting/registrations', body: () => ({ reason: 'request' }), expect: kioskOnly },
+  { method: 'GET', route: '/api/v1/meetings/:id/registrations', path: () => '/api/v1/meetings/no-such-meeting/registrations', expect: managersAdmins },
+  { method: 'POST', route: '/api/v1/meetings/:id/next', path: () => '/api/v1/meetings/no-such-meeting/next', expect: managersAdmins },
+  { method: 'POST', route: '/api/v1/meetings/registrations/:id/result', path: () => '/api/v1/meetings/registrations/no-such-one/result', body: () => ({ result: 'resolved' }), expect: managersAdmins },
+  { method: 'POST', route: '/api/v1/meetings/registrations/:id/follow-up/done', path: () => '/api/v1/meetings/registrations/no-such-one/follow-up/done', body: () => ({}), expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/open/summary', path: () => '/api/v1/open/summary?from=1405-09', expect: everyone },
+  { method: 'GET', route: '/api/v1/open/summary.csv', path: () => '/api/v1/open/summary.csv?from=1405-09', expect: everyone },
+  { method: 'GET', route: '/open', path: () => '/open?from=1405-09', expect: everyone },
   { method: 'GET', route: '/api/v1/admin/config', path: () => '/api/v1/admin/config', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/admin/config/export', path: () => '/api/v1/admin/config/export', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/admin/audit', path: () => '/api/v1/admin/audit', expect: managersAdmins },
@@ -164,7 +188,8 @@ describe('authorization table', () => {
   const userIds = new Map<string, string>();
 
   before(async () => {
-    office = await startTestOffice({ config: configuredOffice(), limits: { http: { capacity: 100_000, refillPerSecond: 100_000 } } });
+    const unlimited = { capacity: 100_000, refillPerSecond: 100_000 };
+    office = await startTestOffice({ config: configuredOffice(), limits: { http: unlimited, voice: { intake: unlimited, lookup: unlimited } } });
     for (const { id, username } of office.server.db.prepare(`SELECT id, username FROM users`).all() as Array<{ id: string; username: string }>) userIds.set(username, id);
   });
   after(() => office.stop());

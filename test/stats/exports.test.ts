@@ -39,7 +39,7 @@ describe('exports of a replayed day (breaks trace)', () => {
     assert.match(answer.type ?? '', /spreadsheetml/);
     assert.match(answer.disposition ?? '', /attachment; filename="nobat-indicators-1405-09-01_1405-09-30\.xlsx"/);
     const book = await workbook(answer.bytes);
-    assert.deepEqual(book.worksheets.map((s) => s.name), ['مشخصات', 'شاخص ۸', 'شاخص ۹', 'شاخص ۱۰', 'شاخص ۱۱']);
+    assert.deepEqual(book.worksheets.map((s) => s.name), ['مشخصات', 'شاخص ۸', 'شاخص ۹', 'شاخص ۱۰', 'شاخص ۱۱', 'شاخص ۱۲', 'شاخص ۱۹', 'شاخص ۲۰', 'شاخص ۲۲', 'شاخص ۲۳']);
     for (const sheet of book.worksheets) assert.equal(sheet.views[0]?.rightToLeft, true, `${sheet.name} is right to left`);
     const about = book.getWorksheet('مشخصات')!;
     assert.equal(about.getCell('B3').value, 'از ۱ آذر ۱۴۰۵ تا ۳۰ آذر ۱۴۰۵');
