@@ -1,6 +1,6 @@
 // The citizens' voice in the office's event log: each change is one 'voice.*' event, written in the
 // change's own transaction, so the log stays the full record (indicator 24). A visitor's mobile
-// number never goes into an event, sealed or not: the log is copied to the central office.
+// number never goes into an event, sealed or not: the log is kept for good and copied into every backup.
 import type { Db } from '../store/open.js';
 
 export type VoiceEventType =
