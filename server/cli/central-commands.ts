@@ -3,7 +3,9 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { join, resolve } from 'node:path';
 
-const databaseOption = () => new Option('--database <url>', 'PostgreSQL address, postgres://user:password@host:5432/nobat').env('NOBAT_DATABASE_URL').makeOptionMandatory();
+// On `central` itself, so that its subcommands share it: commander hands an option the parent
+// knows to the parent wherever it stands (`nobat central office add --database …`).
+const databaseOption = () => new Option('--database <url>', 'PostgreSQL address, postgres://user:password@host:5432/nobat').env('NOBAT_DATABASE_URL');
 
 export function addCentralCommands(program: Command, fail: (message: string, code?: number) => never): void {
   const central = program
@@ -11,9 +13,10 @@ export function addCentralCommands(program: Command, fail: (message: string, cod
     .description("serve the organisation's central (offices' statistics on PostgreSQL); subcommands add offices and people")
     .addOption(databaseOption())
     .addOption(new Option('--port <port>', 'HTTP port').env('PORT').default(8090).argParser(port))
-    .action(async (opts: { database: string; port: number }) => {
+    .action(async (opts: { database?: string; port: number }) => {
+      const database = opts.database ?? fail('give the PostgreSQL address: --database postgres://… or NOBAT_DATABASE_URL');
       const { startCentral } = await import('../central/main.js');
-      const running = await startCentral({ databaseUrl: opts.database, port: opts.port }).catch((error: Error) => fail(`central could not start: ${error.message}`));
+      const running = await startCentral({ databaseUrl: database, port: opts.port }).catch((error: Error) => fail(`central could not start: ${error.message}`));
       console.log(`\nnobat central — http://localhost:${running.port}/api/v1/health`);
       const stop = (signal: string) => {
         console.log(`\n${signal}: closing connections…`);
@@ -29,18 +32,16 @@ export function addCentralCommands(program: Command, fail: (message: string, cod
     .description('add an office; prints its one-time enrolment code (valid 7 days) for `nobat join`')
     .requiredOption('--name <name>')
     .requiredOption('--province <province>')
-    .addOption(databaseOption())
-    .action(async (opts: { name: string; province: string; database: string }) => {
-      const added = await withCentralDb(opts.database, (pool) => import('../central/org/offices.js').then(({ addOffice }) => addOffice(pool, opts.name, opts.province)));
+    .action(async (opts: { name: string; province: string }, command: Command) => {
+      const added = await withCentralDb(databaseOf(command), (pool) => import('../central/org/offices.js').then(({ addOffice }) => addOffice(pool, opts.name, opts.province)));
       console.log(`office ${added.id} (${opts.name}, ${opts.province})`);
       console.log(`enrolment code: ${added.code}   (valid until ${added.expiresAt.toISOString()}; on the office: nobat join <central-url> ${added.code})`);
     });
   office
     .command('revoke <id>')
     .description('revoke an office: central refuses its batches from now on')
-    .addOption(databaseOption())
-    .action(async (id: string, opts: { database: string }) => {
-      const done = await withCentralDb(opts.database, (pool) => import('../central/org/offices.js').then(({ revokeOffice }) => revokeOffice(pool, Number(id))));
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      const done = await withCentralDb(databaseOf(command), (pool) => import('../central/org/offices.js').then(({ revokeOffice }) => revokeOffice(pool, Number(id))));
       if (!done) fail(`no office ${id} to revoke (unknown or revoked already)`);
       console.log(`office ${id} revoked`);
     });
@@ -55,11 +56,10 @@ export function addCentralCommands(program: Command, fail: (message: string, cod
     .addOption(new Option('--role <role>').choices(['org_admin', 'province_manager', 'auditor']).makeOptionMandatory())
     .option('--province <province>', "a province manager's province")
     .addOption(new Option('--password <password>').env('NOBAT_PASSWORD').makeOptionMandatory())
-    .addOption(databaseOption())
-    .action(async (opts: { username: string; name?: string; role: 'org_admin' | 'province_manager' | 'auditor'; province?: string; password: string; database: string }) => {
+    .action(async (opts: { username: string; name?: string; role: 'org_admin' | 'province_manager' | 'auditor'; province?: string; password: string }, command: Command) => {
       if (opts.password.length < 8) fail('the password must have at least 8 characters');
       if ((opts.role === 'province_manager') !== (opts.province !== undefined)) fail('--province goes with --role province_manager, and only with it');
-      await withCentralDb(opts.database, (pool) =>
+      await withCentralDb(databaseOf(command), (pool) =>
         import('../central/org/users.js').then(({ addOrgUser }) => addOrgUser(pool, { username: opts.username, name: opts.name ?? opts.username, role: opts.role, province: opts.province ?? null, password: opts.password })),
       ).catch((error: Error & { code?: string }) => fail(error.code === '23505' ? `user ${opts.username} exists already` : error.message));
       console.log(`added ${opts.role} ${opts.username}${opts.province ? ` (${opts.province})` : ''}`);
@@ -83,6 +83,10 @@ export function addCentralCommands(program: Command, fail: (message: string, cod
         db.close();
       }
     });
+
+  function databaseOf(command: Command): string {
+    return (command.optsWithGlobals() as { database?: string }).database ?? fail('give the PostgreSQL address: --database postgres://… or NOBAT_DATABASE_URL');
+  }
 }
 
 /** Opens central's database (migrating it), runs one job, closes it. */
