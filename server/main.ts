@@ -63,8 +63,8 @@ export interface ServerOptions {
    * printer could take; rendering them would measure the print worker, not the issue path).
    */
   printer?: PrinterConfig | null;
-  /** Request rates per device, session or address (HTTP) and per socket; the defaults when absent. */
-  limits?: { http?: BucketLimits; socket?: BucketLimits; voice?: VoiceRates };
+  /** Request rates per device, session or address (HTTP) and per socket, and what may wait unsent for a socket; the defaults when absent. */
+  limits?: { http?: BucketLimits; socket?: BucketLimits; socketWriteBufferBytes?: number; voice?: VoiceRates };
   /** Run the demo's virtual keypads (socat pty pairs with the simulator); default: in the demo office. */
   virtualKeypads?: boolean;
   /** How often alerts are checked and managers' snapshots refreshed without a change (ms, 5000 by default). */
@@ -203,7 +203,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await stats.close();
     throw error;
   });
-  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, configs, log, demo, recentCalls, db, alerts, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}) });
+  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, configs, log, demo, recentCalls, db, alerts, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}), ...(options.limits?.socketWriteBufferBytes ? { socketWriteBufferBytes: options.limits.socketWriteBufferBytes } : {}) });
   const io = realtime.io;
   // Waits grow and devices stay away without any command: the alerts are checked on a timer too,
   // and soon after commits (coalesced, so a busy office does not check per ticket).

@@ -25,6 +25,9 @@ export function newToken(): string {
 }
 
 /** An unguessable id (128 random bits), used for tickets so that holding the QR is the only way in. */
+/** The shape of every id newId() makes (a ticket's too): 16 random bytes in base64url. */
+export const ID_SHAPE = /^[A-Za-z0-9_-]{22}$/;
+
 export function newId(): string {
   return randomBytes(16).toString('base64url');
 }

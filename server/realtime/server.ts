@@ -18,12 +18,14 @@ import type { ReadModel } from '../office/read-model.js';
 import type { Db } from '../store/open.js';
 import type { StoredEvent } from '../store/event-store.js';
 import type { QueueEvent } from '../queue/types.js';
-import { TokenBuckets, type BucketLimits } from '../limits/token-bucket.js';
+import type { BucketLimits } from '../limits/token-bucket.js';
+import { ID_SHAPE } from '../auth/secrets.js';
 import { faDigits } from '../time/digits.js';
 import { isOpenAt } from '../time/hours.js';
 import { RecentCalls } from './board.js';
 import type { TicketView } from '../office/read-model.js';
 import { managerSnapshot } from './manager-view.js';
+import { SocketGuards } from './socket-guards.js';
 import type { AlertView, BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
 
 type NobatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -38,9 +40,8 @@ const MOVED_TICKETS_EVERY_MS = 1000;
 const BOARD_REUSE_MS = 1000;
 /** How often opening hours are looked at: a service opening or closing reaches the kiosks within a second. */
 const HOURS_CHECK_MS = 500;
-const TICKET_ID = /^[A-Za-z0-9_-]{8,64}$/;
-/** Messages a socket may send: a tracking page follows a ticket or two, not dozens a second. */
-export const SOCKET_RATE: BucketLimits = { capacity: 20, refillPerSecond: 2 };
+/** Tickets one socket may follow: a phone follows its own, a family a few. */
+export const MAX_TRACKED = 5;
 
 export interface RealtimeDeps {
   office: Office;
@@ -51,6 +52,8 @@ export interface RealtimeDeps {
   demo: boolean;
   recentCalls: RecentCalls;
   socketRate?: BucketLimits;
+  /** Bytes that may wait unsent for one socket before it is disconnected (WRITE_BUFFER_BYTES by default). */
+  socketWriteBufferBytes?: number;
   db: Db;
   alerts: AlertMonitor;
   /** How often managers get a fresh snapshot without any change (ratings, estimates that age). */
@@ -81,7 +84,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     // one: the ended session must learn it, not carry on as a display.
     const staleToken = typeof auth.token === 'string' && auth.token !== '' && !principal;
     const demoScreen = deps.demo && !staleToken && isLoopbackAddress(socket.handshake.address) ? (auth.screen === 'kiosk' ? 'kiosk' : 'display') : null;
-    const role = roleOf(principal, demoScreen, typeof auth.ticketId === 'string');
+    const role = roleOf(principal, demoScreen, typeof auth.ticketId === 'string' && ID_SHAPE.test(auth.ticketId));
     if (!role) return next(new Error('unauthorized'));
     socket.data = {
       role,
@@ -104,7 +107,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   deps.accounts.on('sessions-ended', onSessionsEnded);
   deps.accounts.on('device-revoked', onDeviceRevoked);
 
-  const socketBuckets = new TokenBuckets(deps.socketRate ?? SOCKET_RATE);
+  const guards = new SocketGuards(deps.log, { ...(deps.socketRate ? { rate: deps.socketRate } : {}), ...(deps.socketWriteBufferBytes ? { writeBufferBytes: deps.socketWriteBufferBytes } : {}) });
 
   // The lines' estimates cost milliseconds per board; after a restart hundreds of screens reconnect
   // at once and each wants one, so a board is reused for the same seq within a second.
@@ -141,12 +144,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
 
   io.on('connection', (socket: NobatSocket) => {
     const { role, deskId } = socket.data;
-    socket.use((_packet, next) => {
-      const waitMs = socketBuckets.take(socket.id, performance.now());
-      if (waitMs === 0) return next();
-      socket.emit('error:refused', { code: 'rate_limited', message: `پیام‌ها بیش از حد پشت سر هم فرستاده شده‌اند. لطفاً ${faDigits(Math.ceil(waitMs / 1000))} ثانیه صبر کنید.` });
-    });
-    socket.on('disconnect', () => socketBuckets.forget(socket.id));
+    guards.guard(socket);
     const expiresAt = socket.data.sessionExpiresAt;
     if (expiresAt !== undefined) {
       // Session expiry is wall-clock time; a timer past a day would overflow, and sessions last hours.
@@ -180,13 +178,17 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       socket.emit('desk:snapshot', deskSnapshot(deskId));
     }
     const track = (ticketId: unknown) => {
-      if (typeof ticketId !== 'string' || !TICKET_ID.test(ticketId)) return socket.emit('error:refused', { code: 'invalid_request', message: 'شناسهٔ نوبت نادرست است.' });
+      if (typeof ticketId !== 'string' || !ID_SHAPE.test(ticketId)) return socket.emit('error:refused', { code: 'invalid_request', message: 'شناسهٔ نوبت نادرست است.' });
+      const room = `ticket:${ticketId}`;
+      if (!socket.rooms.has(room) && [...socket.rooms].filter((r) => r.startsWith('ticket:')).length >= MAX_TRACKED) {
+        return socket.emit('error:refused', { code: 'too_many_tracked', message: `از یک صفحه حداکثر ${faDigits(MAX_TRACKED)} نوبت را می‌توان دنبال کرد.` });
+      }
       const view = ticketSnapshot(ticketId);
       if (!view) return socket.emit('error:refused', { code: 'unknown_ticket', message: 'این نوبت پیدا نشد.' });
       // The first to track a ticket sets what its room has been shown; a later one may join while
       // a change is still on its way to the others, so it does not.
-      if (!io.sockets.adapter.rooms.has(`ticket:${ticketId}`)) lastShown.set(ticketId, shownKey(withoutSeq(view)));
-      void socket.join(`ticket:${ticketId}`);
+      if (!io.sockets.adapter.rooms.has(room)) lastShown.set(ticketId, shownKey(withoutSeq(view)));
+      void socket.join(room);
       socket.emit('ticket:snapshot', view);
     };
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { io as connect, type Socket } from 'socket.io-client';
-import { digest } from '../../server/auth/secrets.js';
+import { digest, newId } from '../../server/auth/secrets.js';
 import { startTestOffice, type TestOffice } from '../integration/lib/office-server.js';
 import { configuredOffice, PASSWORD } from './lib/configured-office.js';
 
@@ -210,7 +210,7 @@ describe('authorization table', () => {
       if (queue.state.tickets.get(held)?.status === 'serving') await queue.execute({ type: 'finishService', deskId: 'desk-1', ticketId: held, outcome: 'done', note: null }, actor);
       else await queue.execute({ type: 'park', deskId: 'desk-1', ticketId: held }, actor);
     }
-    const ticketId = `authz-${Math.random().toString(36).slice(2, 14)}`;
+    const ticketId = newId();
     await queue.execute({ type: 'issueTicket', ticketId, serviceId: 'certificate', priorityGroup: null }, { id: 'test', staffId: null });
     await queue.execute({ type: 'callTicket', deskId: 'desk-1', ticketId }, { id: 'test', staffId: userId('staff1') });
     const session = (username: string, deskId: string | null) => accounts.openSession(userId(username), deskId).token;

@@ -220,7 +220,7 @@ describe('sessions', () => {
     const refusals: Array<{ code: string; message: string }> = [];
     socket.on('error:refused', (e: { code: string; message: string }) => refusals.push(e));
     const limited = new Promise<{ code: string; message: string }>((resolve) => socket.on('error:refused', (e: { code: string; message: string }) => e.code === 'rate_limited' && resolve(e)));
-    for (let i = 0; i < 6; i++) socket.emit('ticket:track', { ticketId: `unknown-ticket-${i}` });
+    for (let i = 0; i < 6; i++) socket.emit('ticket:track', { ticketId: `unknown-ticket-${i}`.padEnd(22, 'x') });
     const refusal = await limited;
     assert.match(refusal.message, ARABIC_SCRIPT);
     await new Promise<void>((resolve) => (refusals.length === 6 ? resolve() : socket.on('error:refused', () => refusals.length === 6 && resolve())));

@@ -1,9 +1,10 @@
 // Socket.IO clients for the integration tests: one independent client per call, and the next
 // message of an event that matches.
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect, type ManagerOptions, type Socket } from 'socket.io-client';
 
-export function client(url: string, auth: Record<string, unknown>): Socket {
-  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+/** Over WebSocket unless `options` say otherwise, and without reconnecting. */
+export function client(url: string, auth: Record<string, unknown>, options: Partial<ManagerOptions> = {}): Socket {
+  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...options });
 }
 
 /** The next message of `event` that satisfies `match`. */
