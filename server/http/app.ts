@@ -12,6 +12,7 @@ import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desks.js';
 import { feedbackRoutes } from './routes/feedback.js';
+import { homeRoutes } from './routes/home.js';
 import { keypadRoutes } from './routes/keypads.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { openPageRoutes, openRoutes } from './routes/open.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1', api)
     .route('/manager', reportPageRoutes(deps, stats))
     .route('/open', openPageRoutes(deps, stats))
+    .route('/', homeRoutes(deps))
     .route('/', staticRoutes({ config: () => deps.config }));
 
   app.notFound((c) => {
