@@ -99,6 +99,8 @@ export interface Availability {
   other: boolean;
   /** Milliseconds until a no-show may be marked, once recalled; 0 when it may. */
   graceLeftMs: number;
+  /** What a called ticket still needs before a no-show (the server's rule): a recall, then the grace time. */
+  noShowNeeds: 'recall' | 'grace' | null;
 }
 
 export function availability(view: DeskView | null, pending: boolean, serverNow: number): Availability {
@@ -107,7 +109,9 @@ export function availability(view: DeskView | null, pending: boolean, serverNow:
   const called = free && current?.status === 'called';
   const held = free && (current?.status === 'called' || current?.status === 'serving');
   const graceMs = (view?.noShowGraceSeconds ?? 0) * 1000;
-  const graceLeftMs = current && current.recalls > 0 ? Math.max(0, (current.lastCalledAt ?? 0) + graceMs - serverNow) : 0;
+  // Clamped to the grace time: this browser's clock ticks in whole seconds behind the server's.
+  const graceLeftMs = current && current.recalls > 0 ? Math.min(graceMs, Math.max(0, (current.lastCalledAt ?? 0) + graceMs - serverNow)) : 0;
+  const noShowNeeds = current?.status !== 'called' ? null : current.recalls === 0 ? 'recall' : graceLeftMs > 0 ? 'grace' : null;
   return {
     // Calling while serving finishes that visit first (the server does it); a called ticket must be settled.
     call: free && !view.desk.pause && current?.status !== 'called',
@@ -119,5 +123,6 @@ export function availability(view: DeskView | null, pending: boolean, serverNow:
     transfer: held,
     other: free,
     graceLeftMs,
+    noShowNeeds,
   };
 }

@@ -46,6 +46,13 @@ describe('desk', () => {
   const tokenOf = async (page: Page) => JSON.parse((await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY))!).token as string;
   const current = (page: Page) => page.locator('nb-current-ticket .ticket');
   const button = (page: Page, action: string) => page.locator(`nb-current-ticket button[data-action="${action}"]`);
+  /** The data-action of the focused element, inside the shadow roots. */
+  const focusedAction = (page: Page) =>
+    page.evaluate(() => {
+      let focused = document.activeElement;
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+      return (focused as HTMLElement | null)?.dataset['action'] ?? focused?.localName ?? null;
+    });
   const waitingRow = (page: Page, number: string) => page.locator(`nb-queue-panel ol.waiting li[data-number="${number}"]`);
 
   const openDesk = async (username: string, deskId: string): Promise<Page> => {
@@ -91,13 +98,23 @@ describe('desk', () => {
     await waitingRow(desk1, elderly.number).waitFor({ state: 'detached' });
     assert.equal(server.office.state.desks.get('desk-2')!.currentTicketId, elderly.id);
     assert.equal(await button(desk2, 'next').isDisabled(), true, 'a called ticket must be settled before the next call');
+    // The no-show button is there from the call, disabled, saying what it waits for.
+    assert.equal(await button(desk2, 'no-show').isDisabled(), true);
+    await desk2.locator('nb-current-ticket .grace', { hasText: `پس از یک بار اعلام دوباره و ${fa(60)} ثانیه` }).waitFor();
+    assert.doesNotMatch(await desk2.locator('nb-current-ticket .hint').innerText(), /عدم حضور/, 'the hint does not offer what is not yet allowed');
+
+    // A waiting ticket's wait is on a line of its own, never after a dot that reads as a Persian zero.
+    const row = waitingRow(desk1, plain.number);
+    assert.match(await row.locator('.waited').innerText(), /^انتظار: /);
+    assert.doesNotMatch(await row.innerText(), /·/);
   });
 
   test('recall, no-show once the grace time is over, and reinstate', async () => {
     await button(desk2, 'recall').click();
     await desk2.locator('nb-current-ticket .recalls').waitFor();
-    await desk2.locator('nb-current-ticket .grace[role="timer"]').waitFor();
+    await desk2.locator('nb-current-ticket .grace[role="timer"]', { hasText: /[۰-۹]+ ثانیهٔ دیگر/ }).waitFor();
     assert.equal(await button(desk2, 'no-show').isDisabled(), true, 'not during the grace time');
+    assert.match(await button(desk2, 'no-show').locator('.countdown').innerText(), /^\([۰-۹]+\)$/, 'the button counts down in Persian digits');
     await screenshot(desk2, 'desk-recalled-fa');
 
     // The server's clock moves past the grace time; the desk learns it with the next snapshot.
@@ -158,10 +175,45 @@ describe('desk', () => {
     await screenshot(desk1, 'desk-serving-fa');
   });
 
-  test('a transfer to another desk shows up in that desk’s queue', async () => {
+  test('a pause with a visitor at the desk asks what becomes of the ticket first', async () => {
+    await desk1.locator('header button[data-action="pause"]').click();
+    const dialog = desk1.locator('nb-pause-dialog');
+    await dialog.locator('#decide-text', { hasText: 'پیش از توقف، تکلیف این نوبت' }).waitFor();
+    assert.equal(await dialog.locator('input[name="reason"]').count(), 0, 'no pause until the ticket is decided');
+    const refused = await api('POST', '/desks/desk-1/pause', { token: await tokenOf(desk1), body: { reason: 'break' } });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.code, 'desk_busy');
+    await screenshot(desk1, 'desk-pause-decide-fa');
+    await dialog.locator('button[data-action="transfer"]').click();
+    await desk1.locator('nb-transfer-dialog dialog[open]').waitFor();
+    await desk1.locator('nb-transfer-dialog button[data-action="close"]').click();
+    await desk1.locator('nb-transfer-dialog').waitFor({ state: 'detached' });
+    assert.equal(await focusedAction(desk1), 'pause', 'the focus is back on the button that opened the first dialog');
+  });
+
+  test('dialogs keep the focus inside; Esc closes them and gives the focus back', async () => {
+    await button(desk1, 'transfer').click();
+    const dialog = desk1.locator('nb-transfer-dialog');
+    await dialog.locator('dialog[open]').waitFor();
+    for (let i = 0; i < 8; i++) {
+      await desk1.keyboard.press('Tab');
+      assert.equal(await desk1.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.localName), 'nb-transfer-dialog', `Tab ${i + 1} stays in the dialog`);
+    }
+    await desk1.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await focusedAction(desk1), 'transfer');
+  });
+
+  test('a transfer lists only other open services and open desks, and shows up in that desk’s queue', async () => {
     const number = (await desk1.locator('nb-current-ticket .number').getAttribute('data-number'))!;
+    const ownService = server.office.state.tickets.get(server.office.state.desks.get('desk-1')!.currentTicketId!)!.serviceId;
     await desk1.keyboard.press('t');
+    const services = await desk1.locator('nb-transfer-dialog select[name="serviceId"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    assert.ok(services.length > 0);
+    assert.ok(!services.includes(ownService), 'not the ticket’s own service');
     await desk1.locator('nb-transfer-dialog input[value="desk"]').check();
+    const desks = await desk1.locator('nb-transfer-dialog select[name="deskId"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    assert.deepEqual(desks, ['desk-2'], 'only the open desks other than this one (desks 3 and 4 are closed)');
     await desk1.locator('nb-transfer-dialog select[name="deskId"]').selectOption('desk-2');
     await desk1.locator('nb-transfer-dialog input[value="first"]').check();
     await desk1.locator('nb-transfer-dialog button[data-action="confirm-transfer"]').click();
@@ -170,6 +222,23 @@ describe('desk', () => {
     await desk2.locator('nb-queue-panel tr[data-service="desk"] td.count', { hasText: fa(1) }).waitFor();
     assert.equal(await desk2.locator('nb-queue-panel ol.waiting li').first().getAttribute('data-number'), number, 'first in line');
     assert.equal(await waitingRow(desk1, number).count(), 0, 'only for desk 2');
+  });
+
+  test('parked tickets are beside the current ticket, above the fold of a 1366×768 screen', async () => {
+    await desk1.setViewportSize({ width: 1366, height: 768 });
+    const parked = await issue('certificate');
+    await waitingRow(desk1, parked.number).locator('button[data-action="call"]').click();
+    await current(desk1).and(desk1.locator(`[data-status="called"]`)).waitFor();
+    await desk1.keyboard.press('p');
+    const row = desk1.locator(`nb-parked-list ol.parked li[data-number="${parked.number}"]`);
+    await row.waitFor();
+    const box = (await row.boundingBox())!;
+    assert.ok(box.y + box.height <= 768, `the parked ticket is on screen without scrolling (bottom at ${box.y + box.height}px)`);
+    await screenshot(desk1, 'desk-parked-fa');
+    await row.locator('button[data-action="cancel"]').click();
+    await desk1.locator('nb-confirm-dialog button[data-action="confirm"]').click();
+    await row.waitFor({ state: 'detached' });
+    await desk1.setViewportSize(VIEWPORT);
   });
 
   test('a paused desk gets no calls; a refused action shows the server’s Persian message', async () => {

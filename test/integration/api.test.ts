@@ -115,12 +115,18 @@ describe('the demo office over HTTP', () => {
     assert.equal(moved.body.ticket.status, 'issued');
     assert.equal((await office.api('GET', '/desks/desk-1', { token: desk1 })).body.current, null);
 
+    // A desk holding a visitor decides that ticket before it pauses.
+    const holding = (await office.api('GET', '/desks/desk-2', { token: desk2 })).body.current;
+    assert.ok(holding, 'desk 2 holds a ticket here');
+    const refused = await office.api('POST', '/desks/desk-2/pause', { token: desk2, body: { reason: 'prayer' } });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.code, 'desk_busy');
+    assert.match(refused.body.error.message, /پیش از توقف/);
+    await office.api('POST', `/tickets/${holding.id}/finish`, { token: desk2 });
     const paused = await office.api('POST', '/desks/desk-2/pause', { token: desk2, body: { reason: 'prayer' } });
     assert.equal(paused.body.desk.paused, true);
     assert.equal((await office.api('POST', '/desks/desk-2/next', { token: desk2 })).body.error.code, 'desk_paused');
-    const desk2View = (await office.api('GET', '/desks/desk-2', { token: desk2 })).body;
-    assert.equal(desk2View.desk.pause.reason, 'prayer');
-    await office.api('POST', `/tickets/${desk2View.current.id}/finish`, { token: desk2 });
+    assert.equal((await office.api('GET', '/desks/desk-2', { token: desk2 })).body.desk.pause.reason, 'prayer');
     await office.api('POST', '/desks/desk-2/resume', { token: desk2 });
     const sent = await office.api('POST', '/desks/desk-2/next', { token: desk2 });
     assert.equal(sent.body.ticket.id, ticket.id, 'a ticket sent first to desk 2 is what desk 2 calls next');

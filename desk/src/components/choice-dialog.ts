@@ -5,6 +5,7 @@ import { t, type Lang, type MessageKey } from '../i18n.js';
 import type { DeskAction } from '../state.js';
 import { deskStyles } from './desk.styles.js';
 import { dialogStyles } from './dialog.styles.js';
+import { closeOnCancel, keepTabInside, showModal } from './modal.js';
 
 /**
  * A dialog that picks one of a few choices (the first already chosen, so Enter confirms at once)
@@ -26,14 +27,19 @@ export abstract class ChoiceDialog<Choice extends string> extends LitElement {
   protected abstract legend(lang: Lang): string;
   protected abstract action(choice: Choice, note: string): DeskAction;
 
+  /** What has the focus when the dialog opens (a selector). */
+  protected initialFocus(): string {
+    return 'input:checked';
+  }
+
   override firstUpdated() {
-    this.renderRoot.querySelector<HTMLInputElement>('input:checked')?.focus();
+    showModal(this, this.initialFocus());
   }
 
   override render() {
     const lang = this.language;
-    return html`<div class="backdrop">
-      <form role="dialog" aria-modal="true" aria-labelledby="dialog-title" @submit=${this.submit}>
+    return html`<dialog aria-labelledby="dialog-title" @cancel=${closeOnCancel(this)} @keydown=${keepTabInside}>
+      <form @submit=${this.submit}>
         <h2 id="dialog-title">${this.heading(lang)}</h2>
         <fieldset>
           <legend>${this.legend(lang)}</legend>
@@ -41,11 +47,11 @@ export abstract class ChoiceDialog<Choice extends string> extends LitElement {
         </fieldset>
         <textarea name="note" rows="2" maxlength="500" aria-label=${t(lang, 'note')} placeholder=${t(lang, 'note')}></textarea>
         <div class="buttons">
-          <button type="button" class="secondary" @click=${() => emit(this, 'nb-close-dialog', {})}>${t(lang, 'close')}</button>
+          <button type="button" class="secondary" data-action="close" @click=${() => emit(this, 'nb-close-dialog', {})}>${t(lang, 'close')}</button>
           <button type="submit" class="primary" data-action=${this.confirm.action}>${t(lang, this.confirm.label)}</button>
         </div>
       </form>
-    </div>`;
+    </dialog>`;
   }
 
   private submit(event: SubmitEvent) {

@@ -1,14 +1,17 @@
-// The modal frame the desk's dialogs share: a dimmed backdrop and a centred panel.
+// The modal frame the desk's dialogs share: a native <dialog> over a dimmed backdrop, a centred panel.
 import { css } from 'lit';
 
 export const dialogStyles = css`
-  .backdrop {
-    position: fixed;
-    inset: 0;
+  dialog {
+    border: none;
+    padding: 0;
+    background: transparent;
+    max-inline-size: none;
+    max-block-size: none;
+    overflow: visible;
+  }
+  dialog::backdrop {
     background: rgb(10 20 30 / 45%);
-    display: grid;
-    place-items: center;
-    z-index: 10;
   }
   form {
     background: var(--nb-surface);

@@ -4,6 +4,7 @@ import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
 import { deskStyles } from './desk.styles.js';
 import { dialogStyles } from './dialog.styles.js';
+import { closeOnCancel, keepTabInside, showModal } from './modal.js';
 
 const MIN_PASSWORD = 8;
 
@@ -67,14 +68,14 @@ export class NbAccountDialog extends LitElement {
   ];
 
   override firstUpdated() {
-    this.renderRoot.querySelector<HTMLInputElement>('input[name="current"]')?.focus();
+    showModal(this, 'input[name="current"]');
   }
 
   override render() {
     const lang = this.language;
     const message = this.problem ? { text: this.problem, error: true } : this.outcome;
-    return html`<div class="backdrop">
-      <form role="dialog" aria-modal="true" aria-labelledby="account-title" @submit=${this.submit}>
+    return html`<dialog aria-labelledby="account-title" @cancel=${closeOnCancel(this)} @keydown=${keepTabInside}>
+      <form @submit=${this.submit}>
         <h2 id="account-title">${t(lang, 'accountTitle', { name: this.name })}</h2>
         <fieldset>
           <legend>${t(lang, 'changePassword')}</legend>
@@ -94,7 +95,7 @@ export class NbAccountDialog extends LitElement {
           </button>
         </div>
       </form>
-    </div>`;
+    </dialog>`;
   }
 
   private submit(event: SubmitEvent) {

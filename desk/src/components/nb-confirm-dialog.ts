@@ -5,6 +5,7 @@ import { t, type Lang } from '../i18n.js';
 import type { DeskAction } from '../state.js';
 import { deskStyles } from './desk.styles.js';
 import { dialogStyles } from './dialog.styles.js';
+import { closeOnCancel, keepTabInside, showModal } from './modal.js';
 
 /**
  * Asks before an action that cannot simply be taken back (a no-show, a cancellation). The safe
@@ -36,19 +37,19 @@ export class NbConfirmDialog extends LitElement {
   ];
 
   override firstUpdated() {
-    this.renderRoot.querySelector<HTMLButtonElement>('button[data-action="close"]')?.focus();
+    showModal(this, 'button[data-action="close"]');
   }
 
   override render() {
-    return html`<div class="backdrop">
-      <form role="alertdialog" aria-modal="true" aria-describedby="confirm-text" @submit=${this.submit}>
+    return html`<dialog role="alertdialog" aria-describedby="confirm-text" @cancel=${closeOnCancel(this)} @keydown=${keepTabInside}>
+      <form @submit=${this.submit}>
         <p id="confirm-text">${this.message}</p>
         <div class="buttons">
           <button type="button" class="secondary" data-action="close" @click=${() => emit(this, 'nb-close-dialog', {})}>${t(this.language, 'close')}</button>
           <button type="submit" class="danger" data-action="confirm">${this.confirmLabel}</button>
         </div>
       </form>
-    </div>`;
+    </dialog>`;
   }
 
   private submit(event: SubmitEvent) {

@@ -25,6 +25,8 @@ export class NbCurrentTicket extends LitElement {
   @property() pending: DeskAction['kind'] | null = null;
   /** Service names. */
   @property({ attribute: false }) services: ServiceInfo[] = [];
+  /** The office's no-show grace time, in seconds. */
+  @property({ type: Number }) graceSeconds = 0;
   /** The server's time now, for the timers. */
   @property({ type: Number }) now = 0;
   /** The reader's language. */
@@ -115,13 +117,16 @@ export class NbCurrentTicket extends LitElement {
           ${current?.status === 'called' ? this.button('recall', 'secondary', 'recall', available.recall, SHORTCUTS.recall) : ''}
           ${current ? this.button('park', 'secondary', 'park', available.park, SHORTCUTS.park) : ''}
           ${current ? this.button('transfer', 'secondary', 'transfer', available.transfer, SHORTCUTS.transfer) : ''}
-          ${current?.status === 'called' && current.recalls > 0 ? this.button('no-show', 'danger', 'noShow', available.noShow) : ''}
+          ${current?.status === 'called'
+            ? this.button('no-show', 'danger', 'noShow', available.noShow, undefined, available.noShowNeeds === 'grace' ? localDigits(Math.ceil(available.graceLeftMs / 1000), lang) : undefined)
+            : ''}
           ${current?.status === 'called' ? this.button('finish', 'secondary', 'finish', available.finish, SHORTCUTS.finish) : ''}
         </div>
-        ${current?.status === 'called' && current.recalls > 0 && available.graceLeftMs > 0
-          ? html`<p class="grace" role="timer">${t(lang, 'graceLeft', { t: timerText(available.graceLeftMs + 999, lang) })}</p>`
+        ${available.noShowNeeds === 'recall' ? html`<p class="grace">${t(lang, 'noShowAfterRecall', { n: localDigits(this.graceSeconds, lang) })}</p>` : ''}
+        ${available.noShowNeeds === 'grace'
+          ? html`<p class="grace" role="timer">${t(lang, 'graceLeft', { n: localDigits(Math.ceil(available.graceLeftMs / 1000), lang) })}</p>`
           : ''}
-        ${current?.status === 'called' ? html`<p class="hint muted">${t(lang, 'busyHint')}</p>` : ''}
+        ${current?.status === 'called' ? html`<p class="hint muted">${t(lang, available.noShowNeeds ? 'busyHintBeforeNoShow' : 'busyHint')}</p>` : ''}
       </section>
     `;
   }
@@ -147,7 +152,8 @@ export class NbCurrentTicket extends LitElement {
     `;
   }
 
-  private button(kind: 'next' | 'recall' | 'start' | 'park' | 'finish' | 'transfer' | 'no-show', style: string, label: MessageKey, enabled: boolean, key?: string) {
+  /** `countdown`: seconds until the button may be used, shown on it. */
+  private button(kind: 'next' | 'recall' | 'start' | 'park' | 'finish' | 'transfer' | 'no-show', style: string, label: MessageKey, enabled: boolean, key?: string, countdown?: string) {
     return html`<button
       class=${style}
       data-action=${kind}
@@ -156,7 +162,7 @@ export class NbCurrentTicket extends LitElement {
       aria-keyshortcuts=${key ? key.slice(3) : nothing}
       @click=${() => this.press(kind)}
     >
-      ${t(this.language, label)}${key ? html`<kbd aria-hidden="true">${key.slice(3)}</kbd>` : ''}
+      ${t(this.language, label)}${key ? html`<kbd aria-hidden="true">${key.slice(3)}</kbd>` : ''}${countdown ? html` <span class="countdown num" aria-hidden="true">(${countdown})</span>` : ''}
     </button>`;
   }
 

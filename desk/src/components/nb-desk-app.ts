@@ -16,6 +16,7 @@ import { SHORTCUTS } from './nb-current-ticket.js';
 import './nb-account-dialog.js';
 import './nb-confirm-dialog.js';
 import './nb-finish-dialog.js';
+import './nb-parked-list.js';
 import './nb-pause-dialog.js';
 import './nb-queue-panel.js';
 import './nb-sign-in.js';
@@ -54,6 +55,8 @@ export class NbDeskApp extends LitElement {
   /** This browser's time, moved every second so the timers run. */
   @state() private browserNow = Date.now();
 
+  /** What had the focus when a dialog opened: it gets it back when the dialog closes. */
+  private opener: HTMLElement | null = null;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private disconnect: (() => void) | undefined;
 
@@ -75,6 +78,14 @@ export class NbDeskApp extends LitElement {
     document.removeEventListener('keydown', this.onKey);
     clearInterval(this.ticker);
     this.disconnect?.();
+  }
+
+  override updated() {
+    // Once the dialog is closed and its action answered (the buttons are enabled again).
+    if (!this.opener || this.state.dialog || this.state.pending) return;
+    const opener = this.opener;
+    this.opener = null;
+    if (opener.isConnected) opener.focus();
   }
 
   override render() {
@@ -137,7 +148,8 @@ export class NbDeskApp extends LitElement {
       ${view
         ? html`<main @nb-action=${this.onAction} @nb-open-dialog=${(e: CustomEvent<{ dialog: Dialog }>) => this.openDialog(e.detail.dialog)}>
             <div class="column">
-              <nb-current-ticket .current=${view.current} .available=${available} .pending=${this.state.pending} .services=${this.state.services} .now=${now} .language=${lang}></nb-current-ticket>
+              <nb-current-ticket .current=${view.current} .available=${available} .graceSeconds=${view.noShowGraceSeconds} .pending=${this.state.pending} .services=${this.state.services} .now=${now} .language=${lang}></nb-current-ticket>
+              <nb-parked-list .parked=${view.parked} .available=${available} .services=${this.state.services} .language=${lang}></nb-parked-list>
               <nb-today-counts .today=${view.today} .language=${lang}></nb-today-counts>
             </div>
             <nb-queue-panel .view=${view} .available=${available} .services=${this.state.services} .now=${now} .language=${lang}></nb-queue-panel>
@@ -167,10 +179,11 @@ export class NbDeskApp extends LitElement {
       case 'finish':
         return html`<nb-finish-dialog .number=${number} .language=${lang} @nb-action=${this.onAction} @nb-close-dialog=${close}></nb-finish-dialog>`;
       case 'transfer':
+        // Only targets that can take it: another open service (the server refuses a closed one), an open desk.
         return html`<nb-transfer-dialog
           .number=${number}
-          .services=${this.state.services}
-          .desks=${this.state.desks.filter((d) => d.id !== view.desk.id)}
+          .services=${this.state.services.filter((s) => s.open && s.id !== view.current?.serviceId)}
+          .desks=${this.state.desks.filter((d) => d.open && d.id !== view.desk.id)}
           .language=${lang}
           @nb-action=${this.onAction}
           @nb-close-dialog=${close}
@@ -178,7 +191,14 @@ export class NbDeskApp extends LitElement {
       case 'account':
         return '';
       case 'pause':
-        return html`<nb-pause-dialog .language=${lang} @nb-action=${this.onAction} @nb-close-dialog=${close}></nb-pause-dialog>`;
+        return html`<nb-pause-dialog
+          .holding=${view.current}
+          .available=${this.available()}
+          .language=${lang}
+          @nb-action=${this.onAction}
+          @nb-open-dialog=${(e: CustomEvent<{ dialog: Dialog }>) => this.openDialog(e.detail.dialog)}
+          @nb-close-dialog=${close}
+        ></nb-pause-dialog>`;
       case 'confirm': {
         const noShow = dialog.action.kind === 'no-show';
         const message = t(lang, noShow ? 'confirmNoShow' : 'confirmCancel', { number: numberText(dialog.number, lang) });
@@ -223,6 +243,8 @@ export class NbDeskApp extends LitElement {
 
   private openDialog(dialog: Dialog) {
     if (this.state.pending) return;
+    // One dialog may open another (pause → finish): the focus goes back to what opened the first.
+    if (!this.state.dialog) this.opener = focusedElement();
     this.update_(dialog.kind === 'account' ? { dialog, account: { busy: false, outcome: null } } : { dialog });
     const session = this.state.session;
     if (dialog.kind === 'transfer' && session) {
@@ -331,9 +353,8 @@ export class NbDeskApp extends LitElement {
     return availability(this.state.view, this.state.pending !== null, this.serverNow());
   }
 
-  /** N, R, S, F, P, T run the frequent actions (by key position, whatever the keyboard layout); Esc closes a dialog. */
+  /** N, R, S, F, P, T run the frequent actions (by key position, whatever the keyboard layout); a dialog takes Esc itself. */
   private readonly onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.state.dialog) return this.update_({ dialog: null });
     if (!this.state.view || this.state.dialog || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
     const target = event.composedPath()[0];
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
@@ -366,6 +387,13 @@ export class NbDeskApp extends LitElement {
   private update_(changes: Partial<DeskState>) {
     this.state = { ...this.state, ...changes };
   }
+}
+
+/** The focused element, inside shadow roots too. */
+function focusedElement(): HTMLElement | null {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused instanceof HTMLElement ? focused : null;
 }
 
 declare global {

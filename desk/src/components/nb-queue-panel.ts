@@ -1,18 +1,18 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { emit } from '../events.js';
-import { localDigits, minutesText, numberText } from '../format.js';
-import { t, type Lang, type MessageKey } from '../i18n.js';
+import { localDigits, minutesText } from '../format.js';
+import { t, type Lang } from '../i18n.js';
 import { serviceName, type Availability, type DeskView, type QueuedTicket, type ServiceInfo } from '../state.js';
 import { deskStyles } from './desk.styles.js';
+import { ticketRow, ticketRowStyles, type RowKind } from './ticket-row.js';
 
 /** Rows shown per list; a longer line is summed up above anyway. */
 const MAX_ROWS = 40;
 
 /**
  * The queue of the desk's workprofile: per service how many wait, the longest wait and how many
- * priority tickets; then the waiting tickets (to call one out of turn), the parked ones (to call
- * back) and today's no-shows (to put back in the queue).
+ * priority tickets; then the waiting tickets (to call one out of turn) and today's no-shows (to put
+ * back in the queue). Parked tickets are beside the current ticket (nb-parked-list).
  * @event nb-action - Call, reinstate or cancel a listed ticket.
  */
 @customElement('nb-queue-panel')
@@ -30,6 +30,7 @@ export class NbQueuePanel extends LitElement {
 
   static override styles = [
     deskStyles,
+    ticketRowStyles,
     css`
       table {
         inline-size: 100%;
@@ -54,34 +55,6 @@ export class NbQueuePanel extends LitElement {
         font-size: 1.05rem;
         margin: 1.25rem 0 0.5rem;
       }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        max-block-size: 22rem;
-        overflow-y: auto;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        padding: 0.3rem 0;
-        border-block-end: 1px solid #e3e7ec;
-      }
-      li .number {
-        font-size: 1.3rem;
-        font-weight: 800;
-        min-inline-size: 4.5rem;
-      }
-      li .what {
-        flex: 1;
-        min-inline-size: 0;
-      }
-      li button {
-        min-block-size: 40px;
-        font-size: 0.95rem;
-        padding-inline: 0.75rem;
-      }
       .empty {
         margin: 0.25rem 0;
       }
@@ -96,7 +69,6 @@ export class NbQueuePanel extends LitElement {
         ${this.renderSummary()}
         <h3>${t(lang, 'waitingList')}</h3>
         ${view.waiting.length ? html`<ol class="waiting">${view.waiting.slice(0, MAX_ROWS).map((ticket) => this.renderRow(ticket, 'call'))}</ol>` : html`<p class="empty muted">${t(lang, 'nobodyWaiting')}</p>`}
-        ${view.parked.length ? html`<h3>${t(lang, 'parkedList')}</h3><ol class="parked">${view.parked.map((ticket) => this.renderRow(ticket, 'callBack'))}</ol>` : ''}
         ${view.noShows.length ? html`<h3>${t(lang, 'noShowList')}</h3><ol class="no-shows">${view.noShows.map((ticket) => this.renderRow(ticket, 'reinstate'))}</ol>` : ''}
       </section>
     `;
@@ -134,20 +106,8 @@ export class NbQueuePanel extends LitElement {
     </table>`;
   }
 
-  private renderRow(ticket: QueuedTicket, kind: 'call' | 'callBack' | 'reinstate') {
-    const { language: lang, available } = this;
-    return html`<li data-ticket=${ticket.id} data-number=${ticket.number}>
-      <span class="number num">${numberText(ticket.number, lang)}</span>
-      <span class="what">
-        ${serviceName(this.services, ticket.serviceId, lang)}
-        ${ticket.priorityGroup ? html`<span class="badge priority">${t(lang, ticket.priorityGroup as MessageKey)}</span>` : ''}
-        ${kind === 'call' ? html`<span class="muted"> · ${minutesText(this.now - ticket.issuedAt, lang)}</span>` : ''}
-      </span>
-      ${kind === 'reinstate'
-        ? html`<button class="secondary" data-action="reinstate" ?disabled=${!available.other} @click=${() => emit(this, 'nb-action', { action: { kind: 'reinstate', ticketId: ticket.id } })}>${t(lang, 'reinstate')}</button>`
-        : html`<button class="secondary" data-action="call" ?disabled=${!available.call} @click=${() => emit(this, 'nb-action', { action: { kind: 'call', ticketId: ticket.id } })}>${t(lang, kind)}</button>
-            <button class="danger" data-action="cancel" ?disabled=${!available.other} @click=${() => emit(this, 'nb-action', { action: { kind: 'cancel', ticketId: ticket.id } })}>${t(lang, 'cancel')}</button>`}
-    </li>`;
+  private renderRow(ticket: QueuedTicket, kind: RowKind) {
+    return ticketRow(ticket, kind, { host: this, lang: this.language, available: this.available, services: this.services, now: this.now });
   }
 }
 

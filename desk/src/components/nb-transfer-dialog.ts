@@ -6,10 +6,12 @@ import { t, type Lang } from '../i18n.js';
 import type { DeskInfo, Position, ServiceInfo } from '../state.js';
 import { deskStyles } from './desk.styles.js';
 import { dialogStyles } from './dialog.styles.js';
+import { closeOnCancel, keepTabInside, showModal } from './modal.js';
 
 /**
  * Transferring the current ticket to another service's queue or to one desk, first or last in line.
- * The same ticket moves, with its history; a closed or paused desk is marked, not hidden.
+ * The same ticket moves, with its history; a paused desk is marked (it takes the ticket after its
+ * break). With no target of a kind, that choice is disabled and says so.
  * @event nb-action - transfer, with the target and position.
  * @event nb-close-dialog - Closed without transferring.
  */
@@ -17,34 +19,47 @@ import { dialogStyles } from './dialog.styles.js';
 export class NbTransferDialog extends LitElement {
   /** The number of the ticket being transferred. */
   @property() number = '';
-  /** Every service of the office. */
+  /** The open services other than the ticket's own. */
   @property({ attribute: false }) services: ServiceInfo[] = [];
-  /** The other desks. */
+  /** The other open desks. */
   @property({ attribute: false }) desks: DeskInfo[] = [];
   /** The reader's language. */
   @property() language: Lang = 'fa';
 
   @state() private target: 'service' | 'desk' = 'service';
 
+  override willUpdate() {
+    if (this.target === 'service' && !this.services.length && this.desks.length) this.target = 'desk';
+  }
+
   static override styles = [deskStyles, dialogStyles];
 
   override firstUpdated() {
-    this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus();
+    showModal(this, 'select');
   }
 
   override render() {
     const lang = this.language;
-    return html`<div class="backdrop">
-      <form role="dialog" aria-modal="true" aria-labelledby="transfer-title" @submit=${this.submit}>
+    return html`<dialog aria-labelledby="transfer-title" @cancel=${closeOnCancel(this)} @keydown=${keepTabInside}>
+      <form @submit=${this.submit}>
         <h2 id="transfer-title">${t(lang, 'transferTo', { number: numberText(this.number, lang) })}</h2>
         <fieldset>
           ${(['service', 'desk'] as const).map(
             (target) => html`<label class="choice"
-              ><input type="radio" name="target" value=${target} ?checked=${this.target === target} @change=${() => (this.target = target)} />${t(lang, target === 'service' ? 'toService' : 'toDesk')}</label
+              ><input
+                type="radio"
+                name="target"
+                value=${target}
+                ?checked=${this.target === target}
+                ?disabled=${!(target === 'service' ? this.services : this.desks).length}
+                @change=${() => (this.target = target)}
+              />${t(lang, target === 'service' ? 'toService' : 'toDesk')}</label
             >`,
           )}
         </fieldset>
-        ${this.target === 'service'
+        ${!(this.target === 'service' ? this.services : this.desks).length
+          ? html`<p class="none" role="status">${t(lang, this.target === 'service' ? 'noOtherService' : 'noOpenDesk')}</p>`
+          : this.target === 'service'
           ? html`<select name="serviceId" aria-label=${t(lang, 'toService')}>
               ${this.services.map((s) => html`<option value=${s.id}>${lang === 'en' && s.nameEn ? s.nameEn : s.name}</option>`)}
             </select>`
@@ -56,18 +71,17 @@ export class NbTransferDialog extends LitElement {
           ${(['first', 'last'] as const).map((p) => html`<label class="choice"><input type="radio" name="position" value=${p} ?checked=${p === 'first'} />${t(lang, p)}</label>`)}
         </fieldset>
         <div class="buttons">
-          <button type="button" class="secondary" @click=${() => emit(this, 'nb-close-dialog', {})}>${t(lang, 'close')}</button>
-          <button type="submit" class="primary" data-action="confirm-transfer">${t(lang, 'transfer')}</button>
+          <button type="button" class="secondary" data-action="close" @click=${() => emit(this, 'nb-close-dialog', {})}>${t(lang, 'close')}</button>
+          <button type="submit" class="primary" data-action="confirm-transfer" ?disabled=${!(this.target === 'service' ? this.services : this.desks).length}>${t(lang, 'transfer')}</button>
         </div>
       </form>
-    </div>`;
+    </dialog>`;
   }
 
   private deskLabel(desk: DeskInfo): string {
     const lang = this.language;
     const name = lang === 'en' ? `Desk ${desk.number}` : t(lang, 'deskN', { n: localDigits(desk.number, lang) });
-    const state = !desk.open ? t(lang, 'deskClosed') : desk.paused ? t(lang, 'deskPaused') : '';
-    return state ? `${name} (${state})` : name;
+    return desk.paused ? `${name} (${t(lang, 'deskPaused')})` : name;
   }
 
   private submit(event: SubmitEvent) {

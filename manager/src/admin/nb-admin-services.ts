@@ -27,7 +27,8 @@ export class NbAdminServices extends LitElement {
         ${config.services.map(
           (s) => html`<div class="row panel" data-service=${s.id}>
             <b>${lang === 'en' ? s.nameEn : s.name}</b>
-            <span class="badge" dir="ltr">${s.code} · ${s.prefix}</span>
+            <span class="badge">${at(lang, 'code')}: <bdi dir="ltr">${s.code}</bdi></span>
+            <span class="badge">${at(lang, 'prefix')}: <bdi dir="ltr">${s.prefix}</bdi></span>
             ${s.active ? '' : html`<span class="badge priority">${at(lang, 'inactive')}</span>`}
             <button class="secondary" @click=${() => (this.open = s.id)}>${at(lang, 'edit')}</button>
           </div>`,

@@ -2,7 +2,7 @@
 // the staff member signed in at that desk.
 import { Hono } from 'hono';
 import { actorId } from '../../auth/principal.js';
-import { apiErrors } from '../errors.js';
+import { ApiError, apiErrors } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireRole, staffAt } from '../auth.js';
 import { validate } from '../validate.js';
@@ -49,6 +49,9 @@ export function deskRoutes(deps: AppDeps) {
       const { deskId } = c.req.valid('param');
       const staff = staffAt(c, deskId);
       const { reason, note } = c.req.valid('json');
+      // A clerk's pause must not leave a called or served visitor standing at the desk. Only here, at
+      // the edge: the domain lets a replayed trace's desk go on break mid-service.
+      if (office.state.desks.get(deskId)?.currentTicketId) throw deskHoldsTicket();
       await office.execute({ type: 'pauseDesk', deskId, reason, note }, { id: actorId(staff), staffId: staff.userId });
       return c.json({ desk: deskSummary(deskId) });
     })
@@ -58,6 +61,10 @@ export function deskRoutes(deps: AppDeps) {
       await office.execute({ type: 'resumeDesk', deskId }, { id: actorId(staff), staffId: staff.userId });
       return c.json({ desk: deskSummary(deskId) });
     });
+}
+
+function deskHoldsTicket(): ApiError {
+  return new ApiError(409, 'desk_busy', 'پیش از توقف، تکلیف نوبت فعلی را روشن کنید: خدمت را تمام کنید، یا عدم حضور، پارک یا ارجاع آن را ثبت کنید.');
 }
 
 function calledTicketId(events: Array<{ type: string; ticketId?: string }>): string | null {
