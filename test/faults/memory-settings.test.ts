@@ -34,7 +34,7 @@ describe('the memory settings on every start path', () => {
   test('npm start gives node the settings itself', () => {
     const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
     const env = Object.entries(memorySettings.env).map(([name, value]) => `${name}=${value}`).join(' ');
-    assert.equal(scripts.start, `${env} node ${memorySettings.nodeFlags.join(' ')} bin/nobat.js start`);
+    assert.equal(scripts.start, `${env} exec node ${memorySettings.nodeFlags.join(' ')} bin/nobat.js start`);
   });
 
   test('started with them, as npm start does, the server is the process itself, with no second one', async () => {
