@@ -147,9 +147,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const voice = new Voice(db, options.dataDir, () => configs.current(), clock, log);
   // The monitor reads the configuration at each check, so a changed target wait counts at once.
   const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log, overdueFeedback: (now) => voice.feedback.overdue(now) });
-  const printing = printer && new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, ({ ticketId, result }) => {
-    io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
-    alerts.printed(result.ok ? { ok: true } : { ok: false, fault: result.fault, message: result.message });
+  const printing = printer && new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, {
+    outcome: ({ ticketId, result }) => {
+      io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
+      // A ticket not queued says nothing of the printer's health; the backlog has its own alert.
+      if (result.ok || result.fault !== 'busy') alerts.printed(result.ok ? { ok: true } : { ok: false, fault: result.fault, message: result.message });
+    },
+    backlog: (behind) => alerts.printerBehind(behind),
   });
   // A keypad's name in an alert: the desk it stands at, or the exit.
   const keypadName = (status: { id: string; deskId: string | null }) => {

@@ -5,12 +5,17 @@
 import type { PrintResult, PrinterConfig, PrinterStatus, TicketPrintJob, TicketPrinter } from './types.js';
 import { WorkerPrinter } from './worker/worker-printer.js';
 
-export function createServerPrinter(config: PrinterConfig): TicketPrinter {
+export interface ServerPrinter extends TicketPrinter {
+  /** Stops at once: jobs not printed yet are answered as faults. */
+  abort(): Promise<void>;
+}
+
+export function createServerPrinter(config: PrinterConfig): ServerPrinter {
   return config.transport.kind === 'serial' ? new MainThreadPrinter(config) : new WorkerPrinter(config);
 }
 
 /** The drivers (sharp, serialport) load on first use, so a server without a serial printer never loads them here. */
-class MainThreadPrinter implements TicketPrinter {
+class MainThreadPrinter implements ServerPrinter {
   private printer: Promise<TicketPrinter> | undefined;
 
   constructor(private readonly config: PrinterConfig) {}
@@ -25,6 +30,14 @@ class MainThreadPrinter implements TicketPrinter {
 
   async close(): Promise<void> {
     if (this.printer) await (await this.printer).close();
+  }
+
+  /**
+   * The serial driver runs its jobs on this thread, one after the other, and cannot be cut short:
+   * it closes after them, and a server that is shutting down exits without waiting for that.
+   */
+  async abort(): Promise<void> {
+    void this.close();
   }
 
   private loaded(): Promise<TicketPrinter> {

@@ -12,7 +12,7 @@ export type PriorityGroup = 'elderly' | 'disabled' | 'veteran' | 'pregnant';
 export type Screen =
   | { name: 'home' }
   | { name: 'service'; serviceId: string }
-  /** `printFault` is the printer's message when the slip could not be printed: the screen is the ticket then. */
+  /** `printFault` is why the slip was not printed (the printer's fault, or `busy`: not queued): the screen is the ticket then. */
   | { name: 'ticket'; ticket: IssuedTicket; printFault?: string }
   | { name: 'charter' }
   /** The server does not know this kiosk yet. */

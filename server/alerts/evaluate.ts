@@ -21,6 +21,8 @@ export interface AlertInput {
   ratings: ReadonlyArray<{ at: number; deskId: string | null; deskNumber: number | null; button: number; buttons: number }>;
   /** The printer's fault after its last job, or null when it printed. */
   printerFault: { fault: string; message: string } | null;
+  /** The printer's backlog is full: new tickets are shown on the kiosk's screen only. */
+  printerBehind: boolean;
   keypads: ReadonlyArray<{ id: string; name: string; online: boolean; since: number }>;
   /** Paired kiosks and displays that had a socket and lost it, since when. */
   lostDevices: ReadonlyArray<{ id: string; kind: 'kiosk' | 'display'; name: string; since: number }>;
@@ -85,6 +87,15 @@ export function evaluateAlerts(input: AlertInput, rules: AlertRules = DEFAULT_AL
       subject: 'printer',
       message: `چاپگر نوبت کار نمی‌کند: ${input.printerFault.message}`,
       messageEn: `The ticket printer is not working (${input.printerFault.fault}).`,
+    });
+  }
+
+  if (input.printerBehind) {
+    conditions.push({
+      kind: 'printer',
+      subject: 'printer-backlog',
+      message: 'چاپگر نوبت از نوبت‌های صادرشده عقب مانده است؛ نوبت‌های تازه فقط روی صفحهٔ کیوسک نشان داده می‌شوند.',
+      messageEn: 'The ticket printer is behind: new tickets are shown on the kiosk screen only.',
     });
   }
 

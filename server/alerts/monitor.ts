@@ -45,6 +45,7 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
   private readonly book: AlertBook;
   private readonly rules: AlertRules;
   private printerFault: AlertInput['printerFault'] = null;
+  private printerIsBehind = false;
   private readonly keypads = new Map<string, { name: string; online: boolean; since: number }>();
   /** Paired kiosks and displays seen on a socket: how many sockets they hold now, and since when none. */
   private readonly devices = new Map<string, { kind: 'kiosk' | 'display'; name: string; sockets: number; lostAt: number | null }>();
@@ -105,6 +106,12 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
     this.check();
   }
 
+  /** From the printing: its backlog is full (new tickets are shown on the kiosk only), or has printed down. */
+  printerBehind(behind: boolean): void {
+    this.printerIsBehind = behind;
+    this.check();
+  }
+
   /** From the keypad hub: whether a keypad is heard. */
   keypadHealth(keypadId: string, name: string, online: boolean): void {
     const known = this.keypads.get(keypadId);
@@ -151,6 +158,7 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
       services: config.services.map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn, targetWaitMinutes: s.targetWaitMinutes, oldestIssuedAt: oldest.get(s.id) ?? null })),
       ratings: ratings.map((r) => ({ ...r, deskNumber: r.deskId ? (deskNumbers.get(r.deskId) ?? null) : null })),
       printerFault: this.printerFault,
+      printerBehind: this.printerIsBehind,
       keypads: [...this.keypads].map(([id, k]) => ({ id, ...k })),
       lostDevices: [...this.devices].flatMap(([id, d]) => (d.lostAt === null ? [] : [{ id, kind: d.kind, name: d.name, since: d.lostAt }])),
       ...(this.deps.overdueFeedback ? { overdueFeedback: { kinds: this.deps.overdueFeedback(now), targetHours: config.voice.answerTargetHours } } : {}),

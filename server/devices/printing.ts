@@ -1,6 +1,12 @@
 // Prints each issued ticket after it is committed. The kiosk has its answer already; the print
 // result follows over the socket, and a fault raises a staff alert. Never throws.
-import type { TicketLogo, TicketPrinter, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
+//
+// The backlog is bounded: a thermal printer prints about a slip a second, so beyond
+// MAX_PRINT_BACKLOG jobs a ticket is not queued at all (it is committed; the kiosk shows it on screen
+// with a "printer busy" note) and staff are told the printer is behind until half the backlog has
+// printed. At shutdown the printer gets CLOSE_GRACE_MS to finish; jobs still waiting are dropped.
+import type { ServerPrinter } from '../../drivers/printer/server-printer.js';
+import type { TicketLogo, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
 import { ticketLogoOf } from '../config/logo.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
@@ -19,22 +25,41 @@ export function slipHeaderText(config: OfficeConfig): string {
   return config.printer?.headerText ?? config.name;
 }
 
+/** Jobs handed to the printer and not yet answered, at most: half a minute of printing. */
+export const MAX_PRINT_BACKLOG = 25;
+/** How long a closing server waits for the printer to finish before dropping what is left. */
+export const CLOSE_GRACE_MS = 2_000;
+export const PRINTER_BUSY_MESSAGE = 'چاپگر مشغول است؛ شمارهٔ نوبت را از روی صفحه یادداشت کنید یا از آن عکس بگیرید.';
+
+/** What the printer said, or that the ticket was not queued because the backlog was full. */
+export type TicketPrintResult = PrintResult | { ok: false; fault: 'busy'; message: string };
+
 export interface PrintOutcome {
   ticketId: string;
-  result: PrintResult;
+  result: TicketPrintResult;
+}
+
+export interface PrintingEvents {
+  /** Every ticket's print result, printed, failed or not queued. */
+  outcome(outcome: PrintOutcome): void;
+  /** The backlog filled up (true) or has printed down to half (false). */
+  backlog(behind: boolean): void;
 }
 
 export class TicketPrinting {
   /** The logo of the last job, decoded once rather than per ticket. */
   private logo: { dataUrl: string; logo: TicketLogo | null } | undefined;
+  private backlog = 0;
+  /** Tickets not queued since the backlog last filled up; null while it is not behind. */
+  private notQueued: number | null = null;
 
   constructor(
-    private printer: TicketPrinter,
+    private printer: ServerPrinter,
     /** The configuration now: a changed header or service name is on the next slip. */
     private readonly config: () => OfficeConfig,
     private readonly publicUrl: () => string,
     private readonly log: Logger,
-    private readonly onOutcome: (outcome: PrintOutcome) => void,
+    private readonly on: PrintingEvents,
   ) {}
 
   /** Prints the ticket as the kiosk was just told it (the same number, line and wait). */
@@ -42,6 +67,8 @@ export class TicketPrinting {
     const ticketId = ticket.id;
     const job = this.job(ticket);
     if (!job) return;
+    if (this.backlog >= MAX_PRINT_BACKLOG) return this.notQueue(ticketId);
+    this.backlog++;
     this.printer
       .print(job)
       .catch((error: Error): PrintResult => {
@@ -49,20 +76,45 @@ export class TicketPrinting {
         return { ok: false, fault: 'error', message: 'چاپ بلیت ممکن نشد.' };
       })
       .then((result) => {
+        this.backlog--;
+        if (this.notQueued !== null && this.backlog <= MAX_PRINT_BACKLOG / 2) this.caughtUp();
         if (!result.ok) this.log.warn('ticket not printed', { ticketId, fault: result.fault });
-        this.onOutcome({ ticketId, result });
+        this.on.outcome({ ticketId, result });
       });
   }
 
   /** Prints on `next` from now on (new paper settings); the old printer finishes its jobs and closes. */
-  async usePrinter(next: TicketPrinter): Promise<void> {
+  async usePrinter(next: ServerPrinter): Promise<void> {
     const previous = this.printer;
     this.printer = next;
     await previous.close();
   }
 
-  close(): Promise<void> {
-    return this.printer.close();
+  /** Lets the printer finish for CLOSE_GRACE_MS, then stops it; the tickets themselves are committed. */
+  async close(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'grace over'>((resolve) => (timer = setTimeout(() => resolve('grace over'), CLOSE_GRACE_MS)));
+    const finished = await Promise.race([this.printer.close(), graceOver]);
+    clearTimeout(timer);
+    if (finished !== 'grace over') return;
+    this.log.warn('closing: print jobs dropped, their tickets are kept', { dropped: this.backlog });
+    await this.printer.abort();
+  }
+
+  private notQueue(ticketId: string): void {
+    if (this.notQueued === null) {
+      this.notQueued = 0;
+      this.log.warn('printer behind: new tickets are shown on the kiosk only', { backlog: this.backlog });
+      this.on.backlog(true);
+    }
+    this.notQueued++;
+    this.on.outcome({ ticketId, result: { ok: false, fault: 'busy', message: PRINTER_BUSY_MESSAGE } });
+  }
+
+  private caughtUp(): void {
+    this.log.info('printer caught up', { notQueued: this.notQueued, backlog: this.backlog });
+    this.notQueued = null;
+    this.on.backlog(false);
   }
 
   private job(ticket: TicketView): TicketPrintJob | undefined {

@@ -5,7 +5,7 @@ import { DEFAULT_ALERT_RULES, evaluateAlerts, isPoorRating, type AlertInput } fr
 
 const NOW = Date.parse('2026-11-22T07:00:00Z');
 const MIN = 60_000;
-const quiet: AlertInput = { now: NOW, services: [], ratings: [], printerFault: null, keypads: [], lostDevices: [] };
+const quiet: AlertInput = { now: NOW, services: [], ratings: [], printerFault: null, printerBehind: false, keypads: [], lostDevices: [] };
 const given = (input: Partial<AlertInput>) => evaluateAlerts({ ...quiet, ...input });
 
 describe('alert conditions', () => {
@@ -37,6 +37,12 @@ describe('alert conditions', () => {
 
   it('a printer fault holds until a good print', () => {
     assert.deepEqual(given({ printerFault: { fault: 'paper_end', message: 'کاغذ چاپگر تمام شده است.' } }).map((c) => [c.kind, c.subject]), [['printer', 'printer']]);
+  });
+
+  it('a printer behind its backlog is its own alert, beside a fault', () => {
+    const conditions = given({ printerBehind: true, printerFault: { fault: 'timeout', message: 'چاپگر پاسخ نداد.' } });
+    assert.deepEqual(conditions.map((c) => [c.kind, c.subject]), [['printer', 'printer'], ['printer', 'printer-backlog']]);
+    assert.match(conditions[1]!.message, /عقب مانده.*صفحهٔ کیوسک/);
   });
 
   it('a device or keypad counts as offline only after its grace time', () => {

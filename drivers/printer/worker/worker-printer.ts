@@ -1,12 +1,13 @@
 // A TicketPrinter whose work runs in a worker thread. A worker that dies is replaced on the next
 // request; what was in flight is answered as a fault, never left hanging.
 import { Worker } from 'node:worker_threads';
-import type { PrintResult, PrinterConfig, PrinterStatus, TicketPrintJob, TicketPrinter } from '../types.js';
+import type { ServerPrinter } from '../server-printer.js';
+import type { PrintResult, PrinterConfig, PrinterStatus, TicketPrintJob } from '../types.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
 type Pending = (reply: WorkerReply | null) => void;
 
-export class WorkerPrinter implements TicketPrinter {
+export class WorkerPrinter implements ServerPrinter {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -28,6 +29,11 @@ export class WorkerPrinter implements TicketPrinter {
   async close(): Promise<void> {
     if (!this.worker) return;
     await this.request({ kind: 'close' });
+    await this.abort();
+  }
+
+  /** Ends the worker now: what it had not printed yet is answered as a fault. */
+  async abort(): Promise<void> {
     await this.worker?.terminate();
     this.worker = null;
   }

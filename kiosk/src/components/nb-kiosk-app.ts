@@ -115,11 +115,11 @@ export class NbKioskApp extends LitElement {
         if (result.ok) return;
         if (screen.name !== 'ticket' || screen.ticket.id !== result.ticketId) {
           // A printer known to be gone fails at once, and its news can beat the issue's own answer.
-          this.earlyPrintFaults.set(result.ticketId, result.message ?? '');
+          this.earlyPrintFaults.set(result.ticketId, result.fault ?? 'error');
           for (const id of [...this.earlyPrintFaults.keys()].slice(0, -EARLY_FAULTS_KEPT)) this.earlyPrintFaults.delete(id);
           return;
         }
-        this.update_({ screen: { ...screen, printFault: result.message ?? '' } });
+        this.update_({ screen: { ...screen, printFault: result.fault ?? 'error' } });
         this.restartIdle();
       },
     });

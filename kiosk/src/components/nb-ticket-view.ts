@@ -119,7 +119,7 @@ export class NbTicketView extends LitElement {
         ${this.printFault === null
           ? ''
           : html`<div class="print-fault" role="alert">
-              <strong>${t(lang, 'printFailed')}</strong>
+              <strong>${t(lang, this.printFault === 'busy' ? 'printBusy' : 'printFailed')}</strong>
               <p>${t(lang, 'printFallback')}</p>
             </div>`}
         <div>

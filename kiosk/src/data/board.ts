@@ -15,7 +15,7 @@ export interface BoardHandlers {
   /** An admin changed the office's texts or services: re-read them, without reloading. */
   onConfig(office: PublicOffice): void;
   /** Whether the slip of a ticket issued here was printed. */
-  onPrint(result: { ticketId: string; ok: boolean; message?: string }): void;
+  onPrint(result: { ticketId: string; ok: boolean; fault?: string; message?: string }): void;
 }
 
 /** Connects and keeps reconnecting; returns the function that disconnects for good. */
