@@ -170,8 +170,11 @@ export function ratingPlacements(ratings: number[]): { byKind: { desk: number; e
 }
 
 /**
- * Mean and maximum exactly; the median and 90th percentile (nearest rank) as the middle of the
- * bucket that holds them, never above the maximum.
+ * Mean and maximum exactly; the median and 90th percentile by nearest rank, read from the bucket
+ * that holds that rank: its middle, except in the maximum's bucket, where it is the maximum. A
+ * bucket's middle would put a few equal times (two waits of 9 s: bucket 5–10 s) below their own
+ * mean; the maximum is within a bucket of the truth, like the middle. So p50 ≤ p90 ≤ max always,
+ * and with fewer than 10 times the p90 is the longest one, as nearest rank says.
  */
 function distributionOf(count: number, sum: number, max: number | null, histogram: Histogram): Distribution {
   if (count === 0 || max === null) return { count: 0, mean: null, p50: null, p90: null, max: null };
@@ -183,7 +186,8 @@ function distributionOf(count: number, sum: number, max: number | null, histogra
     let seen = 0;
     for (const [lower, n] of buckets) {
       seen += n;
-      if (seen >= rank) return Math.min(lower + bucketWidth(lower) / 2, max);
+      if (seen < rank) continue;
+      return max < lower + bucketWidth(lower) ? max : lower + bucketWidth(lower) / 2;
     }
     return max;
   };

@@ -21,7 +21,8 @@ export interface ReportPeriod {
 /**
  * A spread of durations, in seconds. Count, mean and max are exact; p50 and p90 are nearest-rank
  * percentiles read from histograms (5-second buckets below 10 minutes, 30 s below an hour, a minute
- * beyond), given as the middle of their bucket: within 2.5 s of the truth for waits under 10 minutes.
+ * beyond), given as the middle of their bucket (the maximum in the maximum's bucket): within a bucket
+ * of the truth, and p50 ≤ p90 ≤ max; with fewer than 10 durations the p90 is the longest.
  */
 export interface Distribution {
   count: number;
