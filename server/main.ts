@@ -84,6 +84,8 @@ export interface RunningServer {
   /** Every HTTP route (method and path pattern), so that the authorization table can check it has them all. */
   routes: Array<{ method: string; path: string }>;
   alerts: AlertMonitor;
+  /** Where phones reach the server, as the slip's QR code names it. */
+  publicUrl: () => string;
   /** The configuration now. */
   readonly config: OfficeConfig;
   configs: ConfigHolder;
@@ -142,12 +144,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const keypads = new KeypadHub({ keypads: [...config.keypads, ...(virtualKeypads?.keypads ?? [])], office, ratings: new RatingStore(db, config.timeZone), log });
 
   let port = options.port;
+  // The slip's QR code and the kiosk's on-screen one name the same address.
+  const publicUrl = () => configs.current().publicUrl ?? lanUrl(port);
   let printerDriverConfig = printerConfig(config, options.dataDir);
   const printer = options.printer === null ? null : createServerPrinter(options.printer ?? printerDriverConfig);
   const voice = new Voice(db, options.dataDir, () => configs.current(), clock, log);
   // The monitor reads the configuration at each check, so a changed target wait counts at once.
   const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log, overdueFeedback: (now) => voice.feedback.overdue(now) });
-  const printing = printer && new TicketPrinting(printer, () => configs.current(), () => configs.current().publicUrl ?? lanUrl(port), log, {
+  const printing = printer && new TicketPrinting(printer, () => configs.current(), publicUrl, log, {
     outcome: ({ ticketId, result }) => {
       io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
       // A ticket not queued says nothing of the printer's health; the backlog has its own alert.
@@ -197,6 +201,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     alerts,
     voice,
     ...(options.limits?.voice ? { voiceRates: options.limits.voice } : {}),
+    publicUrl,
     ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0]) => printing.print(ticket) } : {}),
     ...(options.limits?.http ? { httpRate: options.limits.http } : {}),
   };
@@ -207,7 +212,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await stats.close();
     throw error;
   });
-  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, configs, log, demo, recentCalls, db, alerts, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}), ...(options.limits?.socketWriteBufferBytes ? { socketWriteBufferBytes: options.limits.socketWriteBufferBytes } : {}) });
+  const realtime = attachRealtime(server as HttpServer, { office, read, accounts, configs, log, demo, recentCalls, db, alerts, publicUrl, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}), ...(options.limits?.socketWriteBufferBytes ? { socketWriteBufferBytes: options.limits.socketWriteBufferBytes } : {}) });
   const io = realtime.io;
   // Waits grow and devices stay away without any command: the alerts are checked on a timer too,
   // and soon after commits (coalesced, so a busy office does not check per ticket).
@@ -265,6 +270,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     keypads,
     virtualKeypads,
     alerts,
+    publicUrl,
     routes,
     close,
   };

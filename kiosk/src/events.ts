@@ -9,6 +9,7 @@ export interface KioskEvents {
   'nb-show-charter': Record<string, never>;
   'nb-set-lang': { lang: Lang };
   'nb-priority-change': { priorityGroup: PriorityGroup | null };
+  'nb-stay': Record<string, never>;
 }
 
 declare global {
@@ -19,6 +20,7 @@ declare global {
     'nb-show-charter': CustomEvent<KioskEvents['nb-show-charter']>;
     'nb-set-lang': CustomEvent<KioskEvents['nb-set-lang']>;
     'nb-priority-change': CustomEvent<KioskEvents['nb-priority-change']>;
+    'nb-stay': CustomEvent<KioskEvents['nb-stay']>;
   }
 }
 

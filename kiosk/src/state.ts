@@ -25,6 +25,8 @@ export interface KioskState {
   services: KioskService[];
   /** False while the live connection is down: the screen says so and keeps what it last knew. */
   connected: boolean;
+  /** While the kiosk warns that it will start over for want of a touch: when it will (epoch ms). */
+  idleDeadline: number | null;
   /** `retrying` carries the server's own Persian sentence when it answered (a full disk, say), not the network. */
   issue: { phase: 'idle' | 'sending' } | { phase: 'retrying'; message?: string } | { phase: 'failed'; message: string };
 }

@@ -9,9 +9,11 @@ export interface PublicOffice {
   announcements: string[];
   timeZone: string;
   audio: { clipSet: string; chime: boolean };
+  /** Where phones reach the server (the QR codes): the office's publicUrl, else the address the server found on the office network. */
+  publicUrl: string;
 }
 
-export function publicOffice(config: OfficeConfig): PublicOffice {
+export function publicOffice(config: OfficeConfig, publicUrl: string): PublicOffice {
   return {
     name: config.name,
     nameEn: config.nameEn ?? null,
@@ -19,5 +21,6 @@ export function publicOffice(config: OfficeConfig): PublicOffice {
     announcements: config.announcements,
     timeZone: config.timeZone,
     audio: { clipSet: config.audio?.clipSet ?? 'default', chime: config.audio?.chime ?? true },
+    publicUrl,
   };
 }

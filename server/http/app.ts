@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps) {
     .route('/manager', reportPageRoutes(deps, stats))
     .route('/open', openPageRoutes(deps, stats))
     .route('/', homeRoutes(deps))
-    .route('/', staticRoutes({ config: () => deps.config }));
+    .route('/', staticRoutes({ config: () => deps.config, publicUrl: deps.publicUrl }));
 
   app.notFound((c) => {
     const e = apiErrors.notFound();

@@ -37,6 +37,8 @@ export interface AppDeps {
   voice: Pick<Voice, 'feedback' | 'meetings'>;
   /** The citizens' voice's own limits on filing and code lookups; the defaults when absent. */
   voiceRates?: VoiceRates;
+  /** Where phones reach the server, for QR codes: the office's publicUrl, else its address on the office network. */
+  publicUrl: () => string;
   alerts: AlertMonitor;
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
   onTicketIssued?: (ticket: TicketView, issuedBy: Principal) => void;

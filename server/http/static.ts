@@ -32,6 +32,8 @@ const NOT_BUILT = `<!doctype html>
 export interface StaticOptions {
   /** The configuration at the time of each request. */
   config: () => OfficeConfig;
+  /** Where phones reach the server, for the kiosk's QR code (the slip's too). */
+  publicUrl: () => string;
   /** Where Vite wrote the build; the repository's dist/ by default. */
   distDir?: string;
   /**
@@ -42,14 +44,14 @@ export interface StaticOptions {
 }
 
 /** What the kiosk and display show before any request: the office's name, charter, voice, … */
-function officeScript(config: OfficeConfig): string {
-  const office = publicOffice(config);
+function officeScript(config: OfficeConfig, publicUrl: string): string {
+  const office = publicOffice(config, publicUrl);
   // `<` escaped so that no text in the office file can close the script element.
   const json = JSON.stringify(office).replace(/</g, '\\u003c');
   return `<script type="application/json" id="nb-office">${json}</script>`;
 }
 
-export function staticRoutes({ config, distDir = DEFAULT_DIST, voiceDir = process.env.NOBAT_VOICE_DIR }: StaticOptions) {
+export function staticRoutes({ config, publicUrl, distDir = DEFAULT_DIST, voiceDir = process.env.NOBAT_VOICE_DIR }: StaticOptions) {
   const assetsDir = join(distDir, 'assets');
 
   const page = async (c: Context<AppEnv>, file: string, inject = '') => {
@@ -64,13 +66,13 @@ export function staticRoutes({ config, distDir = DEFAULT_DIST, voiceDir = proces
   };
 
   return new Hono<AppEnv>()
-    .get('/kiosk', (c) => page(c, 'kiosk/index.html', officeScript(config())))
+    .get('/kiosk', (c) => page(c, 'kiosk/index.html', officeScript(config(), publicUrl())))
     .get('/kiosk/', (c) => c.redirect('/kiosk', 301))
     .get('/desk', (c) => page(c, 'desk/index.html'))
     .get('/desk/', (c) => c.redirect('/desk', 301))
     .get('/manager', (c) => page(c, 'manager/index.html'))
     .get('/manager/', (c) => c.redirect('/manager', 301))
-    .get('/display', (c) => page(c, 'display/index.html', officeScript(config())))
+    .get('/display', (c) => page(c, 'display/index.html', officeScript(config(), publicUrl())))
     .get('/display/', (c) => c.redirect('/display', 301))
     .get('/display/voice/:file{[a-z0-9-]{1,40}\\.wav}', async (c) => {
       const file = c.req.param('file');

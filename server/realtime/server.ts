@@ -58,6 +58,8 @@ export interface RealtimeDeps {
   alerts: AlertMonitor;
   /** How often managers get a fresh snapshot without any change (ratings, estimates that age). */
   managerRefreshMs?: number;
+  /** Where phones reach the server, for the kiosk's QR code. */
+  publicUrl: () => string;
 }
 
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: NobatServer; close(): void } {
@@ -275,7 +277,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   // A configuration change reaches every screen now: the public settings, then fresh snapshots of
   // the board, every open desk and every tracked ticket (a closed service says so on the phone).
   const onConfigChanged = (config: ReturnType<ConfigHolder['current']>) => {
-    io.to('board').emit('config:changed', { ...publicOffice(config), revision: configs.revision() });
+    io.to('board').emit('config:changed', { ...publicOffice(config, deps.publicUrl()), revision: configs.revision() });
     lastBoard = null;
     boardDirty = true;
     for (const desk of office.state.desks.values()) if (desk.open) dirtyDesks.add(desk.id);

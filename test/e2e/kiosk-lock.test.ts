@@ -63,7 +63,7 @@ describe('the kiosk cannot navigate away', () => {
   };
 
   const prevented = (page: Page, type: string) => page.evaluate((t) => window.__nbPrevented![t], type);
-  const home = (page: Page) => page.locator('p.lead', { hasText: 'خدمت مورد نظر خود را انتخاب کنید' }).waitFor();
+  const home = (page: Page) => page.locator('.lead', { hasText: 'خدمت مورد نظر خود را انتخاب کنید' }).waitFor();
   const path = (page: Page) => new URL(page.url()).pathname;
 
   test('the kiosk page is sandboxed: no popup, new tab, download or dialog; no form posts, nobody frames it', async () => {

@@ -18,20 +18,23 @@ writeFileSync(join(dist, 'kiosk/index.html'), '<html><head></head><body>kiosk</b
 writeFileSync(join(dist, 't/index.html'), '<html><head></head><body>track</body></html>');
 writeFileSync(join(dist, 'assets/kiosk-abc123.js'), 'export {};');
 after(() => rmSync(dist, { recursive: true, force: true }));
+/** What main.ts hands the routes: the office's publicUrl, else its address on the office network. */
+const PUBLIC_URL = 'http://192.0.2.7:8080';
 
-test('the kiosk page carries the office name and charter, escaped', async () => {
-  const response = await staticRoutes({ config: () => config, distDir: dist }).request('/kiosk');
+test('the kiosk page carries the office name, charter (escaped) and the address phones reach', async () => {
+  const response = await staticRoutes({ config: () => config, publicUrl: () => PUBLIC_URL, distDir: dist }).request('/kiosk');
   assert.equal(response.status, 200);
   assert.equal(response.headers.get('cache-control'), 'no-cache');
   const html = await response.text();
   const json = /<script type="application\/json" id="nb-office">(.*?)<\/script>/.exec(html)?.[1];
   assert.ok(json);
   assert.equal(JSON.parse(json).charter, config.charter);
+  assert.equal(JSON.parse(json).publicUrl, PUBLIC_URL);
   assert.doesNotMatch(json, /</);
 });
 
 test('assets are cached for good; the tracking page answers for any well-formed id; nothing else leaks', async () => {
-  const routes = staticRoutes({ config: () => config, distDir: dist });
+  const routes = staticRoutes({ config: () => config, publicUrl: () => PUBLIC_URL, distDir: dist });
   const asset = await routes.request('/assets/kiosk-abc123.js');
   assert.equal(asset.status, 200);
   assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
@@ -43,7 +46,7 @@ test('assets are cached for good; the tracking page answers for any well-formed 
 });
 
 test('without a build, the screens say in Persian and English to run npm run build', async () => {
-  const response = await staticRoutes({ config: () => config, distDir: join(dist, 'nowhere') }).request('/kiosk');
+  const response = await staticRoutes({ config: () => config, publicUrl: () => PUBLIC_URL, distDir: join(dist, 'nowhere') }).request('/kiosk');
   assert.equal(response.status, 503);
   const html = await response.text();
   assert.match(html, /npm run build/);

@@ -67,7 +67,7 @@ describe('kiosk', () => {
     // The same screens in English, left to right.
     await page.getByRole('button', { name: 'تمام' }).click();
     await page.locator('header button.lang').click();
-    await page.locator('p.lead', { hasText: 'Choose the service you need' }).waitFor();
+    await page.locator('.lead', { hasText: 'Choose the service you need' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
     await screenshot(page, 'kiosk-home-en');
     await page.locator('nb-service-tile button[data-service="payment"]').click();
@@ -118,7 +118,7 @@ describe('kiosk', () => {
     await page.clock.fastForward(59_000);
     assert.equal(await page.locator('nb-service-page').count(), 1, 'not before the minute is up');
     await page.clock.fastForward(2_000);
-    await page.locator('p.lead', { hasText: 'خدمت مورد نظر خود را انتخاب کنید' }).waitFor();
+    await page.locator('.lead', { hasText: 'خدمت مورد نظر خود را انتخاب کنید' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     await page.close();
   });

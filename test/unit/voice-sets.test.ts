@@ -18,7 +18,7 @@ describe('voice clip sets', () => {
   writeFileSync(join(voiceDir, 'shomare.wav'), 'office shomare');
 
   let config: OfficeConfig = parseOffice(demoOffice, 'demo');
-  const routes = staticRoutes({ config: () => config, voiceDir });
+  const routes = staticRoutes({ config: () => config, publicUrl: () => 'http://192.0.2.7:8080', voiceDir });
   const clip = async (name: string) => {
     const response = await routes.request(`/display/voice/${name}.wav`);
     return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { connectBoard, type BoardSnapshot } from '../data/board.js';
 import { deviceToken } from '../data/device.js';
@@ -10,6 +10,7 @@ import { lockKiosk } from '../lockdown.js';
 import type { KioskService, KioskState, PriorityGroup } from '../state.js';
 import { shared } from './shared.styles.js';
 import './nb-charter-page.js';
+import './nb-idle-warning.js';
 import './nb-service-page.js';
 import './nb-service-tile.js';
 import './nb-status-banner.js';
@@ -20,6 +21,8 @@ import './nb-pairing-page.js';
 const IDLE_MS = 60_000;
 /** A ticket that could not be printed stays on screen this long, so the visitor can note or photograph it. */
 const UNPRINTED_TICKET_MS = 3 * 60_000;
+/** For this long before it starts over, the kiosk says so, counting down, with a button to stay. */
+const IDLE_WARNING_MS = 15_000;
 /** Print faults remembered for tickets whose issue answer has not arrived yet. */
 const EARLY_FAULTS_KEPT = 8;
 
@@ -35,6 +38,7 @@ export class NbKioskApp extends LitElement {
     office: readOffice(),
     services: [],
     connected: true,
+    idleDeadline: null,
     issue: { phase: 'idle' },
   };
 
@@ -74,17 +78,31 @@ export class NbKioskApp extends LitElement {
       }
       main {
         flex: 1;
+        display: flex;
+        flex-direction: column;
         padding: 1.5rem;
       }
       .lead {
-        font-size: 2rem;
-        font-weight: 700;
+        font-size: 2.2rem;
+        font-weight: 800;
         margin-block: 0 1.25rem;
+        color: var(--nb-brand-dark);
       }
+      h2:focus {
+        outline: none;
+      }
+      /* The tiles share the screen's height: on a portrait kiosk, one wide tile a row down to the bottom. */
       .tiles {
+        flex: 1;
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
+        grid-auto-rows: minmax(11rem, 1fr);
         gap: 1.25rem;
+      }
+      @media (orientation: portrait) {
+        .tiles {
+          grid-template-columns: minmax(0, 1fr);
+        }
       }
       .loading {
         font-size: 1.5rem;
@@ -107,7 +125,7 @@ export class NbKioskApp extends LitElement {
       },
       onUnpaired: () => this.update_({ screen: { name: 'pairing' } }),
       onConfig: (office) => {
-        this.update_({ office: { name: office.name, nameEn: office.nameEn, charter: office.charter } });
+        this.update_({ office: { name: office.name, nameEn: office.nameEn, charter: office.charter, publicUrl: office.publicUrl } });
         void this.loadServices();
       },
       onPrint: (result) => {
@@ -146,6 +164,9 @@ export class NbKioskApp extends LitElement {
       </header>
       <nb-status-banner .connected=${this.state.connected || this.state.screen.name === 'pairing'} .language=${lang}></nb-status-banner>
       <main @nb-go-home=${() => this.go({ name: 'home' })}>${this.renderScreen()}</main>
+      ${this.state.idleDeadline === null
+        ? nothing
+        : html`<nb-idle-warning .deadline=${this.state.idleDeadline} .language=${lang} @nb-stay=${this.restartIdle}></nb-idle-warning>`}
     `;
   }
 
@@ -155,7 +176,7 @@ export class NbKioskApp extends LitElement {
       case 'home':
         if (!services.length) return html`<p class="loading">${t(lang, 'loading')}</p>`;
         return html`
-          <p class="lead">${t(lang, 'chooseService')}</p>
+          <h2 class="lead" tabindex="-1">${t(lang, 'chooseService')}</h2>
           <div class="tiles" @nb-select-service=${(e: CustomEvent<{ serviceId: string }>) => this.go({ name: 'service', serviceId: e.detail.serviceId })}>
             ${services.filter((s) => s.active !== false).map((service) => html`<nb-service-tile .service=${service} .language=${lang}></nb-service-tile>`)}
           </div>
@@ -174,6 +195,7 @@ export class NbKioskApp extends LitElement {
       case 'ticket':
         return html`<nb-ticket-view
           .ticket=${screen.ticket}
+          .publicUrl=${this.state.office.publicUrl ?? location.origin}
           .printFault=${screen.printFault ?? null}
           .service=${services.find((s) => s.id === screen.ticket.serviceId)}
           .timeZone=${this.timeZone}
@@ -250,23 +272,53 @@ export class NbKioskApp extends LitElement {
 
   private readonly restartIdle = () => {
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return this.restartIdle();
-      this.goHomeInPersian();
-    }, this.state.screen.name === 'ticket' && this.state.screen.printFault !== undefined ? UNPRINTED_TICKET_MS : IDLE_MS);
+    if (this.state.idleDeadline !== null) this.update_({ idleDeadline: null });
+    const idleMs = this.state.screen.name === 'ticket' && this.state.screen.printFault !== undefined ? UNPRINTED_TICKET_MS : IDLE_MS;
+    this.idleTimer = setTimeout(() => this.warnIdle(), idleMs - IDLE_WARNING_MS);
   };
+
+  /** Says the kiosk will start over, then does, unless a touch comes first. */
+  private warnIdle() {
+    if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return this.restartIdle();
+    const { screen, lang } = this.state;
+    // Nothing to start over from: no warning, and the next touch starts the clock again.
+    if (screen.name === 'pairing' || (screen.name === 'home' && lang === 'fa')) return;
+    this.update_({ idleDeadline: Date.now() + IDLE_WARNING_MS });
+    this.idleTimer = setTimeout(() => this.goHomeInPersian(), IDLE_WARNING_MS);
+  }
 
   /** Where a visitor who walked away, or asked the browser for back, leaves the next one. */
   private goHomeInPersian() {
     if (this.state.screen.name === 'pairing') return;
+    this.update_({ idleDeadline: null });
     this.go({ name: 'home' });
     this.setLang('fa');
+  }
+
+  /** After a change of screen, the new screen's heading has the focus, so a screen reader starts there. */
+  override async updated(changed: PropertyValues<this>) {
+    const before = changed.get('state' as keyof NbKioskApp) as KioskState | undefined;
+    if (!before || screenKey(before.screen) === screenKey(this.state.screen)) return;
+    const main = this.renderRoot.querySelector('main');
+    const screen = main?.firstElementChild;
+    if (screen instanceof LitElement) await screen.updateComplete;
+    const heading = (screen?.shadowRoot ?? main)?.querySelector<HTMLElement>('h2');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
   }
 
   /** Replaces the state object with a changed copy; Lit re-renders. */
   private update_(changes: Partial<KioskState>) {
     this.state = { ...this.state, ...changes };
   }
+}
+
+/** Which screen is up: the same key for the same screen whatever changed on it. */
+function screenKey(screen: KioskState['screen']): string {
+  if (screen.name === 'service') return `service:${screen.serviceId}`;
+  if (screen.name === 'ticket') return `ticket:${screen.ticket.id}`;
+  return screen.name;
 }
 
 declare global {

@@ -49,7 +49,7 @@ export class NbServicePage extends LitElement {
         box-shadow: 0 2px 6px rgb(0 0 0 / 8%);
       }
       h3 {
-        font-size: 1.3rem;
+        font-size: 1.5rem;
         margin-block: 1.25rem 0.5rem;
         color: var(--nb-brand-dark);
       }
@@ -58,8 +58,8 @@ export class NbServicePage extends LitElement {
       }
       p,
       li {
-        font-size: 1.15rem;
-        line-height: 1.9;
+        font-size: 1.4rem;
+        line-height: 1.8;
         margin-block: 0;
       }
       ul,
@@ -67,7 +67,9 @@ export class NbServicePage extends LitElement {
         margin-block: 0;
         padding-inline-start: 1.5rem;
       }
-      ol.fa {
+      /* Each text lays itself out by its own script (dir="auto"): Persian guidance an office wrote no
+         English for reads right to left, numbered in Persian, on the English screen too. */
+      ol:dir(rtl) {
         list-style-type: persian;
       }
       aside {
@@ -78,7 +80,7 @@ export class NbServicePage extends LitElement {
         gap: 1rem;
       }
       .wait {
-        font-size: 1.4rem;
+        font-size: 1.6rem;
         font-weight: 700;
       }
       .take {
@@ -86,11 +88,21 @@ export class NbServicePage extends LitElement {
         font-size: 2rem;
       }
       .message {
-        font-size: 1.15rem;
+        font-size: 1.35rem;
         padding: 0.75rem 1rem;
         border-radius: 10px;
         background: var(--nb-warn-bg);
         color: var(--nb-warn-text);
+      }
+          /* A portrait kiosk: the guidance across the screen, the ticket button kept in reach below it. */
+      @media (orientation: portrait) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        aside {
+          inset-block: auto 0;
+          box-shadow: 0 -4px 14px rgb(0 0 0 / 14%);
+        }
       }
     `,
   ];
@@ -110,17 +122,17 @@ export class NbServicePage extends LitElement {
     const fees = (en ? g.feesEn : undefined) ?? g.fees;
     const busy = this.issue.phase === 'sending' || this.issue.phase === 'retrying';
     return html`
-      <h2>${serviceName(service, lang)}</h2>
+      <h2 dir="auto">${serviceName(service, lang)}</h2>
       <div class="layout">
         <section aria-label=${t(lang, 'guidanceOnly')}>
           <h3>${t(lang, 'description')}</h3>
-          <p>${(en ? g.descriptionEn : undefined) ?? g.description}</p>
-          ${documents.length ? html`<h3>${t(lang, 'documents')}</h3><ul>${documents.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
-          ${steps.length ? html`<h3>${t(lang, 'steps')}</h3><ol class=${lang}>${steps.map((s) => html`<li>${s}</li>`)}</ol>` : nothing}
+          <p dir="auto">${(en ? g.descriptionEn : undefined) ?? g.description}</p>
+          ${documents.length ? html`<h3>${t(lang, 'documents')}</h3><ul dir="auto">${documents.map((d) => html`<li dir="auto">${d}</li>`)}</ul>` : nothing}
+          ${steps.length ? html`<h3>${t(lang, 'steps')}</h3><ol dir="auto">${steps.map((s) => html`<li dir="auto">${s}</li>`)}</ol>` : nothing}
           <h3>${t(lang, 'expectedTime')}</h3>
           <p>${t(lang, 'minutesAbout', { n: localDigits(g.expectedMinutes, lang) })}</p>
-          ${fees ? html`<h3>${t(lang, 'fees')}</h3><p>${fees}</p>` : nothing}
-          ${legalBasis ? html`<h3>${t(lang, 'legalBasis')}</h3><p>${legalBasis}</p>` : nothing}
+          ${fees ? html`<h3>${t(lang, 'fees')}</h3><p dir="auto">${fees}</p>` : nothing}
+          ${legalBasis ? html`<h3>${t(lang, 'legalBasis')}</h3><p dir="auto">${legalBasis}</p>` : nothing}
         </section>
         <aside>
           <div>

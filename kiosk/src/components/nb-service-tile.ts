@@ -45,19 +45,18 @@ export class NbServiceTile extends LitElement {
         font-weight: 800;
         color: var(--nb-brand-dark);
       }
+      /* Wrapped, never cut with «…»: the whole first sentence says what the service is. */
       .about {
-        font-size: 1.05rem;
+        font-size: 1.35rem;
+        line-height: 1.6;
         color: var(--nb-muted);
-        overflow: hidden;
-        white-space: nowrap;
-        text-overflow: ellipsis;
       }
       .facts {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem 2rem;
         margin-block-start: auto;
-        font-size: 1.2rem;
+        font-size: 1.35rem;
       }
       .facts b {
         font-weight: 700;
@@ -74,7 +73,7 @@ export class NbServiceTile extends LitElement {
         color: #333c48;
         border-radius: 8px;
         padding: 0.1rem 0.75rem;
-        font-size: 1.05rem;
+        font-size: 1.3rem;
         font-weight: 700;
       }
     `,
@@ -85,8 +84,8 @@ export class NbServiceTile extends LitElement {
     const about = lang === 'en' ? (service.guidance.descriptionEn ?? service.guidance.description) : service.guidance.description;
     return html`
       <button class=${service.open ? '' : 'closed'} data-service=${service.id} @click=${() => emit(this, 'nb-select-service', { serviceId: service.id })}>
-        <span class="name">${serviceName(service, lang)}</span>
-        <span class="about">${firstSentence(about)}</span>
+        <span class="name" dir="auto">${serviceName(service, lang)}</span>
+        <span class="about" dir="auto">${firstSentence(about)}</span>
         ${service.open
           ? html`<span class="facts">
               <span>${t(lang, 'waiting')}: <b class="waiting">${localDigits(service.waiting, lang)}</b> ${t(lang, 'people')}</span>

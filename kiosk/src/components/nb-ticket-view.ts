@@ -23,6 +23,8 @@ export class NbTicketView extends LitElement {
   @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
   @property() language: Lang = 'fa';
+  /** Where phones reach the server (the address the slip's QR code names), for the on-screen QR code. */
+  @property() publicUrl = location.origin;
   /** The printer's message when the slip was not printed; null while printing went well or is under way. */
   @property({ attribute: false }) printFault: string | null = null;
 
@@ -59,9 +61,21 @@ export class NbTicketView extends LitElement {
         margin: 0.25rem 0 0;
       }
       .label {
-        font-size: 1.4rem;
+        font-size: 1.5rem;
+        font-weight: 600;
         margin: 0;
         color: var(--nb-muted);
+      }
+      .take-slip {
+        grid-column: 1 / -1;
+        margin: 0;
+        padding: 1rem 1.25rem;
+        border-radius: 12px;
+        background: var(--nb-brand);
+        color: var(--nb-on-brand);
+        font-size: 1.9rem;
+        font-weight: 800;
+        text-align: center;
       }
       .number {
         font-size: 7.5rem;
@@ -80,7 +94,7 @@ export class NbTicketView extends LitElement {
         display: grid;
         grid-template-columns: auto 1fr;
         gap: 0.5rem 1.5rem;
-        font-size: 1.3rem;
+        font-size: 1.5rem;
         margin: 1rem 0 0;
       }
       dt {
@@ -96,12 +110,14 @@ export class NbTicketView extends LitElement {
         max-inline-size: 15rem;
       }
       figcaption {
-        font-size: 1rem;
+        font-size: 1.25rem;
+        line-height: 1.6;
         color: var(--nb-muted);
       }
       .hint {
         grid-column: 1 / -1;
-        font-size: 1.2rem;
+        font-size: 1.4rem;
+        line-height: 1.8;
         margin: 0;
       }
       .done {
@@ -117,15 +133,15 @@ export class NbTicketView extends LitElement {
     return html`
       <div class="card" role="region" aria-label=${t(lang, 'yourNumber')}>
         ${this.printFault === null
-          ? ''
+          ? html`<p class="take-slip" role="status">${t(lang, 'takeSlip')}</p>`
           : html`<div class="print-fault" role="alert">
               <strong>${t(lang, this.printFault === 'busy' ? 'printBusy' : 'printFailed')}</strong>
               <p>${t(lang, 'printFallback')}</p>
             </div>`}
         <div>
-          <p class="label">${t(lang, 'yourNumber')}</p>
+          <h2 class="label">${t(lang, 'yourNumber')}</h2>
           <p class="number" data-number=${ticket.number}>${localDigits(ticket.number, lang)}</p>
-          <p class="service">${this.service ? serviceName(this.service, lang) : ''}</p>
+          <p class="service" dir="auto">${this.service ? serviceName(this.service, lang) : ''}</p>
           <dl>
             <dt>${t(lang, 'ahead')}</dt>
             <dd class="ahead">${localDigits(ticket.ahead, lang)}</dd>
@@ -147,10 +163,16 @@ export class NbTicketView extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>) {
-    if (!changed.has('ticket')) return;
-    const url = new URL(`/t/${encodeURIComponent(this.ticket.id)}`, location.origin).href;
-    void QRCode.toCanvas(this.canvas, url, { width: 220, margin: 1, errorCorrectionLevel: 'M' });
+    if (!changed.has('ticket') && !changed.has('publicUrl') && !changed.has('language')) return;
+    void QRCode.toCanvas(this.canvas, trackUrl(this.publicUrl, this.ticket.id, this.language), { width: 220, margin: 1, errorCorrectionLevel: 'M' });
   }
+}
+
+/** The ticket's phone page at the server's public address; in English when the kiosk was read in English. */
+function trackUrl(publicUrl: string, ticketId: string, lang: Lang): string {
+  const url = new URL(`/t/${encodeURIComponent(ticketId)}`, publicUrl);
+  if (lang === 'en') url.searchParams.set('lang', 'en');
+  return url.href;
 }
 
 declare global {

@@ -1,5 +1,7 @@
-// Styles every kiosk screen shares: the palette (WCAG AA on white and on the brand colour), the
-// 64 px touch targets and the focus ring. Logical properties only, so RTL and LTR need nothing else.
+// Styles every kiosk screen shares: the palette (secondary text above 10:1 on white, for elderly
+// readers; WCAG AA on the brand colour), the 64 px touch targets and the focus ring. Logical
+// properties only, so RTL and LTR need nothing else; a text in the other script sets its own
+// direction with dir="auto".
 import { css } from 'lit';
 
 export const shared = css`
@@ -8,7 +10,7 @@ export const shared = css`
     --nb-brand-dark: #073b45;
     --nb-on-brand: #ffffff;
     --nb-text: #1b2430;
-    --nb-muted: #4a5566;
+    --nb-muted: #333d4b;
     --nb-surface: #ffffff;
     --nb-line: #c9d2dc;
     --nb-warn-bg: #fff4d6;

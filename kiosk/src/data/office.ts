@@ -1,8 +1,14 @@
-// The office's name and charter, which the server writes into the kiosk and display pages (static.ts).
+// The office's name, charter and public address, which the server writes into the kiosk and display
+// pages (static.ts).
 export interface OfficeInfo {
   name: string;
   nameEn: string | null;
   charter: string | null;
+  /**
+   * Where phones reach the server, for the QR code: the one the slip prints. The kiosk's own address
+   * is no guide: a kiosk browser on the server itself is at localhost.
+   */
+  publicUrl?: string;
   /** The display's voice (server/config/public.ts); absent in pages served before it existed. */
   audio?: { clipSet: string; chime: boolean };
 }
