@@ -40,39 +40,31 @@ export class Accounts extends EventEmitter<AccountEvents> {
   }
 
   /**
-   * Checks a password unless the account or the client's address is locked out; a wrong one counts
-   * against both (unknown usernames too, so a lock-out does not reveal which exist), a right one
-   * clears both. `lockedForMs` is 0 for a plain wrong password.
+   * Checks a password unless the account or the client's address is locked out; each attempt counts
+   * against both before the password is hashed (unknown usernames too, so a lock-out does not reveal
+   * which exist), and a right one clears both. `lockedForMs` is 0 for a plain wrong password.
    */
   async signIn(username: string, password: string, address: string | undefined): Promise<SignInResult> {
-    const keys = lockoutKeys(username, address);
-    const waiting = this.lockout.waitMs(keys, this.clock());
-    if (waiting > 0) return { ok: false, lockedForMs: waiting };
-    const user = await this.checkPassword(username, password);
-    if (user) {
-      this.lockout.reset(keys);
-      return { ok: true, user };
-    }
-    return { ok: false, lockedForMs: this.recordFailure(keys) };
+    return this.guarded(lockoutKeys(username, address), () => this.checkPassword(username, password));
   }
 
   /** For a signed-in user changing their password: the same lock-out guards the current one. */
   async confirmPassword(userId: string, username: string, password: string, address: string | undefined): Promise<SignInResult> {
-    const keys = lockoutKeys(username, address);
-    const waiting = this.lockout.waitMs(keys, this.clock());
-    if (waiting > 0) return { ok: false, lockedForMs: waiting };
-    const user = this.db.prepare(`SELECT * FROM users WHERE id = ?`).get(userId) as UserRow | undefined;
-    if (user && (await verifyPassword(password, user.password_hash))) {
+    return this.guarded(lockoutKeys(username, address), async () => {
+      const user = this.db.prepare(`SELECT * FROM users WHERE id = ?`).get(userId) as UserRow | undefined;
+      return user && (await verifyPassword(password, user.password_hash)) ? user : null;
+    });
+  }
+
+  private async guarded(keys: LockoutKey[], check: () => Promise<UserRow | null>): Promise<SignInResult> {
+    const { lockedForMs, ifWrongMs } = this.lockout.reserveAttempt(keys, this.clock());
+    if (lockedForMs > 0) return { ok: false, lockedForMs };
+    const user = await check();
+    if (user) {
       this.lockout.reset(keys);
       return { ok: true, user };
     }
-    return { ok: false, lockedForMs: this.recordFailure(keys) };
-  }
-
-  private recordFailure(keys: LockoutKey[]): number {
-    const now = this.clock();
-    this.lockout.recordFailure(keys, now);
-    return this.lockout.waitMs(keys, now);
+    return { ok: false, lockedForMs: ifWrongMs };
   }
 
   async addUser(user: { username: string; name: string; role: Role; password: string; demo?: boolean }): Promise<string> {

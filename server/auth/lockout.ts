@@ -48,13 +48,28 @@ export class LoginLockout {
     return Math.max(0, wait);
   }
 
-  /** Counts one wrong password against every key. */
-  recordFailure(keys: LockoutKey[], now: number): void {
+  /**
+   * Before a password is checked: when none of `keys` is locked, the attempt is counted as a failure
+   * at once (a right password resets the counts afterwards), so concurrent attempts see each other
+   * and those beyond the limit are refused without the cost of hashing, whatever password they
+   * carry. Answers the wait now (nothing counted when it is not 0), and the wait this attempt's
+   * failure causes, for its answer when the password is wrong.
+   */
+  reserveAttempt(keys: LockoutKey[], now: number): { lockedForMs: number; ifWrongMs: number } {
+    return this.db.transaction(() => {
+      const lockedForMs = this.waitMs(keys, now);
+      return { lockedForMs, ifWrongMs: lockedForMs === 0 ? this.recordFailure(keys, now) : 0 };
+    })();
+  }
+
+  /** Counts one wrong password against every key; answers the longest wait it causes. */
+  private recordFailure(keys: LockoutKey[], now: number): number {
     const upsert = this.db.prepare(
       `INSERT INTO login_failures (key, failures, last_at, locked_until) VALUES (?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at, locked_until = excluded.locked_until`,
     );
     const forgetBefore = now - Math.max(this.policies.account.forgetAfterMs, this.policies.address.forgetAfterMs);
+    let wait = 0;
     this.db.transaction(() => {
       // Counts nobody will read again (random usernames, say) do not pile up.
       this.db.prepare(`DELETE FROM login_failures WHERE last_at < ? AND locked_until < ?`).run(forgetBefore, now);
@@ -63,8 +78,10 @@ export class LoginLockout {
         const row = this.row(key);
         const failures = row && now - row.last_at < policy.forgetAfterMs ? row.failures + 1 : 1;
         upsert.run(storedKey(key), failures, now, now + lockoutWaitMs(failures, policy));
+        wait = Math.max(wait, lockoutWaitMs(failures, policy));
       }
     })();
+    return wait;
   }
 
   /** A right password clears the counts (each account keeps its own, so this unlocks no other). */

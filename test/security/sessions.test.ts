@@ -88,6 +88,23 @@ describe('lock-out after wrong passwords', () => {
     assert.equal(answers.at(-1)!.status, 429);
   });
 
+  it('counts a concurrent burst before hashing: only the free tries are checked, and the lock is the first one', async () => {
+    const burst = await Promise.all(Array.from({ length: 100 }, (_, i) => login(office, 'staff1', `wrong ${i}`, 'desk-1')));
+    const statuses = burst.map((answer) => answer.status).sort();
+    assert.deepEqual(statuses, [...Array(ACCOUNT_LOCKOUT.freeFailures - 1).fill(401), ...Array(100 - ACCOUNT_LOCKOUT.freeFailures + 1).fill(429)]);
+    // Had every attempt been checked, each would have counted and doubled the wait up to its cap.
+    const next = await login(office, 'staff1', PASSWORD, 'desk-1');
+    assert.equal(next.status, 429);
+    assert.equal(next.headers.get('retry-after'), String(ACCOUNT_LOCKOUT.baseWaitMs / 1000));
+  });
+
+  it('refuses the right password sent inside a burst past the limit', async () => {
+    const wrong = Array.from({ length: 60 }, (_, i) => login(office, 'staff1', `wrong ${i}`, 'desk-1'));
+    const right = login(office, 'staff1', PASSWORD, 'desk-1');
+    await Promise.all(wrong);
+    assert.equal((await right).status, 429);
+  });
+
   it('locks a client address that tries many usernames, each only a few times', async () => {
     const names = ['staff1', 'staff2', 'manager', 'admin', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6'];
     for (let i = 0; i < ADDRESS_LOCKOUT.freeFailures - 1; i++) assert.equal((await login(office, names[i]!, 'wrong')).status, 401);
