@@ -52,6 +52,8 @@ export class TicketPrinting {
   private backlog = 0;
   /** Tickets not queued since the backlog last filled up; null while it is not behind. */
   private notQueued: number | null = null;
+  /** Once closing, jobs that end are the dropped ones: the closing says so in one line, not one each. */
+  private closing = false;
 
   constructor(
     private printer: ServerPrinter,
@@ -77,6 +79,7 @@ export class TicketPrinting {
       })
       .then((result) => {
         this.backlog--;
+        if (this.closing) return;
         if (this.notQueued !== null && this.backlog <= MAX_PRINT_BACKLOG / 2) this.caughtUp();
         if (!result.ok) this.log.warn('ticket not printed', { ticketId, fault: result.fault });
         this.on.outcome({ ticketId, result });
@@ -92,6 +95,7 @@ export class TicketPrinting {
 
   /** Lets the printer finish for CLOSE_GRACE_MS, then stops it; the tickets themselves are committed. */
   async close(): Promise<void> {
+    this.closing = true;
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<'grace over'>((resolve) => (timer = setTimeout(() => resolve('grace over'), CLOSE_GRACE_MS)));
     const finished = await Promise.race([this.printer.close(), graceOver]);

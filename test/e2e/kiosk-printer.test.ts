@@ -1,8 +1,11 @@
 // The kiosk and its printer: a ticket taken at the kiosk is printed as ESC/POS bytes that decode to
-// the ticket the server rendered; and when the printer has failed, the ticket still exists, the kiosk
-// keeps it on screen with a plain message (note it or photograph it), and staff are alerted at once.
+// the ticket the server rendered; when the printer has failed, the ticket still exists, the kiosk
+// keeps it on screen with a plain message (note it or photograph it), and staff are alerted at once;
+// and when the printer's backlog is full, the kiosk says the printer is busy, on the same screen.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type Socket as TcpSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { io as connect } from 'socket.io-client';
 import { bitmapFromCoverage, countDifferentDots } from '../../drivers/printer/bitmap.js';
+import { MAX_PRINT_BACKLOG } from '../../server/devices/printing.js';
 import { decodeEscPos } from '../printer/escpos-decode.js';
 import { launchChromium, screenshot } from './lib/browser.js';
 import { startE2eOffice, type E2eOffice } from './lib/office.js';
@@ -100,5 +104,45 @@ describe('kiosk with a failed printer', () => {
     assert.equal(stored.status, 200, 'the ticket exists although its slip was not printed');
     await screenshot(page, 'kiosk-print-fault-fa');
     staff.close();
+  });
+});
+
+describe('kiosk with its printer behind', () => {
+  let browser: Browser;
+  let office: E2eOffice;
+  // A network printer that takes the connection and then nothing: every slip waits for it.
+  const connections: TcpSocket[] = [];
+  const printer = createServer((socket) => connections.push(socket.on('error', () => undefined)));
+
+  before(async () => {
+    printer.listen(0, '127.0.0.1');
+    await once(printer, 'listening');
+    const { port } = printer.address() as { port: number };
+    [browser, office] = await Promise.all([
+      launchChromium(),
+      startE2eOffice({ printer: { transport: { kind: 'tcp', host: '127.0.0.1', port }, widthDots: 576, nvHeader: false, timeoutMs: 30_000 } }),
+    ]);
+  });
+  after(async () => {
+    await browser?.close();
+    await office?.dispose();
+    for (const socket of connections) socket.destroy();
+    printer.close();
+  });
+
+  it('shows the ticket with "printer busy" once the backlog is full', async () => {
+    for (let i = 0; i < MAX_PRINT_BACKLOG; i++) assert.equal((await office.api('POST', '/tickets', { body: { serviceId: 'certificate' } })).status, 201);
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    page.on('pageerror', (error) => assert.fail(`kiosk page error: ${error.message}`));
+    await page.goto(`${office.url}/kiosk`);
+    await page.locator('nb-service-tile button[data-service="payment"]').click();
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'گرفتن نوبت' }).click();
+    const ticket = (await (await answer).json()) as { number: string };
+    const note = page.locator('nb-ticket-view .print-fault[role="alert"]');
+    await note.waitFor();
+    assert.match(await note.innerText(), /چاپگر مشغول است[\s\S]*یادداشت کنید/);
+    assert.equal(await page.locator('nb-ticket-view .number').getAttribute('data-number'), ticket.number);
+    await screenshot(page, 'kiosk-printer-busy-fa');
   });
 });
