@@ -169,6 +169,24 @@ describe('administration API', () => {
     assert.equal(busy.body.error.code, 'desk_in_use');
   });
 
+  it('changes the paper settings but never the printer transport, which only the office file sets', async () => {
+    const version = async () => (await config()).versions.printer ?? 0;
+    const elsewhere = join(office.dataDir, 'elsewhere');
+    for (const transport of [{ kind: 'file', dir: elsewhere }, { kind: 'tcp', host: '127.0.0.1', port: 9 }, { kind: 'serial', path: '/dev/ttyS0' }]) {
+      const refused = await office.api('PUT', '/admin/printer', { token: admin, body: { version: await version(), widthDots: 384, transport } });
+      assert.equal(refused.status, 400, transport.kind);
+      assert.equal(refused.body.error.code, 'printer_transport_fixed');
+      assert.match(refused.body.error.message, /\p{Script=Arabic}/u);
+    }
+    assert.equal((await config()).config.printer?.transport, undefined);
+    assert.notEqual((await config()).config.printer?.widthDots, 384, 'a refused change saves nothing');
+
+    const saved = await office.api('PUT', '/admin/printer', { token: admin, body: { version: await version(), widthDots: 384, headerText: 'سرصفحهٔ تازه' } });
+    assert.equal(saved.status, 200);
+    const { printer } = (await config()).config;
+    assert.deepEqual([printer.widthDots, printer.headerText, printer.transport], [384, 'سرصفحهٔ تازه', undefined]);
+  });
+
   it('records every change in the audit trail: who, when, before and after', async () => {
     const { body } = await office.api('GET', '/admin/audit?entity=service&entityId=request', { token: admin });
     const [latest] = body.entries;

@@ -93,6 +93,9 @@ export function adminConfigRoutes(deps: AppDeps) {
     .put('/board', admins, editSection('board'))
     .put('/printer', admins, async (c) => {
       const body = await readBody(c);
+      // The transport (which file, port or host) is the machine's, set only by the office file: from
+      // the browser it would let an admin make the server write any file or connect to any host.
+      if ('transport' in body) throw new ApiError(400, 'printer_transport_fixed', 'درگاه چاپگر (پرونده، درگاه سریال یا نشانی شبکه) فقط در پروندهٔ پیکربندی اداره تعیین می‌شود و از اینجا تغییر نمی‌کند.');
       const { version: _version, logo: _logo, ...settings } = body;
       const result = editor.apply({
         actor: actorOf(c),
@@ -102,8 +105,8 @@ export function adminConfigRoutes(deps: AppDeps) {
         expectedVersion: requireVersion(body),
         view: printerView,
         focus: 'printer',
-        // The transport (which port, which host) stays as the office file set it: it is the machine's, not a setting.
-        // The logo stays as its own route (admin-logo.ts) set it.
+        // The transport stays as the office file set it (or absent: the virtual printer); the logo as
+        // its own route (admin-logo.ts) set it.
         change: (draft) => ({ ...draft, printer: { ...settings, ...(draft.printer?.transport ? { transport: draft.printer.transport } : {}), ...(draft.printer?.logo ? { logo: draft.printer.logo } : {}) } as OfficeConfig['printer'] }),
       });
       return answer(c, 'printer', null, printerView(result.config));
