@@ -9,7 +9,7 @@ import type { Logger } from '../log.js';
 import type { Db } from '../store/open.js';
 import { readLink, writeLink, type CentralLinkState } from './link-store.js';
 import { toSyncEvent } from './to-wire.js';
-import { eventsDigest, type SyncBatch, type SyncReceipt, type SyncRefusalDetails } from './wire.js';
+import { contentDigest, type SyncBatch, type SyncReceipt, type SyncRefusalDetails } from './wire.js';
 
 export interface OutboundOptions {
   db: Db;
@@ -97,21 +97,21 @@ export class OutboundSync {
     const timeZone = this.options.timeZone();
     const events = rows.flatMap((row) => toSyncEvent(row.seq, row.data, timeZone) ?? []);
     const through = rows.at(-1)?.seq ?? link.synced;
-    const batch: SyncBatch = { epoch: link.epoch, after: link.synced, through, events, digest: eventsDigest(events), status: this.options.status() };
+    const body = JSON.stringify({ epoch: link.epoch, after: link.synced, through, events, status: this.options.status() } satisfies SyncBatch);
     const response = await fetch(`${link.url}/api/v1/sync/batches`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${link.credential}` },
-      body: JSON.stringify(batch),
+      headers: { 'content-type': 'application/json', 'content-digest': contentDigest(body), authorization: `Bearer ${link.credential}` },
+      body,
       signal: AbortSignal.timeout(30_000),
     });
-    const body = (await response.json().catch(() => null)) as (SyncReceipt & { error?: { code: string; details?: SyncRefusalDetails } }) | null;
+    const answer = (await response.json().catch(() => null)) as (SyncReceipt & { error?: { code: string; details?: SyncRefusalDetails } }) | null;
     if (response.status === 200) {
       this.recovered(link);
       this.lastSentAt = Date.now();
       writeLink(this.options.db, { ...link, synced: through });
       return rows.length === this.batchRows ? 0 : this.idleMs;
     }
-    return this.refused(link, response.status, body?.error?.code ?? 'no_answer', body?.error?.details);
+    return this.refused(link, response.status, answer?.error?.code ?? 'no_answer', answer?.error?.details);
   }
 
   private refused(link: CentralLinkState, status: number, code: string, details: SyncRefusalDetails | undefined): number {

@@ -9,7 +9,7 @@ import { addOrgUser } from '../../server/central/org/users.js';
 import { joinCentral } from '../../server/sync/join.js';
 import { readLink } from '../../server/sync/link-store.js';
 import { toSyncEvent } from '../../server/sync/to-wire.js';
-import { eventsDigest, type SyncBatch } from '../../server/sync/wire.js';
+import { contentDigest, type SyncBatch } from '../../server/sync/wire.js';
 import type { RunningCentral } from '../../server/central/main.js';
 import { startTestOffice, type TestOffice } from '../integration/lib/office-server.js';
 import { capturingLog, centralApi, highWater, startTestCentral, until } from './lib/central.js';
@@ -105,10 +105,10 @@ describe('an office synced to central', () => {
   });
 
   it('receives nothing personal: no notes, no ticket ids, no staff', async () => {
-    const { rows } = await central.pool.query<{ data: string }>('SELECT data FROM events');
-    const all = rows.map((r) => r.data).join('\n');
+    const { rows } = await central.pool.query<{ events: string }>('SELECT events FROM event_batches');
+    const all = rows.map((r) => r.events).join('\n');
     const ticketIds = (office.server.db.prepare('SELECT id FROM tickets').all() as Array<{ id: string }>).map((t) => t.id);
-    assert.ok(rows.length > 10);
+    assert.ok(all.length > 1000);
     assert.ok(!all.includes('09121234567') && !all.includes('۰۹۱۲'), 'no note text');
     for (const id of ticketIds) assert.ok(!all.includes(id), 'no raw ticket id');
     assert.ok(!/staff|note|desk/i.test(all), 'no staff, note or desk fields');
@@ -128,14 +128,23 @@ describe('an office synced to central', () => {
   it('refuses a corrupt batch whole (400) and applies none of it', async () => {
     const before = await figures();
     const mark = await highWater(central, officeId);
-    const damaged = officeBatch(0);
-    (damaged.events[1] as { waitedSeconds?: number; at: number }).at += 1;
-    const answers = [await send(damaged), await send(undefined, JSON.stringify(officeBatch(0)).slice(0, 500)), await send({ ...officeBatch(0), events: [...officeBatch(0).events].reverse() })];
+    const sent = JSON.stringify(officeBatch(0));
+    const damaged = sent.replace(/"at":(\d)/, (_, d: string) => `"at":${(Number(d) + 1) % 10}`);
+    const answers = [
+      await send(damaged, sent),
+      await send(officeBatch(0), null),
+      await send(sent.slice(0, 500)),
+      await send({ ...officeBatch(0), events: [...officeBatch(0).events].reverse() }),
+      await send({ ...officeBatch(0), events: officeBatch(0).events.map((e, i) => (i === 0 ? { ...e, note: 'a visitor note' } : e)) }),
+    ];
     for (const answer of answers) assert.equal(answer.body.error.code, 'corrupt_batch', JSON.stringify(answer.body));
     assert.ok(answers.every((a) => a.status === 400));
     assert.deepEqual(await figures(), before);
     assert.equal(await highWater(central, officeId), mark);
-    assert.equal(log.lines.filter((l) => l.message === 'sync batch refused: corrupt_batch').length, 3);
+    assert.deepEqual(
+      log.lines.filter((l) => l.message === 'sync batch refused: corrupt_batch').map((l) => String(l.fields['reason']).replace(/\d+/g, 'N')),
+      ['Content-Digest does not match the body', 'no Content-Digest header', 'not JSON', 'seq N does not follow N', 'events.N: ticket.issued: unexpected fields'],
+    );
   });
 
   it('refuses a batch whose events differ from those it holds at the same seqs (seq_regressed)', async () => {
@@ -143,7 +152,6 @@ describe('an office synced to central', () => {
     const rewritten = officeBatch(0);
     const issued = rewritten.events.findIndex((e) => e.type === 'ticket.issued');
     rewritten.events[issued] = { ...(rewritten.events[issued] as Extract<SyncBatch['events'][number], { type: 'ticket.issued' }>), serviceId: 'complaint' };
-    rewritten.digest = eventsDigest(rewritten.events);
     const answer = await send(rewritten);
     assert.equal(answer.status, 409);
     assert.equal(answer.body.error.code, 'seq_regressed');
@@ -197,12 +205,15 @@ describe('an office synced to central', () => {
   function officeBatch(after: number): SyncBatch {
     const rows = office.server.db.prepare('SELECT seq, data FROM events WHERE seq > ? ORDER BY seq LIMIT 500').all(after) as Array<{ seq: number; data: string }>;
     const events = rows.flatMap((r) => toSyncEvent(r.seq, r.data, 'Asia/Tehran') ?? []);
-    return { epoch: readLink(office.server.db)!.epoch, after, through: rows.at(-1)!.seq, events, digest: eventsDigest(events), status: { waiting: 0, desksOpen: 0 } };
+    return { epoch: readLink(office.server.db)!.epoch, after, through: rows.at(-1)!.seq, events, status: { waiting: 0, desksOpen: 0 } };
   }
 
-  function send(batch: SyncBatch | undefined, raw?: string) {
+  /** Sends a batch as the office does, with the Content-Digest of `digested` (the body itself unless told otherwise). */
+  function send(batch: SyncBatch | string, digested?: string | null) {
     const token = readLink(office.server.db)!.credential;
-    return centralApi(central.url, 'POST', '/sync/batches', { token, ...(raw !== undefined ? { raw } : { body: batch }) });
+    const raw = typeof batch === 'string' ? batch : JSON.stringify(batch);
+    const digest = digested === null ? undefined : contentDigest(digested ?? raw);
+    return centralApi(central.url, 'POST', '/sync/batches', { token, raw, ...(digest ? { headers: { 'content-digest': digest } } : {}) });
   }
 
   async function figures() {

@@ -46,7 +46,7 @@ export async function applyBatch(pool: Pool, officeId: number, batch: SyncBatch,
     if (seen.length > 0) await checkSameAsStored(client, officeId, epoch, seen, position());
     let orphans = 0;
     if (fresh.length > 0) orphans = await applyFresh(client, officeId, epoch, fresh);
-    if (orphans > 0) log.warn('events about tickets central never saw issued were not counted', { officeId, orphans });
+    if (orphans > 0) log.warn('events about tickets central does not hold open were not counted (never issued to central, or closed already)', { officeId, orphans });
     highWater = Math.max(highWater, batch.through);
     await client.query('UPDATE offices SET epoch = $2, high_water = $3, last_sync_at = now(), waiting = $4, desks_open = $5 WHERE id = $1', [officeId, epoch, highWater, batch.status.waiting, batch.status.desksOpen]);
     return { applied: fresh.length, duplicates: seen.length, epoch, highWater };
@@ -55,8 +55,14 @@ export async function applyBatch(pool: Pool, officeId: number, batch: SyncBatch,
 
 /** Events at or below the mark were applied before; each must be the very same event, or the office's log went back. */
 async function checkSameAsStored(client: PoolClient, officeId: number, epoch: number, seen: readonly SyncEvent[], position: SyncRefusalDetails): Promise<void> {
-  const stored = await client.query<{ seq: string; data: string }>('SELECT seq, data FROM events WHERE office_id = $1 AND epoch = $2 AND seq = ANY($3::bigint[])', [officeId, epoch, seen.map((e) => e.seq)]);
-  const bySeq = new Map(stored.rows.map((r) => [Number(r.seq), r.data]));
+  const stored = await client.query<{ events: string }>('SELECT events FROM event_batches WHERE office_id = $1 AND epoch = $2 AND last_seq >= $3 AND first_seq <= $4', [
+    officeId,
+    epoch,
+    seen[0]!.seq,
+    seen.at(-1)!.seq,
+  ]);
+  const bySeq = new Map<number, string>();
+  for (const row of stored.rows) for (const event of JSON.parse(row.events) as SyncEvent[]) bySeq.set(event.seq, JSON.stringify(event));
   for (const event of seen) {
     const before = bySeq.get(event.seq);
     // A seq missing here was shipped in an earlier epoch or skipped as not counted: nothing to compare.
@@ -67,15 +73,18 @@ async function checkSameAsStored(client: PoolClient, officeId: number, epoch: nu
 }
 
 async function applyFresh(client: PoolClient, officeId: number, epoch: number, fresh: readonly SyncEvent[]): Promise<number> {
-  const inserted = await client.query(
-    `INSERT INTO events (office_id, epoch, seq, at, type, data)
-     SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
-    [officeId, epoch, fresh.map((e) => e.seq), fresh.map((e) => e.at), fresh.map((e) => e.type), fresh.map((e) => JSON.stringify(e))],
-  );
+  const inserted = await client.query('INSERT INTO event_batches (office_id, epoch, first_seq, last_seq, events) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+    officeId,
+    epoch,
+    fresh[0]!.seq,
+    fresh.at(-1)!.seq,
+    JSON.stringify(fresh),
+  ]);
   // The lock and the mark make a conflict impossible; if one happened the figures would count twice.
-  if (inserted.rowCount !== fresh.length) throw new Error(`office ${officeId}: ${fresh.length - (inserted.rowCount ?? 0)} events were stored already above the high-water mark`);
+  if (inserted.rowCount !== 1) throw new Error(`office ${officeId}: events from seq ${fresh[0]!.seq} were stored already above the high-water mark`);
 
-  const keys = [...new Set(fresh.flatMap((e) => ('ticket' in e && e.type !== 'ticket.issued' ? [e.ticket] : [])))];
+  const issuedHere = new Set(fresh.flatMap((e) => (e.type === 'ticket.issued' ? [e.ticket] : [])));
+  const keys = [...new Set(fresh.flatMap((e) => ('ticket' in e && !issuedHere.has(e.ticket) ? [e.ticket] : [])))];
   const known = new Map<string, TicketTally>();
   if (keys.length > 0) {
     const rows = await client.query<{ ticket_key: string; day: string; service_id: string; status: TicketTally['status']; wait_ms: string | null; service_ms: string; transfers: number }>(
@@ -86,8 +95,12 @@ async function applyFresh(client: PoolClient, officeId: number, epoch: number, f
   }
   const { tickets, figures, orphans } = tally(fresh, known);
 
-  if (tickets.size > 0) {
-    const list = [...tickets];
+  // A ticket done or cancelled takes no more events: its row goes, so that the table holds only the
+  // tickets still open (a day's line, not a year's visitors).
+  const closed = [...tickets].filter(([key, t]) => FINAL.has(t.status) && known.has(key)).map(([key]) => key);
+  if (closed.length > 0) await client.query('DELETE FROM tickets WHERE office_id = $1 AND ticket_key = ANY($2::text[])', [officeId, closed]);
+  const list = [...tickets].filter(([, t]) => !FINAL.has(t.status));
+  if (list.length > 0) {
     await client.query(
       `INSERT INTO tickets (office_id, ticket_key, day, service_id, status, wait_ms, service_ms, transfers)
        SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[])
@@ -108,6 +121,8 @@ async function applyFresh(client: PoolClient, officeId: number, epoch: number, f
   }
   return orphans;
 }
+
+const FINAL: ReadonlySet<TicketTally['status']> = new Set(['done', 'cancelled']);
 
 /** The office_days column of each figure. */
 export const COLUMN: Record<(typeof FIGURES)[number], string> = {

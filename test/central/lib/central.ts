@@ -25,10 +25,10 @@ export async function startTestCentral(cluster: PgCluster, log: Logger = capturi
 }
 
 /** Calls central's API as JSON; never throws on a 4xx or 5xx. */
-export async function centralApi(base: string, method: string, path: string, options: { token?: string; body?: unknown; raw?: string } = {}): Promise<{ status: number; body: any }> {
+export async function centralApi(base: string, method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any }> {
   const response = await fetch(`${base}/api/v1${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
     ...(options.raw !== undefined ? { body: options.raw } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
   });
   const text = await response.text();

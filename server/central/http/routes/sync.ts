@@ -2,7 +2,7 @@
 // (shape, order, digest) and only then applied; a damaged batch changes nothing.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { eventsDigest, MAX_BATCH_BYTES, syncBatchSchema, type SyncBatch } from '../../../sync/wire.js';
+import { contentDigest, MAX_BATCH_BYTES, syncBatchSchema, syncEventProblem, type SyncBatch } from '../../../sync/wire.js';
 import { ApiError, errorBody } from '../../../http/errors.js';
 import { applyBatch, SyncRefused } from '../../ingest/apply-batch.js';
 import { signedOffice } from '../auth.js';
@@ -22,7 +22,7 @@ export function syncRoutes(deps: CentralDeps) {
     bodyLimit({ maxSize: MAX_BATCH_BYTES, onError: (c) => c.json(errorBody('body_too_large', 'حجم بسته بیش از حد مجاز است.'), 413, { Connection: 'close' }) }),
     async (c) => {
       const officeId = signedOffice(c);
-      const batch = parseBatch(await c.req.text(), officeId, deps);
+      const batch = parseBatch(await c.req.text(), c.req.header('content-digest'), officeId, deps);
       try {
         const receipt = await applyBatch(deps.pool, officeId, batch, deps.log);
         if (receipt.duplicates > 0) deps.log.info('batch held events applied before; they were not counted again', { officeId, duplicates: receipt.duplicates, applied: receipt.applied, highWater: receipt.highWater });
@@ -37,11 +37,12 @@ export function syncRoutes(deps: CentralDeps) {
   );
 }
 
-function parseBatch(text: string, officeId: number, deps: CentralDeps): SyncBatch {
+function parseBatch(text: string, digest: string | undefined, officeId: number, deps: CentralDeps): SyncBatch {
   const corrupt = (reason: string) => {
     deps.log.warn('sync batch refused: corrupt_batch', { officeId, reason });
     return new ApiError(400, 'corrupt_batch', 'بستهٔ رویدادها خراب یا ناقص رسیده است و هیچ بخشی از آن ثبت نشد.', { reason });
   };
+  if (digest !== contentDigest(text)) throw corrupt(digest ? 'Content-Digest does not match the body' : 'no Content-Digest header');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -50,9 +51,11 @@ function parseBatch(text: string, officeId: number, deps: CentralDeps): SyncBatc
   }
   const parsed = syncBatchSchema.safeParse(json);
   if (!parsed.success) throw corrupt(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  const batch = parsed.data;
-  // Over the events as they came (zod rebuilds objects), which is what the office digested.
-  if (eventsDigest((json as { events: SyncBatch['events'] }).events) !== batch.digest) throw corrupt('digest does not match the events');
+  for (const [i, event] of parsed.data.events.entries()) {
+    const problem = syncEventProblem(event);
+    if (problem) throw corrupt(`events.${i}: ${problem}`);
+  }
+  const batch = parsed.data as SyncBatch;
   let last = batch.after;
   for (const event of batch.events) {
     if (event.seq <= last) throw corrupt(`seq ${event.seq} does not follow ${last}`);
