@@ -37,7 +37,7 @@ describe('central killed with SIGKILL during the sync', () => {
       const officeId = Number(/^office (\d+)/.exec(printed)![1]);
       const dir = mkdtempSync(join(tmpdir(), 'nobat-central-office-'));
       dirs.push(dir);
-      const server = await spawnServer(dir);
+      const server = await spawnServer(dir, { readyWithinMs: 60_000 });
       assert.match(await nobat(['join', central.url, code, '--data', dir]), new RegExp(`as office ${officeId}`));
       offices.push({ server, dir, officeId, desk: await login(server.url, 'staff1', 'desk-1'), manager: await login(server.url, 'manager') });
     }

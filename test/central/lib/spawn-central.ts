@@ -44,13 +44,13 @@ export async function spawnCentral(databaseUrl: string, wantedPort?: number): Pr
       await exited;
     },
   };
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`nobat central exited before it was ready:\n${tail}`);
     if (await ready(url)) return central;
     if (Date.now() > deadline) {
       await central.kill();
-      throw new Error(`nobat central was not ready within 30 s:\n${tail}`);
+      throw new Error(`nobat central was not ready within 60 s:\n${tail}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
