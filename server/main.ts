@@ -44,6 +44,10 @@ import { faDigits } from './time/digits.js';
 import { instantAtLocal } from './time/zoned.js';
 import { Voice } from './voice/voice.js';
 import type { VoiceRates } from './http/routes/voice-rate.js';
+import { Messaging } from './messages/messaging.js';
+import { SmsSettingsError } from './messages/create-gateway.js';
+import type { SmsGateway } from './messages/gateway.js';
+import type { DispatchRules } from './messages/dispatcher.js';
 
 export interface ServerOptions {
   /**
@@ -69,6 +73,8 @@ export interface ServerOptions {
   virtualKeypads?: boolean;
   /** How often alerts are checked and managers' snapshots refreshed without a change (ms, 5000 by default). */
   tickMs?: number;
+  /** A test's SMS gateway and retry rules, instead of what the office's `sms` settings name. */
+  sms?: { gateway?: SmsGateway; rules?: DispatchRules };
 }
 
 export interface RunningServer {
@@ -101,6 +107,17 @@ export const DEMO_USERS = [
   { username: 'admin', name: 'مدیر سامانه', role: 'admin' },
 ] as const;
 export const DEMO_PASSWORD = 'demo';
+
+/** Messaging as the office's settings say; settings it cannot use (a key not in the environment) refuse the start. */
+function startMessaging(deps: Parameters<typeof Messaging.start>[0], abandon: () => void): Messaging | null {
+  try {
+    return Messaging.start(deps);
+  } catch (error) {
+    if (!(error instanceof SmsSettingsError)) throw error;
+    abandon();
+    throw new StartRefused(error.message);
+  }
+}
 
 /** The server will not start on this database with these options; the message says why, for an operator. */
 export class StartRefused extends Error {
@@ -137,6 +154,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const recentCalls = new RecentCalls((deskId) => read.deskNumber(deskId));
   recentCalls.observe(store.eventsAfter(Math.max(0, store.lastSeq() - 200), 200).filter((e) => e.event.at >= startOfToday(clock(), config.timeZone)), (id) => state.tickets.get(id));
 
+  // Messages wait in the outbox for the gateway; a command never waits for them.
+  const messaging = startMessaging({
+    db,
+    state,
+    dataDir: options.dataDir,
+    settings: () => configs.current().sms,
+    officeName: () => configs.current().name,
+    deskNumber: (deskId) => read.deskNumber(deskId),
+    clock,
+    log,
+    ...(options.sms?.gateway ? { gateway: options.sms.gateway } : {}),
+    ...(options.sms?.rules ? { rules: options.sms.rules } : {}),
+  }, () => db.close());
+  if (messaging) office.on('committed', (events) => messaging.observe(events));
   // Only the demo gets virtual keypads: a real office without keypads must not collect made-up ratings.
   const virtualKeypads = (options.virtualKeypads ?? demo) && config.keypads.length === 0
     ? await VirtualKeypads.start({ dir: join(options.dataDir, 'virtual-keypads'), deskId: config.desks.find((d) => d.id === 'desk-1')?.id ?? config.desks[0]!.id, office, log })
@@ -180,6 +211,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     log.info('configuration changed', { entity: change.entity, id: change.entityId, action: change.action, revision: change.revision });
   });
+  if (messaging) messaging.onHealth((health) => alerts.smsHealth(health));
   const accountAdmin = new AccountAdmin(db, accounts, configs, clock);
   const stats = new StatsDays(db, () => configs.current(), clock);
   stats.fillInBackground();
@@ -202,6 +234,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     voice,
     ...(options.limits?.voice ? { voiceRates: options.limits.voice } : {}),
     publicUrl,
+    messaging,
     ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0]) => printing.print(ticket) } : {}),
     ...(options.limits?.http ? { httpRate: options.limits.http } : {}),
   };
@@ -210,6 +243,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await keypads.close();
     await virtualKeypads?.close();
     await stats.close();
+    await messaging?.close();
     throw error;
   });
   const realtime = attachRealtime(server as HttpServer, { office, read, accounts, configs, log, demo, recentCalls, db, alerts, publicUrl, managerRefreshMs: options.tickMs, ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}), ...(options.limits?.socketWriteBufferBytes ? { socketWriteBufferBytes: options.limits.socketWriteBufferBytes } : {}) });
@@ -247,7 +281,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (alertCheck) clearTimeout(alertCheck);
       server.close(() => {
         const keypadsClosed = keypads.close().then(() => virtualKeypads?.close());
-        void Promise.allSettled([printing?.close(), keypadsClosed, stats.close(), outbound.close()]).finally(() => {
+        void Promise.allSettled([printing?.close(), keypadsClosed, stats.close(), outbound.close(), messaging?.close()]).finally(() => {
           db.close();
           resolve();
         });

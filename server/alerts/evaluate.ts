@@ -28,6 +28,8 @@ export interface AlertInput {
   lostDevices: ReadonlyArray<{ id: string; kind: 'kiosk' | 'display'; name: string; since: number }>;
   /** Feedback kinds with unanswered items past the office's target answer time. */
   overdueFeedback?: { kinds: readonly OverdueKind[]; targetHours: Record<FeedbackKind, number> };
+  /** The SMS gateway, when it keeps failing: messages wait in the outbox meanwhile. */
+  smsDown?: { error: string | null; pending: number } | null;
 }
 
 export interface AlertRules {
@@ -122,5 +124,13 @@ export function evaluateAlerts(input: AlertInput, rules: AlertRules = DEFAULT_AL
   }
 
   if (input.overdueFeedback) conditions.push(...overdueFeedbackAlerts(input.overdueFeedback.kinds, input.overdueFeedback.targetHours, now));
+  if (input.smsDown) {
+    conditions.push({
+      kind: 'sms',
+      subject: 'gateway',
+      message: `سامانهٔ پیامک پاسخ نمی‌دهد؛ ${faDigits(input.smsDown.pending)} پیامک در صف ارسال مانده و پس از برقراری فرستاده می‌شود.`,
+      messageEn: `The SMS gateway is failing (${input.smsDown.error ?? 'unknown error'}); ${input.smsDown.pending} messages wait and will be sent once it answers.`,
+    });
+  }
   return conditions;
 }

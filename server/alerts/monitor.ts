@@ -46,6 +46,7 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
   private readonly rules: AlertRules;
   private printerFault: AlertInput['printerFault'] = null;
   private printerIsBehind = false;
+  private smsDown: AlertInput['smsDown'] = null;
   private readonly keypads = new Map<string, { name: string; online: boolean; since: number }>();
   /** Paired kiosks and displays seen on a socket: how many sockets they hold now, and since when none. */
   private readonly devices = new Map<string, { kind: 'kiosk' | 'display'; name: string; sockets: number; lostAt: number | null }>();
@@ -112,6 +113,12 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
     this.check();
   }
 
+  /** From the SMS dispatcher: the gateway went down or came back. */
+  smsHealth(health: { down: boolean; error: string | null; pending: number }): void {
+    this.smsDown = health.down ? { error: health.error, pending: health.pending } : null;
+    this.check();
+  }
+
   /** From the keypad hub: whether a keypad is heard. */
   keypadHealth(keypadId: string, name: string, online: boolean): void {
     const known = this.keypads.get(keypadId);
@@ -159,6 +166,7 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
       ratings: ratings.map((r) => ({ ...r, deskNumber: r.deskId ? (deskNumbers.get(r.deskId) ?? null) : null })),
       printerFault: this.printerFault,
       printerBehind: this.printerIsBehind,
+      smsDown: this.smsDown,
       keypads: [...this.keypads].map(([id, k]) => ({ id, ...k })),
       lostDevices: [...this.devices].flatMap(([id, d]) => (d.lostAt === null ? [] : [{ id, kind: d.kind, name: d.name, since: d.lostAt }])),
       ...(this.deps.overdueFeedback ? { overdueFeedback: { kinds: this.deps.overdueFeedback(now), targetHours: config.voice.answerTargetHours } } : {}),

@@ -334,4 +334,6 @@ export const demoOffice: OfficeInput = {
     { id: 'desk-4', name: 'باجه ۴', nameEn: 'Desk 4', number: 4, services: ['complaint', 'contractor', 'documents'] },
   ],
   users: [],
+  // The demo's messages go to <data>/messages.jsonl instead of a provider.
+  sms: { gateway: { kind: 'file' } },
 };

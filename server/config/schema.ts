@@ -5,6 +5,7 @@ import { faDigits } from '../time/digits.js';
 import { BIDI_CONTROLS } from './bidi.js';
 import { LOGO_MAX_DATA_URL_CHARS, logoProblem } from './logo.js';
 import { voiceSchema } from '../voice/config.js';
+import { smsSchema } from '../messages/settings.js';
 
 export const PRIORITY_GROUPS = ['elderly', 'disabled', 'veteran', 'pregnant'] as const;
 export const priorityGroupSchema = z.enum(PRIORITY_GROUPS);
@@ -192,6 +193,8 @@ export const officeSchema = z
     keypads: z.array(keypadSchema).max(64).default([]),
     /** Citizens' voice: feedback topics, target answer times, how long a mobile number is kept. */
     voice: voiceSchema,
+    /** Text messages to visitors (server/messages); without it, no mobile number is asked for or kept. */
+    sms: smsSchema.optional(),
   })
   .superRefine((office, ctx) => {
     // Each problem carries its Persian wording too (params.fa), for the administration screen.

@@ -21,6 +21,7 @@ import { reportPageRoutes } from './routes/report-page.js';
 import { statsRoutes } from './routes/stats.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { HTTP_RATE, rateLimit } from './rate-limit.js';
+import { messageStatusRoutes, ticketMessageRoutes } from './routes/messages.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
 
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
     .route('/', publicRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/tickets', ticketRoutes(deps))
+    .route('/tickets', ticketMessageRoutes(deps))
     .route('/desks', deskRoutes(deps))
     .route('/stats', statsRoutes(deps, stats))
     .route('/keypads', keypadRoutes(deps))
@@ -41,7 +43,8 @@ export function createApp(deps: AppDeps) {
     .route('/open', openRoutes(deps, stats))
     .route('/admin', adminConfigRoutes(deps))
     .route('/admin', adminLogoRoutes(deps))
-    .route('/admin', adminAccountRoutes(deps));
+    .route('/admin', adminAccountRoutes(deps))
+    .route('/admin', messageStatusRoutes(deps));
 
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -15,6 +15,7 @@ import type { Db } from '../store/open.js';
 import type { StatsDays } from '../stats/days.js';
 import type { Voice } from '../voice/voice.js';
 import type { VoiceRates } from './routes/voice-rate.js';
+import type { Messaging } from '../messages/messaging.js';
 
 export interface AppDeps {
   office: Office;
@@ -39,6 +40,8 @@ export interface AppDeps {
   voiceRates?: VoiceRates;
   /** Where phones reach the server, for QR codes: the office's publicUrl, else its address on the office network. */
   publicUrl: () => string;
+  /** Text messages; null when the office has no `sms` settings. */
+  messaging?: Messaging | null;
   alerts: AlertMonitor;
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
   onTicketIssued?: (ticket: TicketView, issuedBy: Principal) => void;

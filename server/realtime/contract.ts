@@ -56,7 +56,7 @@ export interface ManagerSnapshot {
   };
 }
 
-export type AlertKind = 'wait' | 'ratings' | 'printer' | 'keypad' | 'device' | 'feedback';
+export type AlertKind = 'wait' | 'ratings' | 'printer' | 'keypad' | 'device' | 'feedback' | 'sms';
 
 /** One alert as managers see it: raised once per condition, kept until acknowledged with a comment. */
 export interface AlertView {

@@ -375,6 +375,35 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX meeting_follow_ups_open ON meeting_registrations(due_date) WHERE result = 'follow_up' AND follow_up_done_at IS NULL;
     `,
   },
+  {
+    version: 14,
+    // The SMS outbox (server/messages/outbox.ts): one row per message, ever, by its idempotency key;
+    // the number is erased (NULL) a while after the message is done. Subscriptions hold the number a
+    // visitor left for their ticket until the ticket ends.
+    sql: `
+      CREATE TABLE sms_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        to_number TEXT,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        provider_id TEXT,
+        last_error TEXT
+      );
+      CREATE INDEX sms_outbox_due ON sms_outbox(status, next_attempt_at);
+      CREATE INDEX sms_outbox_number ON sms_outbox(to_number, created_at);
+      CREATE TABLE sms_subscriptions (
+        ticket_id TEXT PRIMARY KEY,
+        mobile TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

@@ -60,6 +60,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'POST', route: '/api/v1/auth/pair', path: () => '/api/v1/auth/pair', body: () => ({ code: '00000000' }), expect: everyone },
   { method: 'POST', route: '/api/v1/tickets', path: () => '/api/v1/tickets', body: () => ({ serviceId: 'certificate' }), expect: kioskOnly },
   { method: 'GET', route: '/api/v1/tickets/:id', path: (f) => `/api/v1/tickets/${f.ticketId}`, expect: everyone },
+  { method: 'POST', route: '/api/v1/tickets/:id/sms', path: (f) => `/api/v1/tickets/${f.ticketId}/sms`, body: () => ({ mobile: '09121234567' }), expect: everyone },
   ...['recall', 'no-show', 'start', 'park', 'cancel', 'finish', 'transfer'].map(
     (action): HttpRow => ({
       method: 'POST',
@@ -88,6 +89,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/manager/report.css', path: () => '/manager/report.css', expect: everyone },
   { method: 'GET', route: '/manager/report-font.woff2', path: () => '/manager/report-font.woff2', expect: everyone },
   { method: 'GET', route: '/api/v1/keypads', path: () => '/api/v1/keypads', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/admin/sms', path: () => '/api/v1/admin/sms', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/alerts', path: () => '/api/v1/alerts', expect: managersAdmins },
   { method: 'POST', route: '/api/v1/alerts/:id/ack', path: () => '/api/v1/alerts/999999/ack', body: () => ({ comment: 'دیده شد' }), expect: managersAdmins },
   // The citizens' voice: visitors file and follow by code; managers and admins run the inbox and the

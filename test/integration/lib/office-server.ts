@@ -25,7 +25,7 @@ export interface TestOffice {
  * The demo office unless `config` is given. The demo's virtual keypads (socat and a simulator) stay
  * off unless asked for: a hand-moved clock would see them fall silent and raise alerts.
  */
-export async function startTestOffice(options: { config?: OfficeConfig; dataDir?: string; now?: number; limits?: ServerOptions['limits']; virtualKeypads?: boolean; log?: Logger } = {}): Promise<TestOffice> {
+export async function startTestOffice(options: { config?: OfficeConfig; dataDir?: string; now?: number; limits?: ServerOptions['limits']; virtualKeypads?: boolean; log?: Logger; sms?: ServerOptions['sms'] } = {}): Promise<TestOffice> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'nobat-it-'));
   const clock = {
     now: options.now ?? MORNING,
@@ -33,7 +33,7 @@ export async function startTestOffice(options: { config?: OfficeConfig; dataDir?
       this.now += seconds * 1000;
     },
   };
-  const start = () => startServer({ dataDir, port: 0, host: '127.0.0.1', clock: () => clock.now, log: options.log ?? createLogger({ quiet: true }), ...(options.config ? { config: options.config } : {}), ...(options.limits ? { limits: options.limits } : {}), virtualKeypads: options.virtualKeypads ?? false });
+  const start = () => startServer({ dataDir, port: 0, host: '127.0.0.1', clock: () => clock.now, log: options.log ?? createLogger({ quiet: true }), ...(options.config ? { config: options.config } : {}), ...(options.limits ? { limits: options.limits } : {}), virtualKeypads: options.virtualKeypads ?? false, ...(options.sms ? { sms: options.sms } : {}) });
   let server = await start();
   const office: TestOffice = {
     get server() {
