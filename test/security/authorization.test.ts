@@ -49,6 +49,8 @@ interface HttpRow {
 }
 
 const HTTP_TABLE: HttpRow[] = [
+  { method: 'GET', route: '/', path: () => '/', expect: everyone },
+  { method: 'GET', route: '/home.css', path: () => '/home.css', expect: everyone },
   { method: 'GET', route: '/api/v1/health', path: () => '/api/v1/health', expect: everyone },
   { method: 'GET', route: '/api/v1/services', path: () => '/api/v1/services', expect: everyone },
   { method: 'GET', route: '/api/v1/office', path: () => '/api/v1/office', expect: everyone },
