@@ -62,7 +62,7 @@ export function sumAggregates(parts: readonly Aggregate[]): Aggregate {
   const exit = new Set<string>();
   for (const { promise: p, keypads } of parts) {
     const t = total.promise;
-    total.promise = { count: t.count + p.count, withinRange: t.withinRange + p.withinRange, notLater: t.notLater + p.notLater, absoluteErrorSum: t.absoluteErrorSum + p.absoluteErrorSum, latenessSum: t.latenessSum + p.latenessSum };
+    total.promise = { count: t.count + p.count, withinRange: t.withinRange + p.withinRange, notLater: t.notLater + p.notLater, pastUpperBy5: t.pastUpperBy5 + p.pastUpperBy5, absoluteErrorSum: t.absoluteErrorSum + p.absoluteErrorSum, latenessSum: t.latenessSum + p.latenessSum };
     for (const id of keypads.desk) desk.add(id);
     for (const id of keypads.exit) exit.add(id);
   }
@@ -118,7 +118,7 @@ function flattenRatings(ratings: Map<number, number>): number[] {
 export function emptyAggregate(): Aggregate {
   return {
     groups: { service: {}, desk: {}, staff: {}, hour: {}, day: {}, total: {} },
-    promise: { count: 0, withinRange: 0, notLater: 0, absoluteErrorSum: 0, latenessSum: 0 },
+    promise: { count: 0, withinRange: 0, notLater: 0, pastUpperBy5: 0, absoluteErrorSum: 0, latenessSum: 0 },
     keypads: { desk: [], exit: [] },
   };
 }

@@ -83,7 +83,7 @@ export function turnSystemText(report: IndicatorsReport): string[] {
     paragraphs.push('در این دوره برای هیچ نوبت فراخوانده‌شده‌ای زمان انتظار اعلام‌شده ثبت نشده است، پس دقت برآورد قابل سنجش نیست.');
   } else {
     paragraphs.push(
-      `دقت زمان اعلام‌شده، بر پایهٔ ${faNumber(a.count, 0)} نوبت فراخوانده‌شده: انتظار واقعی ${faPercent(a.withinRangeShare)} مراجعان در همان بازه‌ای بود که به آنان اعلام شد و ${faPercent(a.notLaterShare)} دیرتر از سقف بازه فراخوانده نشدند. میانگین قدر مطلق خطای برآورد ${faMinutes(a.meanAbsoluteErrorSeconds)} بود${lateness(a.meanLatenessSeconds)}.`,
+      `دقت زمان اعلام‌شده، بر پایهٔ ${faNumber(a.count, 0)} نوبت فراخوانده‌شده: انتظار واقعی ${faPercent(a.withinRangeShare)} مراجعان در همان بازه‌ای بود که به آنان اعلام شد و ${faPercent(a.notLaterShare)} دیرتر از سقف بازه فراخوانده نشدند؛ ${faPercent(a.pastUpperBy5Share)} بیش از ۵ دقیقه پس از سقف بازه فراخوانده شدند. میانگین قدر مطلق خطای برآورد ${faMinutes(a.meanAbsoluteErrorSeconds)} بود${lateness(a.meanLatenessSeconds)}.`,
     );
   }
   return paragraphs;

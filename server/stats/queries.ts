@@ -142,6 +142,8 @@ export interface PromiseSums {
   count: number;
   withinRange: number;
   notLater: number;
+  /** Waited more than 5 minutes past the promised upper end. */
+  pastUpperBy5: number;
   absoluteErrorSum: number;
   latenessSum: number;
 }
@@ -150,7 +152,7 @@ export function promiseSums(db: Db, range: Range): PromiseSums {
   return db
     .prepare(
       `SELECT COUNT(*) AS count, COALESCE(SUM(wait_s BETWEEN promised_low_s AND promised_high_s), 0) AS withinRange,
-        COALESCE(SUM(wait_s <= promised_high_s), 0) AS notLater, COALESCE(SUM(ABS(wait_s - promised_s)), 0) AS absoluteErrorSum,
+        COALESCE(SUM(wait_s <= promised_high_s), 0) AS notLater, COALESCE(SUM(wait_s > promised_high_s + 300), 0) AS pastUpperBy5, COALESCE(SUM(ABS(wait_s - promised_s)), 0) AS absoluteErrorSum,
         COALESCE(SUM(wait_s - promised_s), 0) AS latenessSum
       FROM tickets WHERE day BETWEEN @from AND @to AND promised_s IS NOT NULL AND wait_s IS NOT NULL`,
     )

@@ -76,6 +76,7 @@ function indicator10(report: IndicatorsReport): string {
     <tr><th scope="row">نوبت‌های فراخوانده با زمان اعلام‌شده</th><td>${faNumber(a.count, 0)}</td></tr>
     <tr><th scope="row">انتظار واقعی درون بازهٔ اعلام‌شده</th><td>${faPercent(a.withinRangeShare)}</td></tr>
     <tr><th scope="row">فراخوانده نه دیرتر از سقف بازه</th><td>${faPercent(a.notLaterShare)}</td></tr>
+    <tr><th scope="row">فراخوانده بیش از ۵ دقیقه پس از سقف بازه</th><td>${faPercent(a.pastUpperBy5Share)}</td></tr>
     <tr><th scope="row">میانگین قدر مطلق خطای برآورد</th><td>${faMinutes(a.meanAbsoluteErrorSeconds)}</td></tr>
   </tbody>
 </table>`,

@@ -80,6 +80,7 @@ function accuracyOf(aggregate: Aggregate): PromiseAccuracy {
     count: p.count,
     withinRangeShare: per(p.withinRange),
     notLaterShare: per(p.notLater),
+    pastUpperBy5Share: per(p.pastUpperBy5),
     meanAbsoluteErrorSeconds: per(p.absoluteErrorSum),
     meanLatenessSeconds: per(p.latenessSum),
   };

@@ -99,6 +99,8 @@ export interface PromiseAccuracy {
   withinRangeShare: number | null;
   /** Share called no later than the range's upper end (the promise itself). */
   notLaterShare: number | null;
+  /** Share called more than 5 minutes after the promised upper end. */
+  pastUpperBy5Share: number | null;
   /** Mean absolute difference between the estimate and the real wait, seconds. */
   meanAbsoluteErrorSeconds: number | null;
   /** Mean of real wait minus estimate, seconds (positive: people waited longer than told). */

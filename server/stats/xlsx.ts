@@ -85,6 +85,7 @@ export async function indicatorsWorkbook(report: IndicatorsReport): Promise<Buff
       ['نوبت‌های دارای زمان اعلام‌شده و فراخوانده', t.accuracy.count],
       ['سهم انتظار واقعی درون بازهٔ اعلام‌شده', t.accuracy.withinRangeShare],
       ['سهم فراخوانده نه دیرتر از سقف بازه', t.accuracy.notLaterShare],
+      ['سهم فراخوانده بیش از ۵ دقیقه پس از سقف بازه', t.accuracy.pastUpperBy5Share],
       ['میانگین قدر مطلق خطای برآورد (دقیقه)', minutes(t.accuracy.meanAbsoluteErrorSeconds)],
       ['میانگین دیرکرد نسبت به برآورد (دقیقه)', minutes(t.accuracy.meanLatenessSeconds)],
     ],

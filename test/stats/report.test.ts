@@ -6,7 +6,6 @@ import { after, before, describe, it } from 'node:test';
 import type { ReplayRow } from '../../server/estimate/replay.js';
 import { serviceDay } from '../../server/time/day.js';
 import { zonedParts } from '../../server/time/zoned.js';
-import { roundWaitRange } from '../../server/time/wait-range.js';
 import { ADMIN, CLERK, MANAGER, runTraceOffice, targetMinutes, type TraceOfficeRun } from './lib/trace-office.js';
 import { sampleTrace } from '../fixtures/traces.js';
 
@@ -118,6 +117,8 @@ describe('statistics over a replayed day (surge trace)', () => {
     const notLater = called.filter((v) => within(v).notLater).length;
     assert.ok(Math.abs(accuracy.withinRangeShare * called.length - inside) <= 1, `within range ${accuracy.withinRangeShare * called.length} vs ${inside}`);
     assert.ok(Math.abs(accuracy.notLaterShare * called.length - notLater) <= 1);
+    const pastBy5 = called.filter((v) => v.waitSeconds! > v.ranges.nobat!.high + 300).length;
+    assert.ok(Math.abs(accuracy.pastUpperBy5Share * called.length - pastBy5) <= 1, `more than 5 min past ${accuracy.pastUpperBy5Share * called.length} vs ${pastBy5}`);
     const mae = called.reduce((sum, v) => sum + Math.abs(v.waitSeconds! - v.estimates.nobat!), 0) / called.length;
     assert.ok(Math.abs(accuracy.meanAbsoluteErrorSeconds - mae) < 0.5, `MAE ${accuracy.meanAbsoluteErrorSeconds} vs ${mae}`);
     assert.equal(body.survey.ratings.count, ratings.length);
@@ -210,7 +211,7 @@ function longestQueue(visitors: ReplayRow[]): number {
 
 /** Whether the real wait fell inside the range the visitor was shown, and not after its upper end. */
 function within(v: ReplayRow): { inside: boolean; notLater: boolean } {
-  const shown = roundWaitRange(v.ranges.nobat!);
+  const shown = v.ranges.nobat!;
   const wait = v.waitSeconds!;
   return { inside: wait >= shown.low && wait <= shown.high, notLater: wait <= shown.high };
 }

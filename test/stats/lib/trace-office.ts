@@ -10,7 +10,6 @@ import { replayTrace, type ReplayResult } from '../../../server/estimate/replay.
 import { parseTrace, type TraceOffice } from '../../../server/estimate/trace.js';
 import type { CommandInput } from '../../../server/office/office.js';
 import type { QueueEvent } from '../../../server/queue/index.js';
-import { roundWaitRange } from '../../../server/time/wait-range.js';
 import { startTestOffice, type TestOffice } from '../../integration/lib/office-server.js';
 
 export const MANAGER = { username: 'manager', password: 'manager-pass', name: 'مدیر آزمون' };
@@ -61,24 +60,23 @@ export async function runTraceOffice(tracePath: string, edit: (config: OfficeCon
   assert.ok(first, 'the trace has events');
   const office = await startTestOffice({ config, now: first.at });
   const staffOf = (deskId: string) => `staff-${deskId}`;
-  const promises = new Map(replay.visitors.map((v) => [v.visitor, { seconds: v.estimates.nobat!, ...roundWaitRange(v.ranges.nobat!) }]));
 
   for (let i = 0; i < replay.events.length; ) {
     const event = replay.events[i]!;
-    const command = commandOf(event, promises);
+    const command = commandOf(event);
     office.clock.now = event.at;
     const deskId = 'deskId' in event ? event.deskId : null;
     const actor = deskId ? { id: `user:${staffOf(deskId)}`, staffId: staffOf(deskId) } : { id: 'device:kiosk', staffId: null };
     const { events } = await office.server.office.execute(command, actor);
     const expected = replay.events.slice(i, i + events.length);
-    assert.deepEqual(events.map((e) => withoutPromise(e.event)), expected, `the office and the replay agree at event ${i}`);
+    assert.deepEqual(events.map((e) => e.event), expected, `the office and the replay agree at event ${i}`);
     i += events.length;
   }
   return { office, replay, config, staffOf };
 }
 
 /** The command the replay gave for each first event it produced. */
-function commandOf(event: QueueEvent, promises: Map<string, { seconds: number; low: number; high: number }>): CommandInput {
+function commandOf(event: QueueEvent): CommandInput {
   switch (event.type) {
     case 'desk.opened':
       return { type: 'openDesk', deskId: event.deskId, staffId: event.staffId };
@@ -87,7 +85,7 @@ function commandOf(event: QueueEvent, promises: Map<string, { seconds: number; l
     case 'desk.resumed':
       return { type: 'resumeDesk', deskId: event.deskId };
     case 'ticket.issued':
-      return { type: 'issueTicket', ticketId: event.ticketId, serviceId: event.serviceId, priorityGroup: event.priorityGroup, promise: promises.get(event.ticketId) ?? null };
+      return { type: 'issueTicket', ticketId: event.ticketId, serviceId: event.serviceId, priorityGroup: event.priorityGroup, promise: event.promise ?? null };
     case 'ticket.called':
       return { type: 'callNext', deskId: event.deskId };
     case 'ticket.recalled':
@@ -101,10 +99,4 @@ function commandOf(event: QueueEvent, promises: Map<string, { seconds: number; l
     default:
       throw new Error(`the replay does not produce ${event.type} first`);
   }
-}
-
-function withoutPromise(event: QueueEvent): QueueEvent {
-  if (event.type !== 'ticket.issued') return event;
-  const { promise: _promise, ...rest } = event;
-  return rest;
 }
