@@ -4,6 +4,7 @@
 // a fixed window, so memory stays bounded; it can be rebuilt from the day's events at start-up.
 import { zonedParts } from '../time/zoned.js';
 import type { PriorityGroup, QueueEvent } from '../queue/types.js';
+import { Calibration, positionBucket } from './calibration.js';
 import { RecentValues, mean } from './recent.js';
 
 export interface HistoryOptions {
@@ -32,7 +33,13 @@ interface TrackedTicket {
   serviceId: string;
   calledAt: number | null;
   waitedSeconds: number;
+  priority: boolean;
+  /** The point estimate the visitor was promised at issue and their place in line then. */
+  promised?: { seconds: number; bucket: number; priority: boolean };
 }
+
+/** How fast old service times fade from the recent mean: a slower clerk shows within a quarter-hour. */
+const SERVICE_TIME_HALF_LIFE_SECONDS = 15 * 60;
 
 // A desk that stays idle longer than this after a finish was waiting for visitors, not handing over.
 const HANDOVER_LIMIT_MS = 120_000;
@@ -55,6 +62,11 @@ export class ServiceHistory {
   private readonly unavailableSince = new Map<string, number>();
   private readonly lastFinishAt = new Map<string, number>();
   private readonly tracked = new Map<string, TrackedTicket>();
+  private readonly timedServiceTimes = new Map<string, RecentValues<[at: number, seconds: number]>>();
+  /** Tickets waiting per service and class, from the events: the place in line a new ticket takes. */
+  private readonly waitingCount = new Map<string, number>();
+  private readonly lastActiveAt = new Map<string, number>();
+  readonly calibration = new Calibration();
   private firstEventAt: number | null = null;
   private lastIssuedAt = -Infinity;
 
@@ -81,11 +93,16 @@ export class ServiceHistory {
   observe(event: QueueEvent): void {
     this.firstEventAt ??= event.at;
     switch (event.type) {
-      case 'ticket.issued':
-        this.track(event.ticketId, { serviceId: event.serviceId, calledAt: null, waitedSeconds: 0 });
+      case 'ticket.issued': {
+        const priority = event.priorityGroup !== null;
+        const ahead = this.waitingIn(event.serviceId, priority);
+        const promised = event.promise ? { seconds: event.promise.seconds, bucket: positionBucket(ahead), priority } : undefined;
+        this.track(event.ticketId, { serviceId: event.serviceId, calledAt: null, waitedSeconds: 0, priority, ...(promised ? { promised } : {}) });
+        this.countWaiting(event.serviceId, priority, +1);
         this.noteArrival(event.serviceId, event.priorityGroup, event.at);
         this.lastIssuedAt = event.at;
         return;
+      }
       case 'ticket.called': {
         const ticket = this.tracked.get(event.ticketId);
         const finishedAt = this.lastFinishAt.get(event.deskId);
@@ -93,14 +110,24 @@ export class ServiceHistory {
           this.handovers.push((event.at - finishedAt) / 1000);
         }
         this.lastFinishAt.delete(event.deskId);
+        this.lastActiveAt.set(event.deskId, event.at);
         if (!ticket || event.how === 'call_back') return;
-        if (ticket.calledAt === null) this.lastWait.set(ticket.serviceId, event.waitedSeconds);
+        if (ticket.calledAt === null) {
+          this.lastWait.set(ticket.serviceId, event.waitedSeconds);
+          this.countWaiting(ticket.serviceId, ticket.priority, -1);
+        }
+        if (ticket.promised) {
+          const { seconds, bucket, priority } = ticket.promised;
+          this.calibration.observe(ticket.serviceId, priority, bucket, seconds, event.waitedSeconds);
+          delete ticket.promised;
+        }
         ticket.calledAt = event.at;
         ticket.waitedSeconds = event.waitedSeconds;
         return;
       }
       case 'ticket.finished': {
         const ticket = this.tracked.get(event.ticketId);
+        this.lastActiveAt.set(event.deskId, event.at);
         if (ticket) {
           this.noteServiceTime(ticket.serviceId, event.serviceSeconds, event.at);
           this.outcomes.push({ waitedSeconds: ticket.waitedSeconds, noShow: false });
@@ -110,6 +137,7 @@ export class ServiceHistory {
         return;
       }
       case 'ticket.no_show': {
+        this.lastActiveAt.set(event.deskId, event.at);
         const ticket = this.tracked.get(event.ticketId);
         if (ticket) {
           this.outcomes.push({ waitedSeconds: ticket.waitedSeconds, noShow: true });
@@ -121,25 +149,36 @@ export class ServiceHistory {
       }
       case 'ticket.transferred': {
         const ticket = this.tracked.get(event.ticketId);
-        if (ticket) Object.assign(ticket, { serviceId: event.serviceId, calledAt: null });
+        if (ticket) {
+          Object.assign(ticket, { serviceId: event.serviceId, calledAt: null });
+          this.countWaiting(event.serviceId, ticket.priority, +1);
+        }
         return;
       }
-      case 'ticket.cancelled':
+      case 'ticket.cancelled': {
+        const ticket = this.tracked.get(event.ticketId);
+        if (ticket && ticket.calledAt === null) this.countWaiting(ticket.serviceId, ticket.priority, -1);
         this.tracked.delete(event.ticketId);
         return;
+      }
       case 'desk.paused':
       case 'desk.closed':
         if (!this.unavailableSince.has(event.deskId)) this.unavailableSince.set(event.deskId, event.at);
         return;
       case 'desk.resumed':
       case 'desk.opened': {
+        this.lastActiveAt.set(event.deskId, event.at);
         const since = this.unavailableSince.get(event.deskId);
         if (since !== undefined) this.pauses.push((event.at - since) / 1000);
         this.unavailableSince.delete(event.deskId);
         return;
       }
+      case 'ticket.reinstated': {
+        const ticket = this.tracked.get(event.ticketId);
+        if (ticket) this.countWaiting(ticket.serviceId, ticket.priority, +1);
+        return;
+      }
       case 'ticket.recalled':
-      case 'ticket.reinstated':
       case 'ticket.started':
       case 'ticket.parked':
         return;
@@ -149,6 +188,34 @@ export class ServiceHistory {
   /** Recent service times of a service, oldest first. */
   serviceTimes(serviceId: string): number[] {
     return this.byService.get(serviceId)?.values() ?? [];
+  }
+
+  /**
+   * The mean service time of a service now, recent visits weighing more (half-life 15 min), with the
+   * weight behind it (how many recent visits it stands for); null before the first.
+   */
+  recentServiceMean(serviceId: string, now: number): { seconds: number; weight: number } | null {
+    const times = this.timedServiceTimes.get(serviceId)?.values();
+    if (!times || times.length === 0) return null;
+    let sum = 0;
+    let weight = 0;
+    for (const [at, seconds] of times) {
+      const w = Math.pow(0.5, Math.max(0, now - at) / 1000 / SERVICE_TIME_HALF_LIFE_SECONDS);
+      sum += w * seconds;
+      weight += w;
+    }
+    return { seconds: sum / weight, weight };
+  }
+
+  /** When a desk last called, finished, opened or came back from a break. */
+  deskLastActiveAt(deskId: string): number | null {
+    return this.lastActiveAt.get(deskId) ?? null;
+  }
+
+  /** Tickets waiting in a service's line (priority ones alone for a priority class), as the events tell. */
+  waitingIn(serviceId: string, priority: boolean): number {
+    const priorityCount = this.waitingCount.get(`${serviceId}|p`) ?? 0;
+    return priority ? priorityCount : priorityCount + (this.waitingCount.get(`${serviceId}|n`) ?? 0);
   }
 
   /** Recent service times of a service during one hour of the day (0–23, office time). */
@@ -230,7 +297,15 @@ export class ServiceHistory {
     return zonedParts(ms, this.timeZone).hour;
   }
 
+  private countWaiting(serviceId: string, priority: boolean, delta: number): void {
+    const key = `${serviceId}|${priority ? 'p' : 'n'}`;
+    this.waitingCount.set(key, Math.max(0, (this.waitingCount.get(key) ?? 0) + delta));
+  }
+
   private noteServiceTime(serviceId: string, seconds: number, at: number): void {
+    let timed = this.timedServiceTimes.get(serviceId);
+    if (!timed) this.timedServiceTimes.set(serviceId, (timed = new RecentValues(this.serviceWindow)));
+    timed.push([at, seconds]);
     windowOf(this.byService, serviceId, this.serviceWindow).push(seconds);
     windowOf(this.byServiceHour, `${serviceId}@${this.hourOf(at)}`, this.hourWindow).push(seconds);
     this.pooled.push(seconds);

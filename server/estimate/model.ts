@@ -1,10 +1,15 @@
 // The dispatch model the nobat estimator simulates with, learnt from today's history: service times
-// per service (this hour's when there are enough), what is left of the visits under way, no-shows
-// and what they cost a desk, the handover gap, breaks in progress and the visitors still to come who may overtake.
+// per service as a recency-weighted mean (a clerk who slows down moves it within a quarter-hour), what
+// is left of the visits under way, no-shows and what they cost a desk, the handover gap, breaks in
+// progress, desks signed in but gone quiet, and the visitors still to come who may overtake. Each
+// duration is its expected value: one run gives the point estimate, and the range comes from how
+// wrong such points have been today (calibration.ts), not from the spread of random runs.
+import { candidatesFor } from '../queue/policy.js';
 import type { DeskState, PriorityGroup, QueueState, Ticket } from '../queue/types.js';
 import type { ServiceHistory } from './history.js';
 import { DEFAULT_SERVICE_SECONDS } from './ql.js';
-import { exponential, type Random } from './random.js';
+import type { Random } from './random.js';
+import { mean } from './recent.js';
 import type { DispatchModel } from './simulate.js';
 
 export interface ModelOptions {
@@ -18,9 +23,14 @@ export interface ModelOptions {
    * arrivals forever.
    */
   arrivalHorizonSeconds: number;
+  /** A signed-in desk idle this long while people wait in its lines counts as away. */
+  awayAfterSeconds: number;
 }
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { defaultPauseSeconds: 1800, minSamples: 5, arrivalHorizonSeconds: 3600 };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { defaultPauseSeconds: 1800, minSamples: 5, arrivalHorizonSeconds: 3600, awayAfterSeconds: 300 };
+
+/** How many visits' weight the pooled mean has against a service's own recent ones. */
+const PRIOR_WEIGHT = 0.5;
 
 /**
  * `arrivals` says which future visitors can matter: a normal ticket is overtaken only by priority
@@ -57,49 +67,46 @@ export function dispatchModel(
   const arrivalsEndAt = now + options.arrivalHorizonSeconds * 1000;
   const totalRate = arrivalRates.reduce((sum, r) => sum + r.rate, 0);
 
-  // How far off the recent mean may be: each run scales a service's draws by the ratio of a
-  // bootstrap resample's mean to the sample mean, so long queues get the wider range they deserve.
-  const runScale = new Map<string, number>();
-  const scaleOf = (serviceId: string, random: Random): number => {
-    let scale = runScale.get(serviceId);
-    if (scale === undefined) {
-      const samples = samplesOf(serviceId);
-      let total = 0;
-      let resampled = 0;
-      for (const value of samples) {
-        total += value;
-        resampled += samples[Math.floor(random() * samples.length)]!;
-      }
-      scale = total > 0 ? resampled / total : 1;
-      runScale.set(serviceId, scale);
+  // A service not seen yet borrows the office's pooled recent mean; a few visits of its own are
+  // shrunk towards that, as many pseudo-visits' weight as PRIOR_WEIGHT.
+  const pooled = mean(history.pooledServiceTimes()) ?? DEFAULT_SERVICE_SECONDS;
+  const meanCache = new Map<string, number>();
+  const meanOf = (serviceId: string): number => {
+    let value = meanCache.get(serviceId);
+    if (value === undefined) {
+      const recent = history.recentServiceMean(serviceId, now);
+      value = recent ? (recent.seconds * recent.weight + pooled * PRIOR_WEIGHT) / (recent.weight + PRIOR_WEIGHT) : pooled;
+      meanCache.set(serviceId, value);
     }
-    return scale;
+    return value;
   };
-  const draw = (serviceId: string, random: Random): number => {
-    const samples = samplesOf(serviceId);
-    return (samples[Math.floor(random() * samples.length)] ?? DEFAULT_SERVICE_SECONDS) * 1000 * scaleOf(serviceId, random);
-  };
+  const occupancyMs = (serviceId: string) => (1 - noShowRate) * (meanOf(serviceId) * 1000 + handoverMs) + noShowRate * noShowCostMs;
 
-  const residual = (ticket: Ticket, random: Random): number => {
+  const residual = (ticket: Ticket): number => {
     if (ticket.status === 'called' && ticket.recalls > 0) return Math.max(0, noShowCostMs - (now - (ticket.calledAt ?? now)));
     const elapsedMs = now - (ticket.startedAt ?? ticket.calledAt ?? now);
     const longer = samplesOf(ticket.serviceId).filter((s) => s * 1000 > elapsedMs);
-    // A visit already longer than any seen lately is near its end more often than not.
-    const remaining = longer.length > 0 ? longer[Math.floor(random() * longer.length)]! * 1000 - elapsedMs : 0.25 * elapsedMs;
+    // The mean of what is left of the visits seen lately that lasted longer; a visit already longer
+    // than any of them is near its end more often than not.
+    const remaining = longer.length > 0 ? (longer.reduce((a, b) => a + b, 0) / longer.length) * 1000 - elapsedMs : 0.25 * elapsedMs;
     return remaining + handoverMs;
   };
 
   return {
-    beginRun(): void {
-      runScale.clear();
-    },
-    deskReadyAt(desk: DeskState, random: Random): number {
+    beginRun(): void {},
+    deskReadyAt(desk: DeskState): number {
       const current = desk.currentTicketId ? state.tickets.get(desk.currentTicketId) : undefined;
       let ready = now;
-      if (current && current.status !== 'parked') ready += residual(current, random);
+      if (current && current.status !== 'parked') ready += residual(current);
       else {
         const freedAt = history.lastFreedAt(desk.id);
         if (freedAt !== null) ready = Math.max(now, freedAt + handoverMs);
+        // Signed in, not on a break, idle with people in its lines: its clerk has stepped away.
+        // Gone this long already, they are expected to stay away as long again (at least a while).
+        const idleSince = history.deskLastActiveAt(desk.id);
+        if (desk.open && !desk.pause && idleSince !== null && now - idleSince > options.awayAfterSeconds * 1000 && candidatesFor(state, desk).length > 0) {
+          ready = Math.max(ready, now + Math.max(now - idleSince, options.awayAfterSeconds * 3000));
+        }
       }
       if (!desk.open || desk.pause) {
         const since = desk.pause?.since ?? history.deskUnavailableSince(desk.id) ?? now;
@@ -108,13 +115,13 @@ export function dispatchModel(
       }
       return ready;
     },
-    occupancy(ticket: Ticket, _calledAt: number, random: Random): number {
-      if (random() < noShowRate) return noShowCostMs;
-      return draw(ticket.serviceId, random) + handoverMs;
+    occupancy(ticket: Ticket): number {
+      return occupancyMs(ticket.serviceId);
     },
+    // Expected arrivals, evenly spaced at the recent rate; which service and group by a seeded draw.
     nextArrival(after: number, random: Random) {
       if (totalRate === 0) return null;
-      const at = after + exponential(random, 1 / totalRate);
+      const at = after + 1 / totalRate;
       if (at > arrivalsEndAt) return null;
       let pick = random() * totalRate;
       for (const { serviceId, priorityGroup, rate } of arrivalRates) {

@@ -4,6 +4,8 @@
 import { roundWaitRange, type WaitRange } from '../time/wait-range.js';
 import { zonedParts } from '../time/zoned.js';
 import type { Weekday } from '../config/schema.js';
+import { candidatesFor } from '../queue/policy.js';
+import type { PriorityGroup, QueueState, WaitPromise } from '../queue/types.js';
 import type { WaitEstimate } from './types.js';
 
 export type WaitNote = 'no_desk_open' | 'outside_hours' | 'next';
@@ -59,6 +61,12 @@ export function waitPromise(situation: WaitSituation): WaitPromiseView {
   return { estimatedWait: shown, estimatedWaitSeconds: Math.round(Math.min(shown.high, Math.max(shown.low, seconds))), waitNote: null };
 }
 
+/** What the ticket keeps of its promise (the issue command carries it): the range and the point. */
+export function keptPromise(view: WaitPromiseView): WaitPromise | null {
+  const range = promisedRange(view);
+  return range ? { seconds: view.estimatedWaitSeconds ?? range.low, low: range.low, high: range.high } : null;
+}
+
 /** The range a promise commits to, as kept with the ticket and scored: null when it named no time. */
 export function promisedRange(view: Pick<WaitPromiseView, 'estimatedWait' | 'waitNote'>): WaitRange | null {
   if (view.estimatedWait) return view.estimatedWait;
@@ -72,4 +80,20 @@ export function officeMoment(at: number, now: number, timeZone: string): OfficeM
   const sameDay = then.year === today.year && then.month === today.month && then.day === today.day;
   const clock = `${String(then.hour).padStart(2, '0')}:${String(then.minute).padStart(2, '0')}`;
   return { at, clock, weekday: sameDay ? null : then.weekday };
+}
+
+/** Where a new ticket of this service and class would stand: the line ahead of it and the desks that call it. */
+export function newTicketSituation(state: QueueState, serviceId: string, priorityGroup: PriorityGroup | string | null): Pick<WaitSituation, 'deskOpen' | 'ahead' | 'deskFree'> {
+  const desks = [...state.desks.values()].filter((d) => d.open && d.services.includes(serviceId));
+  let ahead = 0;
+  for (const ticket of state.tickets.values()) {
+    if (ticket.status !== 'issued' || ticket.targetDeskId !== null || ticket.serviceId !== serviceId) continue;
+    if (priorityGroup === null || ticket.priorityGroup !== null) ahead++;
+  }
+  return {
+    deskOpen: desks.length > 0,
+    ahead,
+    // Free with nothing else to call: the new ticket would be its next.
+    deskFree: desks.some((d) => !d.pause && d.currentTicketId === null && candidatesFor(state, d).length === 0),
+  };
 }

@@ -12,7 +12,8 @@ import { createNobatEstimator } from './nobat.js';
 import { qlEstimator } from './ql.js';
 import { scoreRows, type ScoreRow } from './score.js';
 import { parseTrace, type TraceArrival, type TraceLine, type TraceOffice } from './trace.js';
-import type { Estimator } from './types.js';
+import { keptPromise, newTicketSituation, waitPromise, type WaitPromiseView } from './promise.js';
+import type { Estimator, WaitEstimate } from './types.js';
 
 export interface ReplayRow {
   visitor: string;
@@ -64,6 +65,8 @@ export function replayTrace(lines: string | readonly (string | TraceLine)[], opt
   const rows = new Map<string, ReplayRow>();
   const arrivals = new Map<string, TraceArrival>();
   const idle = new Set<string>();
+  /** Desks whose clerk has stepped away without pausing: signed in, calling no one. */
+  const away = new Set<string>();
   const agenda = new Agenda<Step>();
 
   const apply = (command: QueueCommand): QueueEvent[] => {
@@ -78,7 +81,7 @@ export function replayTrace(lines: string | readonly (string | TraceLine)[], opt
 
   const dispatch = (now: number): void => {
     for (const desk of state.desks.values()) {
-      if (!idle.has(desk.id) || !desk.open || desk.pause) continue;
+      if (!idle.has(desk.id) || !desk.open || desk.pause || away.has(desk.id)) continue;
       const call = apply({ type: 'callNext', now, deskId: desk.id }).find((e) => e.type === 'ticket.called');
       if (!call) continue;
       idle.delete(desk.id);
@@ -125,13 +128,20 @@ export function replayTrace(lines: string | readonly (string | TraceLine)[], opt
     const event = traceEvents[next++]!;
     const now = traceAt;
     if (event.kind === 'arrive') {
-      apply({ type: 'issueTicket', now, ticketId: event.visitor, serviceId: event.service, priorityGroup: event.priorityGroup });
+      // As the server does: the promise is decided before issuing and kept with the ticket.
+      const input = { state, history, now };
+      const promising = estimators.find((e) => e.name === PROMISING);
+      const estimate = promising?.estimateNew(input, event.service, event.priorityGroup);
+      const promise = estimate ? waitPromise({ estimate, withinHours: true, ...newTicketSituation(state, event.service, event.priorityGroup) }) : null;
+      apply({ type: 'issueTicket', now, ticketId: event.visitor, serviceId: event.service, priorityGroup: event.priorityGroup, promise: promise && keptPromise(promise) });
       arrivals.set(event.visitor, event);
-      rows.set(event.visitor, rowAtIssue(event, estimators, { state, history, now }));
+      rows.set(event.visitor, rowAtIssue(event, estimators, input, estimate && promise ? { estimate, promise } : null));
     } else if (event.kind === 'desk') {
       const desk = state.desks.get(event.desk)!;
       if (event.state === 'closed' && !desk.pause) apply({ type: 'pauseDesk', now, deskId: event.desk, reason: 'break', note: null });
       if (event.state === 'open' && desk.pause) apply({ type: 'resumeDesk', now, deskId: event.desk });
+      if (event.state === 'away') away.add(event.desk);
+      if (event.state === 'open') away.delete(event.desk);
     }
     dispatch(now);
   }
@@ -140,7 +150,15 @@ export function replayTrace(lines: string | readonly (string | TraceLine)[], opt
   return { office, visitors, scores: scoreRows(visitors, estimators), events: log };
 }
 
-function rowAtIssue(event: TraceArrival, estimators: readonly Estimator[], input: { state: QueueState; history: ServiceHistory; now: number }): ReplayRow {
+/** The estimator whose range is the promise shown to the visitor (and kept with the ticket). */
+const PROMISING = 'nobat';
+
+function rowAtIssue(
+  event: TraceArrival,
+  estimators: readonly Estimator[],
+  input: { state: QueueState; history: ServiceHistory; now: number },
+  shown: { estimate: WaitEstimate; promise: WaitPromiseView } | null,
+): ReplayRow {
   const row: ReplayRow = {
     visitor: event.visitor,
     service: event.service,
@@ -153,6 +171,14 @@ function rowAtIssue(event: TraceArrival, estimators: readonly Estimator[], input
     ranges: {},
   };
   for (const estimator of estimators) {
+    if (estimator.name === PROMISING && shown) {
+      // Exactly what the visitor was told and the ticket keeps: the rounded range, or «soon» as its five minutes.
+      const { estimate, promise } = shown;
+      const kept = keptPromise(promise);
+      row.estimates[estimator.name] = round1(kept?.seconds ?? estimate.seconds);
+      row.ranges[estimator.name] = kept ? { low: kept.low, high: kept.high } : { low: round1(estimate.low), high: round1(estimate.high) };
+      continue;
+    }
     const estimate = estimator.estimate(input, event.visitor);
     row.estimates[estimator.name] = round1(estimate.seconds);
     if (estimator.ranged) row.ranges[estimator.name] = { low: round1(estimate.low), high: round1(estimate.high) };

@@ -21,11 +21,17 @@ export interface ScoreRow {
   /** For ranged estimators: share whose wait fell inside the range, and its mean width in minutes. */
   coverage: number | null;
   meanWidthMinutes: number | null;
+  /** For ranged estimators: share who waited more than 5 minutes past the range's upper end. */
+  pastUpperShare: number | null;
+  /** For ranged estimators: mean 80 % interval (Winkler) score in minutes, width plus 10 × each miss. */
+  intervalScoreMinutes: number | null;
 }
 
 const WITHIN_FLOOR_SECONDS = 180;
 const WITHIN_SHARE = 0.2;
 const UNDER_PROMISE_SECONDS = 300;
+/** The interval score of a central 80 % interval charges 2 ÷ 0.2 per unit outside it. */
+const INTERVAL_PENALTY = 2 / 0.2;
 
 export function scoreRows(rows: readonly ReplayRow[], estimators: readonly Pick<Estimator, 'name' | 'ranged'>[]): ScoreRow[] {
   const served = rows.filter((r) => r.outcome === 'served' && r.waitSeconds !== null);
@@ -38,6 +44,8 @@ export function scoreRows(rows: readonly ReplayRow[], estimators: readonly Pick<
     let under = 0;
     let covered = 0;
     let widthSum = 0;
+    let pastUpper = 0;
+    let intervalSum = 0;
     for (const row of served) {
       const wait = row.waitSeconds!;
       const estimate = row.estimates[name] ?? 0;
@@ -51,6 +59,8 @@ export function scoreRows(rows: readonly ReplayRow[], estimators: readonly Pick<
       if (range) {
         if (wait >= range.low && wait <= range.high) covered++;
         widthSum += range.high - range.low;
+        if (wait > range.high + UNDER_PROMISE_SECONDS) pastUpper++;
+        intervalSum += range.high - range.low + INTERVAL_PENALTY * (Math.max(0, range.low - wait) + Math.max(0, wait - range.high));
       }
     }
     const n = served.length;
@@ -66,6 +76,8 @@ export function scoreRows(rows: readonly ReplayRow[], estimators: readonly Pick<
       underPromiseShare: share(under),
       coverage: ranged ? share(covered) : null,
       meanWidthMinutes: ranged ? share(widthSum) / 60 : null,
+      pastUpperShare: ranged ? share(pastUpper) : null,
+      intervalScoreMinutes: ranged ? share(intervalSum) / 60 : null,
     };
   });
 }

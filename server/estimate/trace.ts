@@ -34,7 +34,8 @@ export interface TraceDesk {
   t: number;
   kind: 'desk';
   desk: string;
-  state: 'open' | 'closed';
+  /** closed: a break the desk records (paused); away: its clerk stops calling without saying so. */
+  state: 'open' | 'closed' | 'away';
 }
 
 export interface TraceEnd {
@@ -119,7 +120,7 @@ function checkEvent(value: unknown, line: number, services: ReadonlySet<string>,
       return value as unknown as TraceArrival;
     case 'desk':
       if (typeof value.desk !== 'string' || !desks.has(value.desk)) throw new TraceError(line, `unknown desk ${String(value.desk)}`);
-      if (value.state !== 'open' && value.state !== 'closed') throw new TraceError(line, 'a desk event needs "state" open or closed');
+      if (value.state !== 'open' && value.state !== 'closed' && value.state !== 'away') throw new TraceError(line, 'a desk event needs "state" open, closed or away');
       return value as unknown as TraceDesk;
     case 'end':
       return value as unknown as TraceEnd;

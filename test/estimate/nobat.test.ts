@@ -9,7 +9,7 @@ import { traceToJsonLines } from '../../server/estimate/trace.js';
 import { improvementOverBest } from '../../server/estimate/score.js';
 import { office, sec, serveOne } from './fixtures.js';
 
-const nobat = createNobatEstimator({ runs: 20 });
+const nobat = createNobatEstimator();
 
 test('with fixed service times the simulation gives the wait worked out by hand', () => {
   const o = office([{ id: 'D1', services: ['S1'] }], ['S1']);
@@ -21,10 +21,14 @@ test('with fixed service times the simulation gives the wait worked out by hand'
   o.run({ type: 'issueTicket', now: sec(1010), ticketId: 'x', serviceId: 'S1', priorityGroup: null });
   o.run({ type: 'issueTicket', now: sec(1020), ticketId: 'y', serviceId: 'S1', priorityGroup: null });
   const input = { state: o.state, history: o.history, now: sec(1040) };
-  assert.deepEqual(nobat.estimate(input, 'x'), { seconds: 60, low: 60, high: 60 });
-  assert.deepEqual(nobat.estimate(input, 'y'), { seconds: 160, low: 160, high: 160 });
+  const x = nobat.estimate(input, 'x');
+  const y = nobat.estimate(input, 'y');
+  assert.equal(x.seconds, 60);
+  assert.equal(y.seconds, 160);
+  // Nobody called today was promised anything yet: the range is the prior's, around the point.
+  assert.ok(x.low < 60 && x.high > 60 && y.low < 160 && y.high > 160);
   // The whole line at once gives each ticket the same.
-  assert.deepEqual(Object.fromEntries(nobat.estimateAll!(input)), { x: { seconds: 60, low: 60, high: 60 }, y: { seconds: 160, low: 160, high: 160 } });
+  assert.deepEqual(Object.fromEntries(nobat.estimateAll!(input)), { x, y });
   assert.equal(nobat.estimateNew(input, 'S1', null).seconds, 260);
   // A priority newcomer goes before x and y.
   assert.equal(nobat.estimateNew(input, 'S1', 'elderly').seconds, 60);

@@ -42,7 +42,7 @@ test('MAE, RMSE, bias, within, under-promise and coverage, with no-shows apart',
 });
 
 test('improvement over the best of the others', () => {
-  const base = { served: 1, noShows: 0, rmseMinutes: 0, biasMinutes: 0, withinShare: 0, underPromiseShare: 0, coverage: null, meanWidthMinutes: null };
+  const base = { served: 1, noShows: 0, rmseMinutes: 0, biasMinutes: 0, withinShare: 0, underPromiseShare: 0, coverage: null, meanWidthMinutes: null, pastUpperShare: null, intervalScoreMinutes: null };
   const scores = [
     { ...base, estimator: 'nobat', maeMinutes: 3 },
     { ...base, estimator: 'ql', maeMinutes: 6 },
