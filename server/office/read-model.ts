@@ -8,7 +8,7 @@ import type { FinishOutcome } from '../queue/types.js';
 import { deskDayCounts, ticketPromise, ticketRecord, wasTransferred } from '../store/ticket-rows.js';
 import type { Db } from '../store/open.js';
 import { isOpenAt, nextOpening, periodStart } from '../time/hours.js';
-import { officeMoment, waitPromise, type OfficeMoment, type WaitNote, type WaitPromiseView } from '../estimate/promise.js';
+import { newTicketSituation, officeMoment, waitPromise, type OfficeMoment, type WaitNote, type WaitPromiseView } from '../estimate/promise.js';
 import type { WaitRange } from '../time/wait-range.js';
 import { serviceDay, localClock } from '../time/day.js';
 import { instantAtLocal } from '../time/zoned.js';
@@ -164,22 +164,14 @@ export class ReadModel {
     const service = this.config.services.find((s) => s.id === serviceId);
     const hours = service?.hours ?? this.config.hours;
     const withinHours = isOpenAt(hours, now, this.config.timeZone);
-    const desks = [...this.state.desks.values()].filter((d) => d.open && d.services.includes(serviceId));
-    let ahead = 0;
-    for (const ticket of this.state.tickets.values()) {
-      if (ticket.status !== 'issued' || ticket.targetDeskId !== null || ticket.serviceId !== serviceId) continue;
-      if (priorityGroup === null || ticket.priorityGroup !== null) ahead++;
-    }
+    const situation = newTicketSituation(this.state, serviceId, priorityGroup);
     const opening = withinHours ? periodStart(hours, now, this.config.timeZone) : nextOpening(hours, now, this.config.timeZone);
     // Outside hours or with no desk there is no number to give: the simulation is not asked.
-    const estimate = withinHours && desks.length > 0 ? this.newTicketEstimate(serviceId, priorityGroup) : UNKNOWN;
+    const estimate = withinHours && situation.deskOpen ? this.newTicketEstimate(serviceId, priorityGroup) : UNKNOWN;
     return waitPromise({
       estimate,
       withinHours,
-      deskOpen: desks.length > 0,
-      ahead,
-      // Free with nothing else to call: the new ticket would be its next.
-      deskFree: desks.some((d) => !d.pause && d.currentTicketId === null && candidatesFor(this.state, d).length === 0),
+      ...situation,
       opening: opening === null ? null : officeMoment(opening, now, this.config.timeZone),
     });
   }

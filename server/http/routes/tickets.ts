@@ -1,10 +1,9 @@
 // /api/v1/tickets: kiosks issue, anyone holding an id reads, staff at the ticket's desk act on it.
 import { Hono, type Context } from 'hono';
-import { promisedRange, type WaitPromiseView } from '../../estimate/promise.js';
+import { keptPromise } from '../../estimate/promise.js';
 import { newId } from '../../auth/secrets.js';
 import { actorId } from '../../auth/principal.js';
 import type { CommandInput } from '../../office/office.js';
-import type { WaitPromise } from '../../queue/index.js';
 import { apiErrors, ApiError } from '../errors.js';
 import { refuse } from '../../queue/errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
@@ -40,7 +39,7 @@ export function ticketRoutes(deps: AppDeps) {
       const estimate = read.newTicketEstimate(service.id, body.priorityGroup);
       const promised = read.newTicketPromise(service.id, body.priorityGroup);
       const result = await office.execute(
-        { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup, promise: promiseOf(promised) },
+        { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup, promise: keptPromise(promised) },
         { id: actorId(principal), staffId: null },
         key ? `issue:${actorId(principal)}:${key}` : undefined,
       );
@@ -80,12 +79,6 @@ export function ticketRoutes(deps: AppDeps) {
       await office.execute({ type: 'reinstate', ticketId, position }, { id: actorId(principal), staffId: principal.userId }, deskRequestKey(c, principal.userId));
       return c.json({ ticket: read.ticket(ticketId) }, 200);
     });
-}
-
-/** What the visitor is told, as kept on the ticket: the range shown, or none when no time was named. */
-function promiseOf(promise: WaitPromiseView): WaitPromise | null {
-  const range = promisedRange(promise);
-  return range ? { seconds: promise.estimatedWaitSeconds ?? range.low, low: range.low, high: range.high } : null;
 }
 
 /** Desks send a unique request id with each command so that a retried click is applied once. */
