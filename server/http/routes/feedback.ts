@@ -13,7 +13,7 @@ import { ApiError, apiErrors } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireRole } from '../auth.js';
 import { validate } from '../validate.js';
-import { VOICE_RATES, voiceRateLimit } from './voice-rate.js';
+import { voiceLimits } from './voice-rate.js';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 /** A visitor's text: at most 2,000 characters (about 4 KB of Persian), bidi controls removed. */
@@ -54,12 +54,12 @@ const assignBody = z.strictObject({ userId: id });
 export function feedbackRoutes(deps: AppDeps) {
   const { feedback } = deps.voice;
   const clock = () => deps.office.now();
-  const rates = deps.voiceRates ?? VOICE_RATES;
+  const limits = voiceLimits(deps);
   const managers = requireRole('manager', 'admin');
 
   return new Hono<AppEnv>()
     .get('/topics', (c) => c.json({ kinds: FEEDBACK_KINDS, topics: deps.config.voice.topics, retentionDays: deps.config.voice.mobileRetentionDays }))
-    .post('/', voiceRateLimit(rates.intake, () => performance.now()), validate('json', feedbackBody), (c) => {
+    .post('/', limits.intake, validate('json', feedbackBody), (c) => {
       const principal = c.get('principal');
       const body = c.req.valid('json');
       let mobile: string | null = null;
@@ -76,7 +76,7 @@ export function feedbackRoutes(deps: AppDeps) {
       const items = feedback.list({ ...query, ...(from ? { from: from.first } : {}), ...(to ? { to: to.last } : {}) }, clock());
       return c.json(items);
     })
-    .get('/:code', voiceRateLimit(rates.lookup, () => performance.now()), (c) => {
+    .get('/:code', limits.lookup, (c) => {
       const code = parseFollowUpCode(c.req.param('code'));
       const found = code ? feedback.byCode(code) : undefined;
       if (!found) throw new ApiError(404, 'unknown_code', 'کد پیگیری پیدا نشد. آن را دوباره از روی رسید بخوانید.');

@@ -17,7 +17,7 @@ import { ApiError } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireDevice, requireRole } from '../auth.js';
 import { validate } from '../validate.js';
-import { VOICE_RATES, voiceRateLimit } from './voice-rate.js';
+import { voiceLimits } from './voice-rate.js';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
@@ -37,7 +37,7 @@ const followUpQuery = z.object({ status: z.enum(['open', 'done', 'all']).default
 export function meetingRoutes(deps: AppDeps) {
   const { meetings } = deps.voice;
   const clock = () => deps.office.now();
-  const rates = deps.voiceRates ?? VOICE_RATES;
+  const limits = voiceLimits(deps);
   const managers = requireRole('manager', 'admin');
 
   return new Hono<AppEnv>()
@@ -56,13 +56,13 @@ export function meetingRoutes(deps: AppDeps) {
       const today = serviceDay(clock(), deps.config.timeZone).iso;
       return c.json(meetings.followUps(status, limit).map((r) => ({ ...r, overdue: r.followUp !== null && r.followUp.doneAt === null && r.followUp.dueDate < today })));
     })
-    .get('/status/:code', voiceRateLimit(rates.lookup, () => performance.now()), (c) => {
+    .get('/status/:code', limits.lookup, (c) => {
       const code = parseFollowUpCode(c.req.param('code'));
       const found = code ? meetings.byCode(code) : undefined;
       if (!found) throw new ApiError(404, 'unknown_code', 'کد پیگیری پیدا نشد. آن را دوباره از روی رسید بخوانید.');
       return c.json(found, 200, { 'Cache-Control': 'no-store' });
     })
-    .post('/:id/registrations', requireDevice('kiosk'), voiceRateLimit(rates.intake, () => performance.now()), validate('param', idParam), validate('json', registrationBody), (c) => {
+    .post('/:id/registrations', requireDevice('kiosk'), limits.intake, validate('param', idParam), validate('json', registrationBody), (c) => {
       const registered = meetings.register(c.req.valid('param').id, c.req.valid('json'), actorId(c.get('principal')), clock());
       return c.json(registered, 201);
     })

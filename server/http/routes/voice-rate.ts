@@ -22,6 +22,19 @@ export const VOICE_RATES: VoiceRates = {
   lookup: { capacity: 10, refillPerSecond: 1 / 6 },
 };
 
+const shared = new WeakMap<object, { intake: MiddlewareHandler<AppEnv>; lookup: MiddlewareHandler<AppEnv> }>();
+
+/** One intake and one lookup limit per app, shared by feedback and meetings: codes of either count alike. */
+export function voiceLimits(app: { voiceRates?: VoiceRates | undefined }): { intake: MiddlewareHandler<AppEnv>; lookup: MiddlewareHandler<AppEnv> } {
+  let limits = shared.get(app);
+  if (!limits) {
+    const rates = app.voiceRates ?? VOICE_RATES;
+    limits = { intake: voiceRateLimit(rates.intake, () => performance.now()), lookup: voiceRateLimit(rates.lookup, () => performance.now()) };
+    shared.set(app, limits);
+  }
+  return limits;
+}
+
 export function voiceRateLimit(limits: BucketLimits, now: () => number): MiddlewareHandler<AppEnv> {
   const buckets = new TokenBuckets(limits);
   return async (c, next) => {
