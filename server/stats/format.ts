@@ -45,6 +45,11 @@ export function faNumber(value: number | null, decimals = 1): string {
 }
 
 /** A share 0–1 as a Persian percentage: 0.873 → «۸۷٫۳٪». */
+/** Indicator 8 for a period that is not whole months: the visitors over its days, «۲ در ۱ روز (دورهٔ ناقص)». */
+export function partialVisitors(issued: number, days: number): string {
+  return `${faNumber(issued, 0)} در ${faNumber(days, 0)} روز (دورهٔ ناقص)`;
+}
+
 export function faPercent(share: number | null): string {
   return share === null ? '—' : `${faNumber(share * 100)}٪`;
 }

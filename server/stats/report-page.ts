@@ -2,7 +2,7 @@
 // Persian digits and Jalali dates, styled only by report-page.css (no inline script or style, for
 // the strict Content-Security-Policy). Pure: the report and the time of printing in, HTML out.
 import { faDigits } from '../time/digits.js';
-import { BUTTON_LABELS, SURVEY_QUESTION, faMinutes, faNumber, faPercent, periodText, surveyMethodText, surveyResultText, turnSystemText } from './format.js';
+import { BUTTON_LABELS, SURVEY_QUESTION, faMinutes, faNumber, faPercent, partialVisitors, periodText, surveyMethodText, surveyResultText, turnSystemText } from './format.js';
 import { escape, page, section } from './html.js';
 import type { IndicatorsReport } from './types.js';
 import { voiceSections } from '../voice/report-sections.js';
@@ -34,16 +34,21 @@ export function messagePage(title: string, message: string, link?: { href: strin
 }
 
 function indicator8(report: IndicatorsReport): string {
-  const rows = report.visitorsPerMonth.map((r) => `<tr><th scope="row">${escape(r.name)}</th><td>${faNumber(r.issued, 0)}</td><td>${faNumber(r.perMonth, 1)}</td></tr>`);
+  const perMonth = (issued: number) => (report.partialPeriod ? escape(partialVisitors(issued, report.period.days)) : faNumber(report.months > 0 ? issued / report.months : null, 1));
+  const rows = report.visitorsPerMonth.map((r) => `<tr><th scope="row">${escape(r.name)}</th><td>${faNumber(r.issued, 0)}</td><td>${perMonth(r.issued)}</td></tr>`);
   const total = report.visitorsPerMonth.reduce((sum, r) => sum + r.issued, 0);
   return section(
     'شاخص ۸ — میانگین تعداد مراجعان هر خدمت در ماه',
     `<table>
   <thead><tr><th scope="col">خدمت</th><th scope="col">مراجعان در دوره</th><th scope="col">میانگین در ماه</th></tr></thead>
   <tbody>${rows.join('')}</tbody>
-  <tfoot><tr><th scope="row">همهٔ خدمت‌ها</th><td>${faNumber(total, 0)}</td><td>${faNumber(report.months > 0 ? total / report.months : null, 1)}</td></tr></tfoot>
+  <tfoot><tr><th scope="row">همهٔ خدمت‌ها</th><td>${faNumber(total, 0)}</td><td>${perMonth(total)}</td></tr></tfoot>
 </table>
-<p class="note">میانگین ماهانه = مراجعان دوره ÷ ${faNumber(report.months, 2)} ماه (هر روز به نسبت طول ماه خودش).</p>`,
+<p class="note">${
+      report.partialPeriod
+        ? 'دوره ماه‌های کامل شمسی را در بر نمی‌گیرد؛ میانگین ماهانه فقط از ماه‌های کامل ساخته می‌شود و اینجا شمار مراجعان همان روزها آمده است.'
+        : `میانگین ماهانه = مراجعان دوره ÷ ${faNumber(report.months, 0)} ماه.`
+    }</p>`,
   );
 }
 

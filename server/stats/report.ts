@@ -25,13 +25,16 @@ export async function indicatorsReport(stats: StatsDays, range: StatsRange): Pro
   const aggregate = await stats.aggregate(range);
   const byService = reportOf(stats, aggregate, range, 'service');
   const months = monthsSpanned(range);
+  // Two visitors on one day are not «۶۰ در ماه»: only whole months give a monthly average.
+  const partialPeriod = Math.abs(months - Math.round(months)) > 1e-9 || months < 1;
   const total = byService.total;
   const { byKind, buttons } = ratingPlacements(aggregate.groups.total.total?.ratings ?? []);
   return {
     office: config.name,
     period: byService.period,
     months,
-    visitorsPerMonth: byService.rows.map((row) => ({ serviceId: row.key, name: row.name ?? row.key, issued: row.issued, perMonth: row.issued / months })),
+    partialPeriod,
+    visitorsPerMonth: byService.rows.map((row) => ({ serviceId: row.key, name: row.name ?? row.key, issued: row.issued, perMonth: partialPeriod ? null : row.issued / months })),
     serviceTime: byService.rows.map((row) => ({
       serviceId: row.key,
       name: row.name ?? row.key,

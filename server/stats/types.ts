@@ -113,8 +113,13 @@ export interface IndicatorsReport extends VoiceIndicators {
   period: ReportPeriod;
   /** Jalali months the period spans, each day counting as a fraction of its month (1 for a whole month, 12 for a year). */
   months: number;
-  /** Indicator 8: average visitors per month, per service. */
-  visitorsPerMonth: Array<{ serviceId: string; name: string; issued: number; perMonth: number }>;
+  /**
+   * The period is not whole Jalali months (a day, a week, half a month): indicator 8 then gives the
+   * visitors of the period as they are, over its days, and no monthly average made up from them.
+   */
+  partialPeriod: boolean;
+  /** Indicator 8: average visitors per month, per service; null for a partial period. */
+  visitorsPerMonth: Array<{ serviceId: string; name: string; issued: number; perMonth: number | null }>;
   /** Indicator 9: average time to deliver each service (seconds at the desk, served tickets). */
   serviceTime: Array<{ serviceId: string; name: string; served: number; meanSeconds: number | null; p90Seconds: number | null; targetWaitMinutes: number; meanWaitSeconds: number | null }>;
   /** Indicator 10: the turn system and how well it told visitors their wait. */

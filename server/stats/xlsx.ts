@@ -3,7 +3,7 @@
 // (minutes with one decimal, shares as percentages) so that a manager can sum and chart them.
 import type ExcelJS from 'exceljs';
 import { safeCellText } from './cells.js';
-import { BUTTON_LABELS, SURVEY_QUESTION, hourLabel, jalaliSlashes, minutes, periodText, surveyMethodText, surveyResultText, turnSystemText } from './format.js';
+import { BUTTON_LABELS, SURVEY_QUESTION, hourLabel, jalaliSlashes, minutes, partialVisitors, periodText, surveyMethodText, surveyResultText, turnSystemText } from './format.js';
 import type { Figures, Grouping, IndicatorsReport, ReportPeriod, ReportRow, StatsReport } from './types.js';
 import { voiceSheets } from '../voice/workbook-sheets.js';
 
@@ -54,7 +54,7 @@ export async function indicatorsWorkbook(report: IndicatorsReport): Promise<Buff
     workbook,
     'شاخص ۸',
     [{ header: 'خدمت', width: 34 }, { header: 'شمار مراجعان در دوره', width: 18, format: COUNT }, { header: 'میانگین مراجعان در ماه', width: 20, format: '#,##0.0' }],
-    report.visitorsPerMonth.map((row) => [row.name, row.issued, row.perMonth]),
+    report.visitorsPerMonth.map((row) => [row.name, row.issued, row.perMonth ?? partialVisitors(row.issued, report.period.days)]),
   );
   table(
     workbook,

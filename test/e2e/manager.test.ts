@@ -5,6 +5,7 @@
 // reported; the history tab draws its charts and sorts its tables; the English toggle; screenshots
 // at laptop and tablet sizes.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { io as connect } from 'socket.io-client';
@@ -160,6 +161,21 @@ describe('manager screen', () => {
     assert.equal(descending[0], fa(2), 'certificate had the most tickets');
     assert.equal(ascending[0], fa(0));
     await screenshot(dashboard, 'manager-history-laptop');
+  });
+
+  test('the report tab offers both workbooks, each labelled: the statistics and the indicators', async () => {
+    await dashboard.locator('nav button[data-tab="report"]').click();
+    const links = dashboard.locator('nb-report-tab nb-export-links');
+    const statistics = links.locator('a[data-export="xlsx"]');
+    const indicators = links.locator('a[data-export="indicators-xlsx"]');
+    await indicators.waitFor();
+    assert.match(await statistics.innerText(), /اکسل آمار/);
+    assert.match(await indicators.innerText(), /اکسل شاخص‌های حقوق شهروندی/);
+    for (const [link, file] of [[statistics, /nobat-statistics-/], [indicators, /nobat-indicators-/]] as const) {
+      const [download] = await Promise.all([dashboard.waitForEvent('download'), link.click()]);
+      assert.match(download.suggestedFilename(), file);
+      assert.equal((await readFile((await download.path())!)).subarray(0, 2).toString(), 'PK', 'an xlsx (zip) workbook');
+    }
   });
 
   test('English turns the screen left to right with English words', async () => {

@@ -17,11 +17,12 @@ describe('the printable indicators report', () => {
   let browser: Browser;
   let run: TraceOfficeRun;
   let month: string;
+  let day: ReturnType<typeof serviceDay>;
 
   before(async () => {
     [browser, run] = await Promise.all([launchChromium(), runTraceOffice(sampleTrace('surge.jsonl'))]);
     const at = run.replay.events[0]!.at;
-    const day = serviceDay(at, run.config.timeZone);
+    day = serviceDay(at, run.config.timeZone);
     month = day.jalali.slice(0, 7);
     // Keypad presses: most visitors pleased, a few not, on five-button desk keypads and a three-button exit one.
     const insert = run.office.server.db.prepare(`INSERT INTO ratings (at, day, jday, jmonth, hour, keypad_id, device, boot, seq, kind, desk_id, button, buttons)
@@ -79,6 +80,13 @@ describe('the printable indicators report', () => {
 
     await screenshot(page, 'manager-report');
     mkdirSync(ARTIFACTS, { recursive: true });
+    // One day is not a month: indicator 8 gives the day's visitors as they are, not a made-up monthly average.
+    const dayPage = await context.newPage();
+    assert.equal((await dayPage.goto(`${run.office.server.url}/manager/report?from=${day.iso}`))?.status(), 200);
+    const dayTotal = await dayPage.locator('section').first().locator('tfoot td').nth(1).textContent();
+    assert.equal(dayTotal, `${fa(total.toLocaleString('en-US').replaceAll(',', '٬'))} در ۱ روز (دورهٔ ناقص)`);
+    await dayPage.close();
+
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ path: join(ARTIFACTS, 'manager-report.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');

@@ -108,7 +108,12 @@ describe('statistics over a replayed day (surge trace)', () => {
     const { status, body } = await run.office.api('GET', `/stats/indicators?from=${day.jalali.slice(0, 7)}`, { token: manager });
     assert.equal(status, 200);
     assert.equal(body.months, 1);
+    assert.equal(body.partialPeriod, false);
     for (const row of body.visitorsPerMonth) assert.equal(row.perMonth, run.replay.visitors.filter((v) => v.service === row.serviceId).length);
+    // One day is not made into a month (it would read «۶۰ در ماه» for 2 visitors).
+    const oneDay = (await run.office.api('GET', `/stats/indicators?from=${day.iso}`, { token: manager })).body;
+    assert.equal(oneDay.partialPeriod, true);
+    for (const row of oneDay.visitorsPerMonth) assert.equal(row.perMonth, null);
     const called = run.replay.visitors.filter((v) => v.waitSeconds !== null);
     const accuracy = body.turnSystem.accuracy;
     assert.equal(accuracy.count, called.length);

@@ -5,7 +5,10 @@ import { t, type Lang } from '../i18n.js';
 import type { DayRange } from '../state.js';
 import { managerStyles } from './manager.styles.js';
 
-/** Downloads of a range: the Excel workbook, the tickets as CSV, and the printable indicators report. */
+/**
+ * Downloads of a range: the statistics and the indicators Excel workbooks (each labelled by what it
+ * holds), the tickets as CSV, and the printable indicators report.
+ */
 @customElement('nb-export-links')
 export class NbExportLinks extends LitElement {
   /** The days exported. */
@@ -44,6 +47,7 @@ export class NbExportLinks extends LitElement {
     const urls = exportUrls(this.range);
     return html`
       <a data-export="xlsx" href=${urls.xlsx} download>${t(lang, 'exportXlsx')}</a>
+      <a data-export="indicators-xlsx" href=${urls.indicatorsXlsx} download>${t(lang, 'exportIndicatorsXlsx')}</a>
       <a data-export="csv" href=${urls.csv} download>${t(lang, 'exportCsv')}</a>
       <a data-export="printable" href=${urls.printable} target="_blank" rel="noopener">${t(lang, 'printable')}</a>
     `;

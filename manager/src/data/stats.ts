@@ -71,7 +71,12 @@ function ratingsOf(row: ReportRow): { ratings: number; ratingMean: number | null
 }
 
 /** Where the exports of a range are downloaded (the session cookie authenticates the download). */
-export function exportUrls(range: DayRange): { xlsx: string; csv: string; printable: string } {
+export function exportUrls(range: DayRange): { xlsx: string; indicatorsXlsx: string; csv: string; printable: string } {
   const query = `from=${range.from}&to=${range.to}`;
-  return { xlsx: `/api/v1/stats/report.xlsx?${query}`, csv: `/api/v1/stats/tickets.csv?${query}`, printable: `/manager/report?${query}` };
+  return {
+    xlsx: `/api/v1/stats/report.xlsx?${query}`,
+    indicatorsXlsx: `/api/v1/stats/indicators.xlsx?${query}`,
+    csv: `/api/v1/stats/tickets.csv?${query}`,
+    printable: `/manager/report?${query}`,
+  };
 }
