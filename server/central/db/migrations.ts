@@ -117,6 +117,12 @@ export const centralMigrations: ReadonlyArray<{ version: number; sql: string }> 
       CREATE INDEX event_batches_last ON event_batches (office_id, epoch, last_seq);
     `,
   },
+  {
+    version: 3,
+    // Where the office's current epoch began: an event above it and at or below the high-water mark
+    // that central does not hold means the office's log changed there.
+    sql: `ALTER TABLE offices ADD COLUMN epoch_base bigint NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** Applies the missing migrations; returns the schema version now in force. */

@@ -19,14 +19,15 @@ export class SyncRefused extends Error {
 
 export async function applyBatch(pool: Pool, officeId: number, batch: SyncBatch, log: Logger): Promise<SyncReceipt> {
   return inTransaction(pool, async (client) => {
-    const office = await client.query<{ epoch: number; high_water: string; revoked: boolean }>(
-      'SELECT epoch, high_water, revoked_at IS NOT NULL AS revoked FROM offices WHERE id = $1 FOR UPDATE',
+    const office = await client.query<{ epoch: number; epoch_base: string; high_water: string; revoked: boolean }>(
+      'SELECT epoch, epoch_base, high_water, revoked_at IS NOT NULL AS revoked FROM offices WHERE id = $1 FOR UPDATE',
       [officeId],
     );
     const row = office.rows[0];
     if (!row) throw new Error(`office ${officeId} vanished`);
     let epoch = row.epoch;
     let highWater = Number(row.high_water);
+    let base = Number(row.epoch_base);
     const position = () => ({ epoch, highWater });
     if (row.revoked) throw new SyncRefused('office_revoked', position(), `office ${officeId} is revoked`);
     if (batch.epoch < epoch) throw new SyncRefused('stale_epoch', position(), `office ${officeId} sent epoch ${batch.epoch}, central is at epoch ${epoch}`);
@@ -38,23 +39,35 @@ export async function applyBatch(pool: Pool, officeId: number, batch: SyncBatch,
       log.warn('office starts a new epoch (its log went back, e.g. restored from a backup)', { officeId, epoch: batch.epoch, fromSeq: batch.after + 1, previousHighWater: highWater });
       epoch = batch.epoch;
       highWater = batch.after;
+      base = batch.after;
     }
     if (batch.after > highWater) throw new SyncRefused('seq_gap', position(), `office ${officeId} sent events after seq ${batch.after}, central holds up to ${highWater}`);
 
     const seen = batch.events.filter((e) => e.seq <= highWater);
     const fresh = batch.events.filter((e) => e.seq > highWater);
-    if (seen.length > 0) await checkSameAsStored(client, officeId, epoch, seen, position());
+    if (seen.length > 0) await checkSameAsStored(client, officeId, { epoch, base }, seen, position());
     let orphans = 0;
     if (fresh.length > 0) orphans = await applyFresh(client, officeId, epoch, fresh);
     if (orphans > 0) log.warn('events about tickets central does not hold open were not counted (never issued to central, or closed already)', { officeId, orphans });
     highWater = Math.max(highWater, batch.through);
-    await client.query('UPDATE offices SET epoch = $2, high_water = $3, last_sync_at = now(), waiting = $4, desks_open = $5 WHERE id = $1', [officeId, epoch, highWater, batch.status.waiting, batch.status.desksOpen]);
+    await client.query('UPDATE offices SET epoch = $2, epoch_base = $3, high_water = $4, last_sync_at = now(), waiting = $5, desks_open = $6 WHERE id = $1', [
+      officeId,
+      epoch,
+      base,
+      highWater,
+      batch.status.waiting,
+      batch.status.desksOpen,
+    ]);
     return { applied: fresh.length, duplicates: seen.length, epoch, highWater };
   });
 }
 
-/** Events at or below the mark were applied before; each must be the very same event, or the office's log went back. */
-async function checkSameAsStored(client: PoolClient, officeId: number, epoch: number, seen: readonly SyncEvent[], position: SyncRefusalDetails): Promise<void> {
+/**
+ * Events at or below the mark were applied before; each must be the very same event, or the office's
+ * log went back. Within the epoch, an event central does not hold at all differs too (the office once
+ * had an event there that it does not ship, such as a desk opening, and now has a ticket there).
+ */
+async function checkSameAsStored(client: PoolClient, officeId: number, { epoch, base }: { epoch: number; base: number }, seen: readonly SyncEvent[], position: SyncRefusalDetails): Promise<void> {
   const stored = await client.query<{ events: string }>('SELECT events FROM event_batches WHERE office_id = $1 AND epoch = $2 AND last_seq >= $3 AND first_seq <= $4', [
     officeId,
     epoch,
@@ -64,9 +77,9 @@ async function checkSameAsStored(client: PoolClient, officeId: number, epoch: nu
   const bySeq = new Map<number, string>();
   for (const row of stored.rows) for (const event of JSON.parse(row.events) as SyncEvent[]) bySeq.set(event.seq, JSON.stringify(event));
   for (const event of seen) {
-    const before = bySeq.get(event.seq);
-    // A seq missing here was shipped in an earlier epoch or skipped as not counted: nothing to compare.
-    if (before !== undefined && before !== JSON.stringify(event)) {
+    // At or below the epoch's base the event belongs to an earlier epoch, counted there.
+    if (event.seq <= base) continue;
+    if (bySeq.get(event.seq) !== JSON.stringify(event)) {
       throw new SyncRefused('seq_regressed', { ...position, divergedAt: event.seq }, `office ${officeId} sent a different event at seq ${event.seq} (epoch ${epoch}, central holds up to ${position.highWater}): its log went back`);
     }
   }
