@@ -1,22 +1,12 @@
 // Iranian mobile numbers as people type them: 0912 345 6789, +98 912…, 0098912…, 98912…, 912…, in
 // Persian, Arabic-Indic or Latin digits, with spaces, dashes or dots. One form is kept: 09xxxxxxxxx.
-
-const DIGIT_SETS = ['۰۱۲۳۴۵۶۷۸۹', '٠١٢٣٤٥٦٧٨٩'];
-
-function latinDigits(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const set = DIGIT_SETS.find((digits) => digits.includes(char));
-    out += set ? String(set.indexOf(char)) : char;
-  }
-  return out;
-}
+import { toLatinDigits } from '../time/digits.js';
 
 /** The number as 09xxxxxxxxx, or null when it is not an Iranian mobile number. */
 export function normaliseMobile(typed: string): string | null {
-  const compact = latinDigits(typed.trim()).replace(/[\s\-.()\u200c\u200f\u200e]/g, '');
-  const national = compact.replace(/^(?:\+98|0098|98)(?=9\d{9}$)/, '').replace(/^0(?=9\d{9}$)/, '');
-  return /^9\d{9}$/.test(national) ? `0${national}` : null;
+  const digits = toLatinDigits(typed).replace(/[\s\-().\u200c\u200e\u200f]/g, '');
+  const match = /^(?:\+98|0098|98|0)?(9\d{9})$/.exec(digits);
+  return match ? `0${match[1]}` : null;
 }
 
 /** A number as a log line or a screen may show it: 0912•••6789. */

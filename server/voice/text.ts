@@ -1,9 +1,8 @@
 // What a visitor types, made safe to keep and to show: bidi controls and other invisible control
 // characters removed (line breaks and tabs stay, as do ZWNJ and the direction marks Persian needs),
-// runs of blank lines shortened, the whole trimmed. A mobile number read from any way of typing it.
+// runs of blank lines shortened, the whole trimmed. (Mobile numbers: server/messages/mobile.ts.)
 import { z } from 'zod';
 import { BIDI_CONTROLS } from '../config/bidi.js';
-import { toLatinDigits } from '../time/digits.js';
 
 /** C0 and C1 controls other than tab and line feed, DEL, and the byte-order mark. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
@@ -19,13 +18,3 @@ export function cleanVisitorText(text: string): string {
 
 /** A visitor's text of at most `max` characters once cleaned (a few KB in UTF-8 at most). */
 export const visitorText = (max: number) => z.string().max(max * 2).transform(cleanVisitorText).pipe(z.string().min(1).max(max));
-
-/**
- * An Iranian mobile number as people write it (۰۹۱۲ ۳۴۵ ۶۷۸۹, +98 912-345-6789, 00989123456789,
- * 9123456789), as 09123456789; null when it is not one.
- */
-export function normaliseMobile(typed: string): string | null {
-  const digits = toLatinDigits(typed).replace(/[\s\-().]/g, '');
-  const match = /^(?:\+98|0098|98|0)?(9\d{9})$/.exec(digits);
-  return match ? `0${match[1]}` : null;
-}
