@@ -192,8 +192,23 @@ export class Accounts extends EventEmitter<AccountEvents> {
     return { id, pairingCode, token, codeExpiresAt };
   }
 
+  /**
+   * Exchanges a pairing code for a device token unless the client's address, or the office as a
+   * whole, has tried too many wrong codes; each try counts before the code is looked up, a right one
+   * clears the counts.
+   */
+  pairFrom(code: string, address: string | undefined): { ok: true; paired: Paired } | { ok: false; lockedForMs: number } {
+    const keys: LockoutKey[] = [{ kind: 'pairing-office' }, ...(address ? [{ kind: 'pairing' as const, address }] : [])];
+    const { lockedForMs, ifWrongMs } = this.lockout.reserveAttempt(keys, this.clock());
+    if (lockedForMs > 0) return { ok: false, lockedForMs };
+    const paired = this.pair(code);
+    if (!paired) return { ok: false, lockedForMs: ifWrongMs };
+    this.lockout.reset(keys);
+    return { ok: true, paired };
+  }
+
   /** Exchanges a pairing code, once and before it expires, for a fresh device token. */
-  pair(code: string): { token: string; deviceId: string; kind: DeviceKind } | null {
+  private pair(code: string): Paired | null {
     const row = this.db.prepare(`SELECT id, kind, pairing_expires_at FROM devices WHERE pairing_code_hash = ? AND revoked_at IS NULL`).get(digest(code)) as
       | { id: string; kind: DeviceKind; pairing_expires_at: number }
       | undefined;
@@ -243,6 +258,12 @@ export class Accounts extends EventEmitter<AccountEvents> {
       pairingExpiresAt: row.pairing_code_hash === null ? null : row.pairing_expires_at,
     }));
   }
+}
+
+export interface Paired {
+  token: string;
+  deviceId: string;
+  kind: DeviceKind;
 }
 
 export interface UserSummary {

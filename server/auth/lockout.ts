@@ -1,4 +1,4 @@
-// Lock-out after repeated wrong passwords, per account and per client address, with a wait that
+// Lock-out after repeated wrong passwords (or pairing codes), per account and per client address, with a wait that
 // doubles with each further failure. Counters live in the database, so a restart does not reset them.
 // The policy (how long to wait after n failures) is pure; the store is the only I/O.
 import type { Db } from '../store/open.js';
@@ -16,6 +16,13 @@ export interface LockoutPolicy {
 /** Accounts: five tries, then 30 s, 1 min, 2 min… up to 15 min. Addresses (a shared desk PC) get ten. */
 export const ACCOUNT_LOCKOUT: LockoutPolicy = { freeFailures: 5, baseWaitMs: 30_000, maxWaitMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
 export const ADDRESS_LOCKOUT: LockoutPolicy = { ...ACCOUNT_LOCKOUT, freeFailures: 10 };
+/**
+ * Pairing codes, per address: five wrong codes, then 1 min, 2 min… A code is looked up by its
+ * digest, so it cannot count its own guesses; instead every wrong code in the office counts too, and
+ * fifty of them (across addresses) close pairing for everyone for a while.
+ */
+export const PAIRING_LOCKOUT: LockoutPolicy = { freeFailures: 5, baseWaitMs: 60_000, maxWaitMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
+export const PAIRING_OFFICE_LOCKOUT: LockoutPolicy = { ...PAIRING_LOCKOUT, freeFailures: 50 };
 
 /** How long sign-in stays locked after the `failures`-th consecutive failure (0 while tries remain). */
 export function lockoutWaitMs(failures: number, policy: LockoutPolicy): number {
@@ -30,12 +37,18 @@ interface FailureRow {
   locked_until: number;
 }
 
-export type LockoutKey = { kind: 'account'; username: string } | { kind: 'address'; address: string };
+export type LockoutKey =
+  | { kind: 'account'; username: string }
+  | { kind: 'address'; address: string }
+  | { kind: 'pairing'; address: string }
+  | { kind: 'pairing-office' };
+
+const POLICIES: Record<LockoutKey['kind'], LockoutPolicy> = { account: ACCOUNT_LOCKOUT, address: ADDRESS_LOCKOUT, pairing: PAIRING_LOCKOUT, 'pairing-office': PAIRING_OFFICE_LOCKOUT };
 
 export class LoginLockout {
   constructor(
     private readonly db: Db,
-    private readonly policies: { account: LockoutPolicy; address: LockoutPolicy } = { account: ACCOUNT_LOCKOUT, address: ADDRESS_LOCKOUT },
+    private readonly policies: Record<LockoutKey['kind'], LockoutPolicy> = POLICIES,
   ) {}
 
   /** Milliseconds until any of `keys` may try again; 0 when none is locked. */
@@ -68,7 +81,7 @@ export class LoginLockout {
       `INSERT INTO login_failures (key, failures, last_at, locked_until) VALUES (?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at, locked_until = excluded.locked_until`,
     );
-    const forgetBefore = now - Math.max(this.policies.account.forgetAfterMs, this.policies.address.forgetAfterMs);
+    const forgetBefore = now - Math.max(...Object.values(this.policies).map((p) => p.forgetAfterMs));
     let wait = 0;
     this.db.transaction(() => {
       // Counts nobody will read again (random usernames, say) do not pile up.
@@ -96,5 +109,13 @@ export class LoginLockout {
 }
 
 function storedKey(key: LockoutKey): string {
-  return key.kind === 'account' ? `account:${key.username.normalize('NFC').toLowerCase()}` : `address:${key.address}`;
+  switch (key.kind) {
+    case 'account':
+      return `account:${key.username.normalize('NFC').toLowerCase()}`;
+    case 'address':
+    case 'pairing':
+      return `${key.kind}:${key.address}`;
+    case 'pairing-office':
+      return 'pairing-office';
+  }
 }

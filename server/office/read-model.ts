@@ -62,6 +62,13 @@ export interface TicketView {
   transferred?: true;
 }
 
+/** What anyone holding a ticket's id sees (the phone page, `GET /tickets/:id`): never the visitor's priority group (pregnant, disabled…). */
+export type PublicTicketView = Omit<TicketView, 'priorityGroup'>;
+
+export function publicTicket({ priorityGroup: _priorityGroup, ...view }: TicketView): PublicTicketView {
+  return view;
+}
+
 const FINISH_OUTCOMES: ReadonlySet<string> = new Set<FinishOutcome>(['done', 'referred', 'incomplete_documents']);
 
 /**

@@ -2,7 +2,7 @@
 // (with the directions reversed). Every message carries the event log's `seq`, so a client knows
 // whether it has missed anything; on every (re)connection it gets a fresh snapshot first.
 import type { QueueEvent } from '../queue/types.js';
-import type { ServiceView, TicketView } from '../office/read-model.js';
+import type { PublicTicketView, ServiceView } from '../office/read-model.js';
 import type { PublicOffice } from '../config/public.js';
 
 export type { PublicOffice };
@@ -85,7 +85,7 @@ export interface ServerToClientEvents {
   /** Every committed event, for staff and managers (notes removed). */
   'queue:event': (message: { seq: number; event: QueueEvent }) => void;
   /** One ticket's view, to whoever tracks it by its id. */
-  'ticket:snapshot': (view: TicketView & { seq: number }) => void;
+  'ticket:snapshot': (view: PublicTicketView & { seq: number }) => void;
   /** Whether the ticket a kiosk just issued was printed; on a fault the kiosk keeps it on screen. */
   'print:result': (message: { ticketId: string; ok: boolean; fault?: string; message?: string }) => void;
   /** Something to see now, in Persian: printer faults to staff and managers, every kind to managers. */

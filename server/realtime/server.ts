@@ -23,7 +23,7 @@ import { ID_SHAPE } from '../auth/secrets.js';
 import { faDigits } from '../time/digits.js';
 import { isOpenAt } from '../time/hours.js';
 import { RecentCalls } from './board.js';
-import type { TicketView } from '../office/read-model.js';
+import { publicTicket, type PublicTicketView } from '../office/read-model.js';
 import { managerSnapshot } from './manager-view.js';
 import { SocketGuards } from './socket-guards.js';
 import type { AlertView, BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
@@ -133,13 +133,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   const deskSnapshot = (deskId: string) => ({ seq: office.lastSeq(), ...read.desk(deskId) });
   const ticketSnapshot = (ticketId: string) => {
     const view = read.ticket(ticketId);
-    return view ? { ...view, seq: office.lastSeq() } : undefined;
+    return view ? { ...publicTicket(view), seq: office.lastSeq() } : undefined;
   };
 
   /** What each tracked ticket's room was last sent, without the sequence number. */
   const lastShown = new Map<string, string>();
   // A recall changes no field of the view, but the phone must ring again: the calls count too.
-  const shownKey = (view: TicketView) => {
+  const shownKey = (view: PublicTicketView) => {
     const live = office.state.tickets.get(view.id);
     return `${live?.recalls ?? ''} ${live?.lastCalledAt ?? ''} ${JSON.stringify(view)}`;
   };
@@ -234,8 +234,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       timer ??= setTimeout(flush, 0);
     }, MOVED_TICKETS_EVERY_MS - sinceMoved);
     for (const ticketId of movedToo ? trackedTickets(io, dirtyTickets, office) : trackedOnly(io, dirtyTickets)) {
-      const view = read.ticket(ticketId);
-      if (!view) continue;
+      const found = read.ticket(ticketId);
+      if (!found) continue;
+      const view = publicTicket(found);
       // A view the phone already has (most of them, most of the time) is not sent again.
       const shown = shownKey(view);
       if (lastShown.get(ticketId) === shown) continue;

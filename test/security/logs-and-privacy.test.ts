@@ -89,11 +89,12 @@ describe('logs and what the public screens receive', () => {
     }
   });
 
-  it('the display and a tracking page receive no staff name, username, staff id or note', async () => {
+  it("the display and a tracking page receive no staff name, username, staff id, note or visitor's priority group", async () => {
     const token = (await api('POST', '/auth/login', { body: { username: 'staff2', password: PASSWORD, deskId: 'desk-2' } })).body.token as string;
     const kiosk = server.accounts.addDevice('kiosk', 'side door', null);
     const display = server.accounts.addDevice('display', 'hall 2', null);
-    const issue = async () => (await api('POST', '/tickets', { token: kiosk.token, body: { serviceId: 'certificate' } })).body.id as string;
+    // Both with a priority group, which a visitor chose at the kiosk and nobody else may learn.
+    const issue = async () => (await api('POST', '/tickets', { token: kiosk.token, body: { serviceId: 'certificate', priorityGroup: 'pregnant' } })).body.id as string;
     const first = await issue();
     const tracked = await issue();
 
@@ -125,7 +126,8 @@ describe('logs and what the public screens receive', () => {
     const userIds = (server.db.prepare(`SELECT id FROM users`).all() as Array<{ id: string }>).map((u) => u.id);
     const everything = received.join('\n');
     assert.ok(everything.includes('call:announced'), 'the display heard the calls');
-    for (const personal of [NOTE, PAUSE_NOTE, ...Object.values(ACCOUNTS).flatMap((a) => [a.name, a.username]), ...userIds]) {
+    assert.equal(polled.status, 200);
+    for (const personal of ['pregnant', 'priorityGroup', NOTE, PAUSE_NOTE, ...Object.values(ACCOUNTS).flatMap((a) => [a.name, a.username]), ...userIds]) {
       assert.ok(!everything.includes(personal), `the display or the tracking page received ${JSON.stringify(personal)}`);
     }
   });

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { io as connect, type Socket } from 'socket.io-client';
-import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT, lockoutWaitMs } from '../../server/auth/lockout.js';
+import { request as httpRequest } from 'node:http';
+import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT, lockoutWaitMs, PAIRING_LOCKOUT, PAIRING_OFFICE_LOCKOUT } from '../../server/auth/lockout.js';
 import { SESSION_HOURS } from '../../server/auth/accounts.js';
 import { startTestOffice, type TestOffice } from '../integration/lib/office-server.js';
 import { configuredOffice, PASSWORD } from './lib/configured-office.js';
@@ -299,5 +300,55 @@ describe('devices', () => {
     assert.equal(answer.body.error.code, 'body_too_large');
     assert.match(answer.body.error.message, ARABIC_SCRIPT);
     assert.equal((await office.api('POST', '/auth/pair', { body: JSON.stringify({ code: '1'.repeat(15 * 1024) }) })).status, 400, 'just under the limit is read (and refused as a bad code)');
+  });
+});
+
+describe('pairing codes', () => {
+  let office: TestOffice;
+  before(async () => {
+    office = await startTestOffice({ config: configuredOffice(), limits: { http: { capacity: 1000, refillPerSecond: 1000 } } });
+  });
+  after(() => office.stop());
+
+  /** POST /auth/pair from a loopback address of our choice (127.0.0.0/8 all reach the server). */
+  const pairFrom = (address: string, code: string) =>
+    new Promise<{ status: number; body: any; retryAfter: string | undefined }>((resolve, reject) => {
+      const body = JSON.stringify({ code });
+      const request = httpRequest(`${office.server.url}/api/v1/auth/pair`, { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text), retryAfter: response.headers['retry-after'] as string | undefined }));
+      });
+      request.once('error', reject);
+      request.end(body);
+    });
+  const wrongCode = (i: number) => String(10_000_000 + i);
+
+  it('lock an address after five wrong codes, even for a right one, with a Persian 429, until the wait is over', async () => {
+    const device = office.server.accounts.addDevice('kiosk', 'entrance', null);
+    for (let i = 1; i < PAIRING_LOCKOUT.freeFailures; i++) assert.equal((await pairFrom('127.0.0.2', wrongCode(i))).body.error.code, 'bad_pairing_code');
+    const locking = await pairFrom('127.0.0.2', wrongCode(0));
+    assert.equal(locking.status, 429);
+    assert.equal(locking.body.error.code, 'pairing_locked');
+    assert.match(locking.body.error.message, /جفت‌سازی تا ۱ دقیقه دیگر بسته است/);
+    assert.equal(locking.retryAfter, '60');
+    assert.equal((await pairFrom('127.0.0.2', device.pairingCode)).status, 429, 'not even the right code while locked');
+    assert.equal((await pairFrom('127.0.0.3', wrongCode(9))).status, 400, 'another address has its own count');
+    office.clock.advance(60);
+    const paired = await pairFrom('127.0.0.2', device.pairingCode);
+    assert.equal(paired.status, 200);
+    assert.equal(paired.body.kind, 'kiosk');
+  });
+
+  it('close pairing for every address once the office has had fifty wrong codes', async () => {
+    const device = office.server.accounts.addDevice('display', 'hall', null);
+    const addresses = Array.from({ length: PAIRING_OFFICE_LOCKOUT.freeFailures / PAIRING_LOCKOUT.freeFailures }, (_, i) => `127.0.1.${i + 1}`);
+    const answers: number[] = [];
+    for (const address of addresses) for (let i = 0; i < PAIRING_LOCKOUT.freeFailures; i++) answers.push((await pairFrom(address, wrongCode(i))).status);
+    assert.equal(answers.length, PAIRING_OFFICE_LOCKOUT.freeFailures);
+    const fresh = await pairFrom('127.0.2.1', device.pairingCode);
+    assert.equal(fresh.status, 429, 'an address that never tried is refused too');
+    assert.equal(fresh.body.error.code, 'pairing_locked');
+    office.clock.advance(60);
+    assert.equal((await pairFrom('127.0.2.1', device.pairingCode)).status, 200);
   });
 });

@@ -79,9 +79,10 @@ export function authRoutes(deps: AppDeps) {
       return c.json({ kind: 'demo-device' });
     })
     .post('/pair', validate('json', pairBody), (c) => {
-      const paired = accounts.pair(c.req.valid('json').code);
-      if (!paired) throw new ApiError(400, 'bad_pairing_code', 'کد جفت‌سازی نادرست است یا منقضی شده است.');
-      return c.json(paired);
+      const answer = accounts.pairFrom(c.req.valid('json').code, clientAddress(c));
+      if (answer.ok) return c.json(answer.paired);
+      if (answer.lockedForMs > 0) throw lockedOut(c, answer.lockedForMs, 'pairing_locked', 'به دلیل چند کد جفت‌سازی نادرست پیاپی، جفت‌سازی');
+      throw new ApiError(400, 'bad_pairing_code', 'کد جفت‌سازی نادرست است یا منقضی شده است.');
     });
 }
 
@@ -96,10 +97,10 @@ function deskTaken(holderName: string): ApiError {
   return new ApiError(409, 'desk_taken', `این باجه اکنون در دست ${holderName} است. اگر او دیگر پشت این باجه نیست، می‌توانید باجه را تحویل بگیرید؛ نشست او پایان می‌یابد.`, { holder: holderName });
 }
 
-/** 429 with the wait in Persian words and in Retry-After. */
-function lockedOut(c: Context<AppEnv>, waitMs: number): ApiError {
+/** 429 with the wait in Persian words and in Retry-After; `what` says, in Persian, why and what is closed. */
+function lockedOut(c: Context<AppEnv>, waitMs: number, code = 'login_locked', what = 'به دلیل چند بار گذرواژهٔ نادرست پیاپی، ورود'): ApiError {
   const seconds = Math.ceil(waitMs / 1000);
   c.header('Retry-After', String(seconds));
   const wait = seconds < 60 ? `${faDigits(seconds)} ثانیه` : `${faDigits(Math.ceil(seconds / 60))} دقیقه`;
-  return new ApiError(429, 'login_locked', `به دلیل چند بار گذرواژهٔ نادرست پیاپی، ورود تا ${wait} دیگر بسته است. پس از آن دوباره تلاش کنید.`, { retryAfterSeconds: seconds });
+  return new ApiError(429, code, `${what} تا ${wait} دیگر بسته است. پس از آن دوباره تلاش کنید.`, { retryAfterSeconds: seconds });
 }

@@ -4,6 +4,7 @@ import { keptPromise } from '../../estimate/promise.js';
 import { newId } from '../../auth/secrets.js';
 import { actorId } from '../../auth/principal.js';
 import type { CommandInput } from '../../office/office.js';
+import { publicTicket } from '../../office/read-model.js';
 import { apiErrors, ApiError } from '../errors.js';
 import { refuse } from '../../queue/errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
@@ -55,7 +56,7 @@ export function ticketRoutes(deps: AppDeps) {
     .get('/:id', validate('param', ticketIdParam), (c) => {
       const ticket = read.ticket(c.req.valid('param').id);
       if (!ticket) throw apiErrors.ticketNotFound();
-      return c.json(ticket);
+      return c.json(publicTicket(ticket));
     })
     .post('/:id/recall', validate('param', ticketIdParam), (c) => act(c, (deskId, ticketId) => ({ type: 'recall', deskId, ticketId })))
     .post('/:id/no-show', validate('param', ticketIdParam), (c) => act(c, (deskId, ticketId) => ({ type: 'markNoShow', deskId, ticketId })))
