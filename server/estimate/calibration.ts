@@ -3,7 +3,10 @@
 // class (normal or priority) and position in line. The range shown is the point widened by the
 // recent errors' quantiles from the most specific window with enough of them, falling back to
 // coarser ones, then to a prior. So the range learns from the day itself how wrong the point tends
-// to be, for days unlike any seen before.
+// to be, for days unlike any seen before. Which quantiles are taken adapts too (adaptive conformal
+// inference, Gibbs and Candès 2021): each visitor called below or above the range they were shown
+// (rounded, as shown) moves that side's level, so the shown ranges miss as often as the targets allow
+// and no more: wide where the day is unpredictable, narrow where it is not.
 import { quantile } from './random.js';
 import { RecentValues } from './recent.js';
 
@@ -37,13 +40,17 @@ export interface ErrorBand {
   from: string;
 }
 
+/** Shown ranges may be passed by this share of visitors (the slip's promise: rarely)… */
+const MISS_ABOVE = 0.07;
+/** …and come before their low end this often: inside ≥ 80 % together. */
+const MISS_BELOW = 0.1;
+/** How far one visitor moves a level (the adaptation's step). */
+const STEP = 0.01;
+
 export class Calibration {
   private readonly windows = new Map<string, RecentValues>();
-
-  constructor(
-    private readonly lowQuantile = 0.15,
-    private readonly highQuantile = 0.9,
-  ) {}
+  private lowQuantile = 0.15;
+  private highQuantile = 0.9;
 
   /** A visitor was called: how far their wait was from the estimate they were given. */
   observe(serviceId: string, priority: boolean, bucket: number, estimateSeconds: number, waitedSeconds: number): void {
@@ -53,6 +60,12 @@ export class Calibration {
       if (!window) this.windows.set(key, (window = new RecentValues(WINDOW)));
       window.push(error);
     }
+  }
+
+  /** A visitor was called: whether their wait fell below, inside or above the range they were shown. */
+  observeShown(low: number, high: number, waitedSeconds: number): void {
+    this.highQuantile = clamp(this.highQuantile + STEP * ((waitedSeconds > high ? 1 : 0) - MISS_ABOVE), 0.5, 0.99);
+    this.lowQuantile = clamp(this.lowQuantile - STEP * ((waitedSeconds < low ? 1 : 0) - MISS_BELOW), 0.01, 0.5);
   }
 
   band(serviceId: string, priority: boolean, bucket: number): ErrorBand {
@@ -72,6 +85,10 @@ export class Calibration {
     const scale = estimateSeconds + ERROR_SCALE_SECONDS;
     return { low: Math.max(0, Math.min(estimateSeconds, estimateSeconds + band.low * scale)), high: Math.max(estimateSeconds, estimateSeconds + band.high * scale) };
   }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }
 
 function keysOf(serviceId: string, priority: boolean, bucket: number): string[] {

@@ -35,7 +35,7 @@ interface TrackedTicket {
   waitedSeconds: number;
   priority: boolean;
   /** The point estimate the visitor was promised at issue and their place in line then. */
-  promised?: { seconds: number; bucket: number; priority: boolean };
+  promised?: { seconds: number; low: number; high: number; bucket: number; priority: boolean };
 }
 
 /** How fast old service times fade from the recent mean: a slower clerk shows within a quarter-hour. */
@@ -96,7 +96,7 @@ export class ServiceHistory {
       case 'ticket.issued': {
         const priority = event.priorityGroup !== null;
         const ahead = this.waitingIn(event.serviceId, priority);
-        const promised = event.promise ? { seconds: event.promise.seconds, bucket: positionBucket(ahead), priority } : undefined;
+        const promised = event.promise ? { ...event.promise, bucket: positionBucket(ahead), priority } : undefined;
         this.track(event.ticketId, { serviceId: event.serviceId, calledAt: null, waitedSeconds: 0, priority, ...(promised ? { promised } : {}) });
         this.countWaiting(event.serviceId, priority, +1);
         this.noteArrival(event.serviceId, event.priorityGroup, event.at);
@@ -117,8 +117,9 @@ export class ServiceHistory {
           this.countWaiting(ticket.serviceId, ticket.priority, -1);
         }
         if (ticket.promised) {
-          const { seconds, bucket, priority } = ticket.promised;
+          const { seconds, low, high, bucket, priority } = ticket.promised;
           this.calibration.observe(ticket.serviceId, priority, bucket, seconds, event.waitedSeconds);
+          this.calibration.observeShown(low, high, event.waitedSeconds);
           delete ticket.promised;
         }
         ticket.calledAt = event.at;
