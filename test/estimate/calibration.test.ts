@@ -52,3 +52,18 @@ test('a signed-in desk that calls no one while people wait counts as away', () =
   // Two desks share the line at first; twenty minutes later only one is counted on.
   assert.ok(quiet.seconds > soon.seconds * 1.5, `${soon.seconds} then ${quiet.seconds}`);
 });
+
+test('shown ranges passed more often than allowed reach further; ranges never missed narrow', () => {
+  const errors = (calibration: Calibration) => {
+    for (let i = 0; i < 100; i++) calibration.observe('S1', false, 3, 600, 300 + i * 6);
+    return calibration.band('S1', false, 3);
+  };
+  const passed = new Calibration();
+  const kept = new Calibration();
+  const start = errors(new Calibration());
+  // One visitor in three called after the range they were shown; or every one inside it.
+  for (let i = 0; i < 60; i++) passed.observeShown(300, 900, i % 3 === 0 ? 1200 : 600);
+  for (let i = 0; i < 60; i++) kept.observeShown(0, 1800, 600);
+  assert.ok(errors(passed).high > start.high, 'passed: the upper end moves out');
+  assert.ok(errors(kept).high < start.high && errors(kept).low > start.low, 'kept: both ends move in');
+});
