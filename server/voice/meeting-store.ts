@@ -106,7 +106,7 @@ export class MeetingStore {
   }
 
   sessions(now: number): MeetingSession[] {
-    return (this.db.prepare(`${SESSIONS} ORDER BY m.created_at, m.id`).all() as SessionRow[]).map((row) => this.view(row, now));
+    return (this.db.prepare(`${SESSIONS} ORDER BY m.created_at, m.start, m.id`).all() as SessionRow[]).map((row) => this.view(row, now));
   }
 
   /** Sessions citizens can register for now. */
