@@ -106,6 +106,9 @@ describe('kiosk', () => {
     await screenshot(phone, 'track-called');
     const text = await phone.locator('main').innerText();
     assert.doesNotMatch(text, /staff|کارمند/, 'nothing about people on the page');
+    // An address whose id has no ticket id's shape (the server would not connect it) says so at once.
+    await phone.goto(`${office.url}/t/aaaaaaaa`);
+    await phone.locator('body[data-status="not-found"]').waitFor();
     await phone.close();
   });
 

@@ -106,8 +106,11 @@ function start() {
     history.replaceState(null, '', address);
     draw();
   });
+  // A ticket id is 22 characters of base64url (server/auth/secrets.ts): the server refuses to connect
+  // a page for anything else, so such an address is told at once that it names no ticket.
+  if (!/^[A-Za-z0-9_-]{22}$/.test(ticketId)) shown = { kind: 'not-found' };
   draw();
-  connectTiny(
+  if (!shown) connectTiny(
     { ticketId },
     {
       onEvent: (name, payload) => {
