@@ -37,6 +37,6 @@ export const smsSchema = z.strictObject({
   /** "Your turn is near" is sent when this many people are ahead (or fewer). */
   turnNearAhead: z.number().int().min(1).max(20).default(3),
   /** The texts, with {office}, {number}, {ahead} and {desk}; Persian defaults when absent. */
-  templates: z.strictObject({ turnNear: template.optional(), called: template.optional() }).default({}),
+  templates: z.strictObject({ turnNear: template.optional(), turnNext: template.optional(), called: template.optional() }).default({}),
 });
 export type SmsSettings = z.infer<typeof smsSchema>;

@@ -5,6 +5,8 @@ import type { SmsSettings } from './settings.js';
 
 export const DEFAULT_TEMPLATES = {
   turnNear: '{office}: نوبت {number} نزدیک است؛ {ahead} نفر پیش از شما هستند. لطفاً به سالن انتظار بیایید.',
+  /** "Near" with nobody ahead: no count to give. */
+  turnNext: '{office}: نوبت {number} به‌زودی اعلام می‌شود. لطفاً به سالن انتظار بیایید.',
   called: '{office}: نوبت {number} را باجهٔ {desk} فرا می‌خواند.',
 } as const;
 

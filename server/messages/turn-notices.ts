@@ -3,7 +3,7 @@
 // "near" message, its call one "called" message, each under its own idempotency key, so nothing is
 // sent twice however often the office commits or restarts. A ticket that ends erases its number.
 import type { Statement } from 'better-sqlite3';
-import { aheadOf, type QueueState } from '../queue/index.js';
+import { aheadOf, type QueueState, type Ticket } from '../queue/index.js';
 import type { StoredEvent } from '../store/event-store.js';
 import type { Db } from '../store/open.js';
 import type { Logger } from '../log.js';
@@ -81,10 +81,19 @@ export class TurnNotices {
         this.forget(ticketId);
         continue;
       }
-      if (ticket.status !== 'issued') continue;
+      // "Near" is a promise too: not while no open desk calls this line.
+      if (ticket.status !== 'issued' || !this.lineIsServed(ticket)) continue;
       const ahead = aheadOf(this.deps.state, ticket);
       if (ahead <= settings.turnNearAhead) this.send('turnNear', ticketId, { ahead });
     }
+  }
+
+  private lineIsServed(ticket: Ticket): boolean {
+    for (const desk of this.deps.state.desks.values()) {
+      if (!desk.open || desk.pause) continue;
+      if (ticket.targetDeskId ? desk.id === ticket.targetDeskId : desk.services.includes(ticket.serviceId)) return true;
+    }
+    return false;
   }
 
   private send(kind: MessageKind, ticketId: string, fields: { ahead?: number; desk?: number | undefined }): void {
@@ -93,7 +102,7 @@ export class TurnNotices {
     const to = this.numbers.get(ticketId);
     const ticket = this.deps.state.tickets.get(ticketId);
     if (!settings || !to || !ticket || this.queuedKeys.has(key)) return;
-    const text = messageText(kind, { office: this.deps.officeName(), number: ticket.number, ...(fields.ahead !== undefined ? { ahead: fields.ahead } : {}), ...(fields.desk !== undefined ? { desk: fields.desk } : {}) }, settings);
+    const text = messageText(kind === 'turnNear' && fields.ahead === 0 ? 'turnNext' : kind, { office: this.deps.officeName(), number: ticket.number, ...(fields.ahead !== undefined ? { ahead: fields.ahead } : {}), ...(fields.desk !== undefined ? { desk: fields.desk } : {}) }, settings);
     // One "near" per ticket; one "called" per ticket (a recall is announced on the display, not again by SMS).
     const outcome: EnqueueOutcome = this.deps.outbox.enqueue({ key, kind, to, text }, this.deps.clock());
     this.queuedKeys.add(key);

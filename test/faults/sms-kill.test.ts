@@ -57,8 +57,9 @@ describe('a text message across kill -9', () => {
     return { status: response.status, body: (await response.json()) as any };
   };
 
-  /** A waiting ticket with a number left for it: nobody ahead, so "your turn is near" is due at once. */
+  /** A waiting ticket with a number left for it, a desk open for its line and nobody ahead: "your turn is near" is due at once. */
   const subscribe = async () => {
+    assert.equal((await call('POST', '/auth/login', undefined, { username: 'staff2', password: PASSWORD, deskId: 'desk-2' })).status, 200);
     const ticket = (await call('POST', '/tickets', kiosk, { serviceId: 'payment' })).body;
     assert.equal((await call('POST', `/tickets/${ticket.id}/sms`, undefined, { mobile: '09121234567' })).status, 201);
   };

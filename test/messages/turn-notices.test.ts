@@ -85,6 +85,17 @@ describe('text messages for a ticket', () => {
     assert.doesNotMatch(JSON.stringify(status.body), /0912/);
   });
 
+  it('promise nothing while no open desk calls the line, and say "soon" when nobody is ahead', async () => {
+    assert.equal((await office.api('POST', '/desks/desk-2/pause', { token: staff, body: { reason: 'break' } })).status, 200);
+    const ticket = await issue();
+    assert.equal((await office.api('POST', `/tickets/${ticket.id}/sms`, { body: { mobile: '09121112233' } })).status, 201);
+    const status = await office.api('GET', '/admin/sms', { token: manager });
+    assert.equal(status.body.pending + status.body.sent, 0, 'the only desk for the line is on a break: nothing is near');
+    const soon = provider.nextRequest();
+    await office.api('POST', '/desks/desk-2/resume', { token: staff });
+    assert.equal((await soon).message, `ادارهٔ آزمایشی: نوبت ${faDigits(ticket.number)} به‌زودی اعلام می‌شود. لطفاً به سالن انتظار بیایید.`);
+  });
+
   it('refuse a number that is not a mobile, a ticket that does not wait, and an unknown ticket, in Persian', async () => {
     const ticket = await issue();
     const bad = await office.api('POST', `/tickets/${ticket.id}/sms`, { body: { mobile: '021 1234 5678' } });
