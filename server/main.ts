@@ -235,7 +235,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.limits?.voice ? { voiceRates: options.limits.voice } : {}),
     publicUrl,
     messaging,
-    ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0]) => printing.print(ticket) } : {}),
+    ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0], _by, language) => printing.print(ticket, language) } : {}),
     ...(options.limits?.http ? { httpRate: options.limits.http } : {}),
   };
   const app = createApp(deps);

@@ -3,9 +3,13 @@
 import QRCode from 'qrcode';
 import { blankBitmap, setDot, type Bitmap } from './bitmap.js';
 
-/** Without its quiet zone: the blank paper around it on the ticket serves as one. */
-export function renderQrCode(url: string, dotsPerModule: number): Bitmap {
+/**
+ * Without its quiet zone: the blank paper around it on the ticket serves as one. Each module is as
+ * many whole dots as it takes for the code to be at least `minSideDots` wide.
+ */
+export function renderQrCode(url: string, minSideDots: number): Bitmap {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const dotsPerModule = Math.ceil(minSideDots / modules.size);
   const side = modules.size * dotsPerModule;
   const image = blankBitmap(side, side);
   for (let row = 0; row < modules.size; row++) {

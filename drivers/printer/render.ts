@@ -64,7 +64,7 @@ function renderBlock(block: LayoutBlock, widthDots: number): Promise<Bitmap> | B
     case 'text':
       return renderTextLine({ text: block.text, sizePx: block.sizePx, bold: block.bold, align: block.align, maxWidth: printableWidth(widthDots) });
     case 'qr':
-      return renderQrCode(block.url, block.dotsPerModule);
+      return renderQrCode(block.url, block.minSideDots);
     case 'logo':
       // The server decoded the logo when it was uploaded; should it still not decode, the ticket prints without it.
       return renderLogo(block.logo, printableWidth(widthDots)).catch(() => blankBitmap(1, 0));

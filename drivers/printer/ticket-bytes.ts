@@ -4,6 +4,12 @@ import { encodeRaster, type RasterOptions } from './raster-encode.js';
 import { concatBytes, feedAndCut, initialise, nvDefineRaster, nvDelete, nvHeaderKey, nvPrint } from './escpos.js';
 import type { RenderedTicket } from './render.js';
 
+/**
+ * What one ticket may cost on the wire: 14 KB, about 1.3 s on a 115200-baud serial printer. The
+ * 25 mm QR code a phone reads from arm's length takes about 5 KB of it.
+ */
+export const TICKET_BYTE_BUDGET = 14 * 1024;
+
 export type HeaderMode =
   /** Print the header as raster like the rest (printers without NV graphics). */
   | 'raster'

@@ -5,6 +5,8 @@
 export interface TicketPrintJob {
   ticketId: string;
   officeName: string;
+  /** The visitor's language: the slip's words, digits and date are printed in it. Persian when absent. */
+  language?: 'fa' | 'en';
   serviceName: string;
   /** The ticket number as shown, e.g. "1042". Printed large. */
   number: string;

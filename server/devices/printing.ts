@@ -19,6 +19,8 @@ export const PRIORITY_LABELS: Record<string, string> = {
   veteran: 'ایثارگر',
   pregnant: 'باردار',
 };
+const PRIORITY_LABELS_EN: Record<string, string> = { elderly: 'Elderly', disabled: 'Disability', veteran: 'Veteran', pregnant: 'Pregnant' };
+const RIGHTS_LINE = { fa: 'رسیدگی به ترتیب نوبت، حق شماست.', en: 'Being served in turn is your right.' };
 
 /** The slip's first line: the printer's header text, or the office's name. */
 export function slipHeaderText(config: OfficeConfig): string {
@@ -65,9 +67,9 @@ export class TicketPrinting {
   ) {}
 
   /** Prints the ticket as the kiosk was just told it (the same number, line and wait). */
-  print(ticket: TicketView): void {
+  print(ticket: TicketView, language: 'fa' | 'en' = 'fa'): void {
     const ticketId = ticket.id;
-    const job = this.job(ticket);
+    const job = this.job(ticket, language);
     if (!job) return;
     if (this.backlog >= MAX_PRINT_BACKLOG) return this.notQueue(ticketId);
     this.backlog++;
@@ -121,7 +123,8 @@ export class TicketPrinting {
     this.on.backlog(false);
   }
 
-  private job(ticket: TicketView): TicketPrintJob | undefined {
+  /** In the visitor's language (the kiosk's when the ticket was taken); the header is the office's own. */
+  private job(ticket: TicketView, language: 'fa' | 'en'): TicketPrintJob | undefined {
     const config = this.config();
     const service = config.services.find((s) => s.id === ticket.serviceId);
     if (!service) return undefined;
@@ -129,15 +132,16 @@ export class TicketPrinting {
     return {
       ticketId: ticket.id,
       officeName: slipHeaderText(config),
-      serviceName: service.name,
+      language,
+      serviceName: language === 'en' ? service.nameEn : service.name,
       number: ticket.number,
-      ...(ticket.priorityGroup ? { priorityLabel: PRIORITY_LABELS[ticket.priorityGroup] ?? ticket.priorityGroup } : {}),
+      ...(ticket.priorityGroup ? { priorityLabel: (language === 'en' ? PRIORITY_LABELS_EN : PRIORITY_LABELS)[ticket.priorityGroup] ?? ticket.priorityGroup } : {}),
       issuedAt: ticket.issuedAt,
       timeZone: config.timeZone,
       ahead: ticket.ahead,
-      waitLine: waitLineText(ticket, 'fa'),
+      waitLine: waitLineText(ticket, language),
       trackUrl: `${this.publicUrl()}/t/${ticket.id}`,
-      rightsLine: 'رسیدگی به ترتیب نوبت، حق شماست.',
+      rightsLine: RIGHTS_LINE[language],
       ...(logo ? { logo } : {}),
     };
   }

@@ -44,7 +44,7 @@ export interface AppDeps {
   messaging?: Messaging | null;
   alerts: AlertMonitor;
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
-  onTicketIssued?: (ticket: TicketView, issuedBy: Principal) => void;
+  onTicketIssued?: (ticket: TicketView, issuedBy: Principal, language: 'fa' | 'en') => void;
 }
 
 export interface AppEnv {

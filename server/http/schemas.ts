@@ -30,6 +30,8 @@ export const pairBody = z.object({ code: z.string().max(32).transform((code) => 
 export const issueBody = z.object({
   serviceId: id,
   priorityGroup: priorityGroupSchema.nullish().transform((v) => v ?? null),
+  /** The kiosk's language when the ticket was taken: the slip prints in it. */
+  language: z.enum(['fa', 'en']).default('fa'),
 });
 
 export const callBody = z.object({ ticketId: id });

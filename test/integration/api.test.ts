@@ -182,6 +182,7 @@ describe('the demo office over HTTP', () => {
       ['POST', '/tickets', { serviceId: 7 }, 400, 'invalid_request'],
       ['POST', '/tickets', { serviceId: 'nope' }, 404, 'unknown_service'],
       ['POST', '/tickets', { serviceId: 'contractor', priorityGroup: 'elderly' }, 400, 'priority_not_allowed'],
+      ['POST', '/tickets', { serviceId: 'payment', language: 'de' }, 400, 'invalid_request'],
       ['POST', '/tickets', { serviceId: 'payment', note: 'x'.repeat(20_000) }, 413, 'body_too_large'],
       ['GET', '/tickets/unknownticketid123', undefined, 404, 'unknown_ticket'],
       ['GET', '/no/such/route', undefined, 404, 'not_found'],

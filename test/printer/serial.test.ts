@@ -9,6 +9,7 @@ import { SerialPort } from 'serialport';
 import { createPrinter } from '../../drivers/printer/index.js';
 import { countDifferentDots } from '../../drivers/printer/bitmap.js';
 import { renderTicket, wholeTicket } from '../../drivers/printer/render.js';
+import { TICKET_BYTE_BUDGET } from '../../drivers/printer/ticket-bytes.js';
 import type { PrinterConfig } from '../../drivers/printer/types.js';
 import { decodeEscPos, type NvStore } from './escpos-decode.js';
 import { FakePrinter, healthyAnswers, paperEndAnswers, silentAnswers } from './fake-printer.js';
@@ -67,7 +68,7 @@ test('prints over serial: the fake printer receives bytes that decode to the tic
     rig.fake.forgetJobs();
     const job = jobNumbered(1043);
     const second = await printer.print(job);
-    assert.ok(second.ok && second.bytes <= 12288, JSON.stringify(second));
+    assert.ok(second.ok && second.bytes <= TICKET_BYTE_BUDGET, JSON.stringify(second));
     await rig.fake.waitFor(() => rig.fake.jobBytes.length >= (second.ok ? second.bytes : 0));
     const secondDecoded = decodeEscPos(rig.fake.jobBytes, 576, nv);
     assert.equal(secondDecoded.nvDefines, 0, 'header stays in NV memory');

@@ -212,7 +212,7 @@ export class NbKioskApp extends LitElement {
     if (this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying') return;
     this.update_({ issue: { phase: 'sending' } });
     try {
-      const ticket = await issueTicket(serviceId, priorityGroup, { onRetry: (message) => this.update_({ issue: message ? { phase: 'retrying', message } : { phase: 'retrying' } }) });
+      const ticket = await issueTicket(serviceId, priorityGroup, { language: this.state.lang, onRetry: (message) => this.update_({ issue: message ? { phase: 'retrying', message } : { phase: 'retrying' } }) });
       const stillHere = this.state.screen.name === 'service' && this.state.screen.serviceId === serviceId;
       const printFault = this.earlyPrintFaults.get(ticket.id);
       this.earlyPrintFaults.delete(ticket.id);

@@ -37,6 +37,8 @@ export interface IssueOptions {
   onRetry?: (serverMessage?: string) => void;
   /** Give up after this long (ms); by then the visitor has walked away. */
   giveUpAfterMs?: number;
+  /** The kiosk's language now: the slip prints in it. */
+  language?: 'fa' | 'en';
 }
 
 /** A request key of 128 random bits; crypto.randomUUID() needs a secure context the kiosk may lack. */
@@ -60,7 +62,7 @@ export async function issueTicket(serviceId: string, priorityGroup: PriorityGrou
       response = await fetch('/api/v1/tickets', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, ...authHeaders() },
-        body: JSON.stringify({ serviceId, ...(priorityGroup ? { priorityGroup } : {}) }),
+        body: JSON.stringify({ serviceId, ...(priorityGroup ? { priorityGroup } : {}), language: options.language ?? 'fa' }),
       });
     } catch (error) {
       if (Date.now() > deadline) throw error;

@@ -49,7 +49,7 @@ export function ticketRoutes(deps: AppDeps) {
       const ticket = read.ticket(issuedId);
       if (!ticket) throw apiErrors.ticketNotFound();
       if (result.replayedTicketId) c.header('Idempotent-Replayed', 'true');
-      else deps.onTicketIssued?.(ticket, principal);
+      else deps.onTicketIssued?.(ticket, principal, body.language);
       const { id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, waitNote, opensAt, promised: kept, priorityGroup, status } = ticket;
       return c.json({ id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, waitNote, opensAt, promised: kept, priorityGroup, status }, 201);
     })
