@@ -1,13 +1,15 @@
 // The printable indicators report in real Chromium: refused in Persian without a manager's session,
 // then, signed in with the session cookie, a right-to-left A4 page in Vazirmatn with Persian digits,
 // the office and the Jalali period in its heading and the replayed day's figures, under the strict
-// Content-Security-Policy. Saved as a screenshot and a PDF in test-artifacts/ for people to look at.
+// Content-Security-Policy, with the citizens' voice's indicators (12, 19, 20, 22, 23) from complaints
+// filed and a public meeting held that day. The public /open page too, for anyone, under the same
+// policy. Saved as screenshots and a PDF in test-artifacts/ for people to look at.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { serviceDay } from '../../server/time/day.js';
+import { localClock, serviceDay } from '../../server/time/day.js';
 import { CLERK, MANAGER, runTraceOffice, type TraceOfficeRun } from '../stats/lib/trace-office.js';
 import { sampleTrace } from '../fixtures/traces.js';
 import { ARTIFACTS, fa, launchChromium, screenshot } from './lib/browser.js';
@@ -30,6 +32,27 @@ describe('the printable indicators report', () => {
     const buttons = [5, 5, 4, 5, 3, 4, 5, 2, 4, 5, 1, 5];
     buttons.forEach((button, seq) => insert.run(at, day.iso, day.jalali, month, 'kp-D1', 'kp-D1', seq, 'desk', 'D1', button, 5));
     [3, 3, 2].forEach((button, seq) => insert.run(at, day.iso, day.jalali, month, 'kp-exit', 'kp-exit', seq, 'exit', null, button, 3));
+
+    // The citizens' voice that day: four complaints (two about staff behaviour) and a suggestion filed
+    // at the kiosk, two complaints answered; a public meeting held with one citizen, whose matter was resolved.
+    const { office } = run;
+    const kiosk = office.server.accounts.addDevice('kiosk', 'e2e kiosk', null).token;
+    const manager = await office.login(MANAGER.username, undefined, MANAGER.password);
+    const filed: string[] = [];
+    for (const [kind, topic] of [['complaint', 'staff_behaviour'], ['complaint', 'staff_behaviour'], ['complaint', 'waiting_time'], ['complaint', 'process'], ['suggestion', 'facilities']]) {
+      const answer = await office.api('POST', '/feedback', { token: kiosk, body: { kind, topic, text: 'متن آزمون' } });
+      assert.equal(answer.status, 201);
+      filed.push(answer.body.id);
+    }
+    office.clock.advance(3 * 3600);
+    for (const id of filed.slice(0, 2)) assert.equal((await office.api('POST', `/feedback/${id}/answer`, { token: manager, body: { text: 'پاسخ' } })).status, 200);
+    const host = (office.server.db.prepare(`SELECT id FROM users WHERE username = ?`).get(MANAGER.username) as { id: string }).id;
+    const weekday = localClock(office.clock.now, run.config.timeZone).weekday;
+    const session = await office.api('POST', '/meetings', { token: manager, body: { host, weekday, from: '00:00', to: '23:59', place: 'دفتر مدیر' } });
+    const registration = await office.api('POST', `/meetings/${session.body.id}/registrations`, { token: kiosk, body: { reason: 'request' } });
+    assert.equal(registration.status, 201);
+    assert.equal((await office.api('POST', `/meetings/${session.body.id}/next`, { token: manager })).status, 200);
+    assert.equal((await office.api('POST', `/meetings/registrations/${registration.body.id}/result`, { token: manager, body: { result: 'resolved' } })).status, 200);
   });
   after(async () => {
     await browser?.close();
@@ -76,6 +99,12 @@ describe('the printable indicators report', () => {
     assert.doesNotMatch(text, /[0-9]/, 'every number in Persian digits');
     assert.match(text, /۱۵ پاسخ ثبت شد/);
     assert.equal(await page.locator('meter').count(), 8, 'a bar per button of the 5- and 3-button keypads');
+    assert.match(text, /از ۴ شکایت ثبت‌شده، ۲ شکایت دربارهٔ «رفتار و ادبیات کارکنان» بود \(۵۰٪\)/);
+    const voice = (heading: string) => page.locator('section').filter({ has: page.locator('h2', { hasText: heading }) });
+    assert.match((await voice('شاخص ۲۰').locator('tr', { hasText: 'شهروندان ملاقات‌شده' }).textContent()) ?? '', /۱/);
+    assert.match((await voice('شاخص ۲۰').locator('tr', { hasText: 'حل شد' }).textContent()) ?? '', /۱/);
+    assert.equal(await voice('شاخص ۲۲').locator('tfoot td').last().textContent(), '۵');
+    assert.deepEqual(await voice('شاخص ۲۳').locator('tbody tr').first().locator('td').allTextContents(), ['۴', '۲', '۳ ساعت', '۳ ساعت', '۳ روز', '۱۰۰٪', '۰']);
     assert.deepEqual(await csp.violations(), []);
 
     await screenshot(page, 'manager-report');
@@ -90,6 +119,31 @@ describe('the printable indicators report', () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ path: join(ARTIFACTS, 'manager-report.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    await context.close();
+  });
+
+  it('publishes the open statistics page to anyone, right to left, under the same policy', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 1200 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`page error ${error.message}`));
+    const csp = watchCsp(page);
+    const response = await page.goto(`${run.office.server.url}/open?from=${month}`);
+    assert.equal(response?.status(), 200);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.equal(await page.locator('h1').textContent(), run.config.name);
+    assert.equal(await page.locator('h2').count(), 1, 'one month');
+    const rows = page.locator('section tbody tr');
+    assert.equal(await rows.count(), run.config.services.length + 1, 'a row per service and one for complaints naming none');
+    const first = run.config.services[0]!;
+    const visitors = run.replay.visitors.filter((v) => v.service === first.id).length;
+    assert.ok(visitors >= 5);
+    assert.equal(await rows.first().locator('td').first().textContent(), fa(visitors.toLocaleString('en-US').replaceAll(',', '٬')));
+    assert.equal(await rows.last().locator('td .withheld').count(), 3, 'four complaints naming no service, two answered: counts and mean withheld');
+    const shown = await page.locator('main > :not([lang="en"])').allInnerTexts();
+    assert.doesNotMatch(shown.join('\n'), /[0-9]/, 'every number in Persian digits');
+    assert.deepEqual(await csp.violations(), []);
+    await screenshot(page, 'open-statistics');
     await context.close();
   });
 });
