@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Accounts } from '../../server/auth/accounts.js';
 import { readStoredConfig } from '../../server/config/stored.js';
+import { migrations } from '../../server/store/migrations.js';
 import { openDatabase } from '../../server/store/open.js';
 import { killAll, spawnServer as spawnReady, type SpawnedServer, type SpawnOptions } from '../faults/lib/spawn-server.js';
 import { client } from '../integration/lib/sockets.js';
@@ -89,18 +90,17 @@ describe('an office database remembers that it is real', () => {
   });
 
   it('a database from before it was recorded counts as the demo only when every account is a demo one', async () => {
+    // The migration that records it, run again on this database as it was before (without the row).
+    const backfill = migrations.find((m) => m.sql.includes('config_origin'))!.sql;
     const db = openDatabase(join(data, 'nobat.db'));
-    db.prepare(`DELETE FROM meta WHERE key = 'config_origin'`).run();
-    db.pragma('user_version = 10');
+    const originAfterBackfill = () => {
+      db.prepare(`DELETE FROM meta WHERE key = 'config_origin'`).run();
+      db.exec(backfill);
+      return readStoredConfig(db)?.origin;
+    };
+    assert.equal(originAfterBackfill(), 'office-file');
+    db.prepare(`UPDATE users SET demo = 1`).run();
+    assert.equal(originAfterBackfill(), 'demo');
     db.close();
-    const reopened = openDatabase(join(data, 'nobat.db'));
-    assert.equal(readStoredConfig(reopened)?.origin, 'office-file');
-    reopened.prepare(`UPDATE users SET demo = 1`).run();
-    reopened.prepare(`DELETE FROM meta WHERE key = 'config_origin'`).run();
-    reopened.pragma('user_version = 10');
-    reopened.close();
-    const old = openDatabase(join(data, 'nobat.db'));
-    assert.equal(readStoredConfig(old)?.origin, 'demo');
-    old.close();
   });
 });
