@@ -1,6 +1,6 @@
 // The desk's words in Persian and English. `fa` is the source: its keys type every lookup, so a
 // misspelt key or a missing English text fails the build. The language table is the kiosk's.
-import { LANGUAGES, applyDocumentLanguage, type Lang } from '../../kiosk/src/i18n.js';
+import { LANGUAGES, applyDocumentLanguage, pluralize, type Lang } from '../../kiosk/src/i18n.js';
 
 export { LANGUAGES, applyDocumentLanguage, type Lang };
 
@@ -149,9 +149,9 @@ const en: Record<MessageKey, string> = {
   waited: 'Waited',
   serviceTime: 'Service time',
   sinceCall: 'Since the call',
-  recalls: 'Recalled {n} times',
+  recalls: 'Recalled {n} {time|times}',
   graceLeft: 'No-show allowed in {n} s',
-  noShowAfterRecall: 'A no-show can be marked after one recall and {n} seconds.',
+  noShowAfterRecall: 'A no-show can be marked after one recall and {n} {second|seconds}.',
   busyHintBeforeNoShow: 'Start the current ticket, or recall, park or transfer it.',
   next: 'Call next',
   finishAndNext: 'Finish and call next',
@@ -229,4 +229,9 @@ const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fa, en };
 /** The text for `key`, with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}
+
+/** `t` for a message about `count` things, by the language's plural rules (the kiosk's `pluralize`). */
+export function tn(lang: Lang, key: MessageKey, count: number, values: Record<string, string> = {}): string {
+  return pluralize(lang, t(lang, key, values), count);
 }

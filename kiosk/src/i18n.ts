@@ -75,7 +75,7 @@ const en: Record<MessageKey, string> = {
   title: 'Take a number',
   chooseService: 'Choose the service you need',
   waiting: 'Waiting',
-  people: 'people',
+  people: '{person|people}',
   estimatedWait: 'Estimated wait',
   closed: 'Not available now',
   serviceWithdrawn: 'This service no longer gives tickets here. Please choose another.',
@@ -90,7 +90,7 @@ const en: Record<MessageKey, string> = {
   legalBasis: 'Legal basis',
   fees: 'Fees',
   expectedTime: 'Time at the desk',
-  minutesAbout: 'about {n} minutes',
+  minutesAbout: 'about {n} {minute|minutes}',
   priorityTitle: 'Priority ticket',
   priorityNone: 'Regular ticket',
   elderly: 'Elderly',
@@ -110,7 +110,7 @@ const en: Record<MessageKey, string> = {
   watchBoard: 'Watch the board for your number and go to the desk when it is called.',
   takeSlip: 'Take your ticket slip from the printer',
   idleTitle: 'Are you still there?',
-  idleText: 'Unless you touch the screen, the kiosk goes back to the start in {n} seconds.',
+  idleText: 'Unless you touch the screen, the kiosk goes back to the start in {n} {second|seconds}.',
   stay: 'Stay',
   done: 'Done',
   pairTitle: 'Pair this kiosk',
@@ -129,4 +129,15 @@ const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fa, en };
 /** The text for `key`, with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}
+
+/** `t` for a message about `count` things: its `{one|other}` choices follow the language's plural rules. */
+export function tn(lang: Lang, key: MessageKey, count: number, values: Record<string, string> = {}): string {
+  return pluralize(lang, t(lang, key, values), count);
+}
+
+/** Picks each `{one|other}` of `text` by Intl.PluralRules («1 person», "2 people"); Persian needs none. */
+export function pluralize(lang: Lang, text: string, count: number): string {
+  const one = new Intl.PluralRules(lang).select(count) === 'one';
+  return text.replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, singular: string, plural: string) => (one ? singular : plural));
 }

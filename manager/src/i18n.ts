@@ -1,6 +1,6 @@
 // The manager screen's words in Persian and English. `fa` is the source: its keys type every lookup,
 // so a misspelt key or a missing English text fails the build. The language table is the kiosk's.
-import { LANGUAGES, applyDocumentLanguage, type Lang } from '../../kiosk/src/i18n.js';
+import { LANGUAGES, applyDocumentLanguage, pluralize, type Lang } from '../../kiosk/src/i18n.js';
 
 export { LANGUAGES, applyDocumentLanguage, type Lang };
 
@@ -150,7 +150,7 @@ const en: Record<MessageKey, string> = {
   todayIssued: "Today's tickets",
   todayServed: 'Served',
   ratingsToday: "Today's satisfaction",
-  ratingsCount: '{n} ratings',
+  ratingsCount: '{n} {rating|ratings}',
   ratingsMean: '{m} / {of}',
   noRatings: 'No ratings yet.',
   alerts: 'Alerts',
@@ -205,4 +205,9 @@ const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fa, en };
 /** The text for `key`, with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}
+
+/** `t` for a message about `count` things, by the language's plural rules. */
+export function tn(lang: Lang, key: MessageKey, count: number, values: Record<string, string> = {}): string {
+  return pluralize(lang, t(lang, key, values), count);
 }

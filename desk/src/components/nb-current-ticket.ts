@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { minutesText, numberText, timerText, localDigits } from '../format.js';
-import { t, type Lang, type MessageKey } from '../i18n.js';
+import { t, tn, type Lang, type MessageKey } from '../i18n.js';
 import { serviceName, type Availability, type CurrentTicket, type DeskAction, type Dialog, type ServiceInfo } from '../state.js';
 import { deskStyles } from './desk.styles.js';
 
@@ -122,7 +122,7 @@ export class NbCurrentTicket extends LitElement {
             : ''}
           ${current?.status === 'called' ? this.button('finish', 'secondary', 'finish', available.finish, SHORTCUTS.finish) : ''}
         </div>
-        ${available.noShowNeeds === 'recall' ? html`<p class="grace">${t(lang, 'noShowAfterRecall', { n: localDigits(this.graceSeconds, lang) })}</p>` : ''}
+        ${available.noShowNeeds === 'recall' ? html`<p class="grace">${tn(lang, 'noShowAfterRecall', this.graceSeconds, { n: localDigits(this.graceSeconds, lang) })}</p>` : ''}
         ${available.noShowNeeds === 'grace'
           ? html`<p class="grace" role="timer">${t(lang, 'graceLeft', { n: localDigits(Math.ceil(available.graceLeftMs / 1000), lang) })}</p>`
           : ''}
@@ -146,7 +146,7 @@ export class NbCurrentTicket extends LitElement {
         <span class="facts">
           <span>${t(lang, current.status === 'serving' ? 'serviceTime' : 'sinceCall')}: <b class="timer num">${timerText(this.now - timerFrom, lang)}</b></span>
           <span>${t(lang, 'waited')}: <b>${minutesText(waitedUntil - current.issuedAt, lang)}</b></span>
-          ${current.recalls > 0 ? html`<span class="recalls">${t(lang, 'recalls', { n: localDigits(current.recalls, lang) })}</span>` : ''}
+          ${current.recalls > 0 ? html`<span class="recalls">${tn(lang, 'recalls', current.recalls, { n: localDigits(current.recalls, lang) })}</span>` : ''}
         </span>
       </div>
     `;

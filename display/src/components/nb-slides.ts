@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localDigits } from '../format.js';
-import { t, type Lang } from '../i18n.js';
+import { t, tn, type Lang } from '../i18n.js';
 import { serviceName, type ServicePoster } from '../state.js';
 import { shared } from './shared.styles.js';
 
@@ -147,7 +147,7 @@ export class NbSlides extends LitElement {
     return html`<h2>${t(lang, 'steps')}</h2>
       <h3>${serviceName(poster, lang)}</h3>
       <ol>${steps.map((step) => html`<li>${step}</li>`)}</ol>
-      ${poster.guidance.expectedMinutes ? html`<p class="time">${t(lang, 'expectedTime', { n: localDigits(poster.guidance.expectedMinutes, lang) })}</p>` : ''}`;
+      ${poster.guidance.expectedMinutes ? html`<p class="time">${tn(lang, 'expectedTime', poster.guidance.expectedMinutes, { n: localDigits(poster.guidance.expectedMinutes, lang) })}</p>` : ''}`;
   }
 }
 

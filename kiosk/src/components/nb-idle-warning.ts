@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { localDigits } from '../format.js';
-import { t, type Lang } from '../i18n.js';
+import { t, tn, type Lang } from '../i18n.js';
 import { shared } from './shared.styles.js';
 
 /**
@@ -93,7 +93,7 @@ export class NbIdleWarning extends LitElement {
         <div role="alertdialog" aria-modal="true" aria-labelledby="title" aria-describedby="text">
           <h2 id="title">${t(lang, 'idleTitle')}</h2>
           <p class="count" aria-hidden="true">${seconds}</p>
-          <p id="text">${t(lang, 'idleText', { n: seconds })}</p>
+          <p id="text">${tn(lang, 'idleText', this.secondsLeft, { n: seconds })}</p>
           <button class="primary" @click=${() => emit(this, 'nb-stay', {})}>${t(lang, 'stay')}</button>
         </div>
       </div>

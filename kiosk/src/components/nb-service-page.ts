@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { localDigits, waitText } from '../format.js';
-import { t, type Lang } from '../i18n.js';
+import { t, tn, type Lang } from '../i18n.js';
 import { serviceName, type KioskService, type KioskState, type PriorityGroup } from '../state.js';
 import { shared } from './shared.styles.js';
 import './nb-priority-choice.js';
@@ -130,7 +130,7 @@ export class NbServicePage extends LitElement {
           ${documents.length ? html`<h3>${t(lang, 'documents')}</h3><ul dir="auto">${documents.map((d) => html`<li dir="auto">${d}</li>`)}</ul>` : nothing}
           ${steps.length ? html`<h3>${t(lang, 'steps')}</h3><ol dir="auto">${steps.map((s) => html`<li dir="auto">${s}</li>`)}</ol>` : nothing}
           <h3>${t(lang, 'expectedTime')}</h3>
-          <p>${t(lang, 'minutesAbout', { n: localDigits(g.expectedMinutes, lang) })}</p>
+          <p>${tn(lang, 'minutesAbout', g.expectedMinutes, { n: localDigits(g.expectedMinutes, lang) })}</p>
           ${fees ? html`<h3>${t(lang, 'fees')}</h3><p dir="auto">${fees}</p>` : nothing}
           ${legalBasis ? html`<h3>${t(lang, 'legalBasis')}</h3><p dir="auto">${legalBasis}</p>` : nothing}
         </section>
@@ -138,7 +138,7 @@ export class NbServicePage extends LitElement {
           <div>
             <h3>${t(lang, 'estimatedWait')}</h3>
             <p class="wait">${service.open || service.active ? waitText(service, lang) : t(lang, 'closed')}</p>
-            <p>${t(lang, 'waiting')}: ${localDigits(service.waiting, lang)} ${t(lang, 'people')}</p>
+            <p>${t(lang, 'waiting')}: ${localDigits(service.waiting, lang)} ${tn(lang, 'people', service.waiting)}</p>
           </div>
           ${service.open && service.priorityGroups.length
             ? html`<nb-priority-choice

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { localDigits, waitText } from '../format.js';
-import { t, type Lang } from '../i18n.js';
+import { t, tn, type Lang } from '../i18n.js';
 import { serviceName, type KioskService } from '../state.js';
 import { shared } from './shared.styles.js';
 
@@ -88,7 +88,7 @@ export class NbServiceTile extends LitElement {
         <span class="about" dir="auto">${firstSentence(about)}</span>
         ${service.open
           ? html`<span class="facts">
-              <span>${t(lang, 'waiting')}: <b class="waiting">${localDigits(service.waiting, lang)}</b> ${t(lang, 'people')}</span>
+              <span>${t(lang, 'waiting')}: <b class="waiting">${localDigits(service.waiting, lang)}</b> ${tn(lang, 'people', service.waiting)}</span>
               <span>${t(lang, 'estimatedWait')}: <b class="wait">${waitText(service, lang)}</b></span>
             </span>`
           : html`<span class="badge">${service.active ? waitText(service, lang) : t(lang, 'closed')}</span>`}

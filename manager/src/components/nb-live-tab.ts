@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { waitText } from '../../../kiosk/src/format.js';
 import { localDigits, minutesText, numberText } from '../format.js';
-import { t, type Lang } from '../i18n.js';
+import { t, tn, type Lang } from '../i18n.js';
 import type { AlertView, ManagerSnapshot } from '../state.js';
 import { managerStyles } from './manager.styles.js';
 import './nb-alert-list.js';
@@ -82,7 +82,7 @@ export class NbLiveTab extends LitElement {
           'ratings',
           t(lang, 'ratingsToday'),
           ratings.mean === null ? t(lang, 'nobody') : t(lang, 'ratingsMean', { m: numberText(ratings.mean, lang, 1), of: localDigits(5, lang) }),
-          ratings.count > 0 ? t(lang, 'ratingsCount', { n: localDigits(ratings.count, lang) }) : t(lang, 'noRatings'),
+          ratings.count > 0 ? tn(lang, 'ratingsCount', ratings.count, { n: localDigits(ratings.count, lang) }) : t(lang, 'noRatings'),
         )}
       </div>
       <div class="grid">
