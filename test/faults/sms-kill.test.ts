@@ -8,37 +8,28 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { configuredOfficeInput, PASSWORD } from '../security/lib/configured-office.js';
-import { startFakeSmsProvider, type FakeSmsProvider } from '../messages/lib/fake-sms-provider.js';
+import { testGateway, useFakeSmsProvider, type FakeSmsProvider } from '../messages/lib/fake-sms-provider.js';
 import { killAll, spawnServer, type SpawnedServer } from './lib/spawn-server.js';
 
 const run = promisify(execFile);
 
 describe('a text message across kill -9', () => {
+  const providerNow = useFakeSmsProvider('key-kill');
   let provider: FakeSmsProvider;
   let dir: string;
   let server: SpawnedServer;
   let kiosk: string;
 
-  before(async () => {
-    provider = await startFakeSmsProvider();
-    process.env.NOBAT_SMS_TEST_KEY = 'key-kill';
-  });
-  after(async () => {
-    await killAll();
-    await provider.close();
-    delete process.env.NOBAT_SMS_TEST_KEY;
-  });
+  after(killAll);
 
   beforeEach(async () => {
-    provider.mode = 'ok';
-    provider.requests.length = 0;
-    provider.delivered.clear();
+    provider = providerNow();
     dir = mkdtempSync(join(tmpdir(), 'nobat-sms-kill-'));
     const office = join(dir, 'office.json');
-    writeFileSync(office, JSON.stringify(configuredOfficeInput({ sms: { gateway: { kind: 'kavenegar', sender: '10004346', apiKeyEnv: 'NOBAT_SMS_TEST_KEY', baseUrl: provider.url } } })));
+    writeFileSync(office, JSON.stringify(configuredOfficeInput({ sms: { gateway: testGateway(provider) } })));
     server = await spawnServer(join(dir, 'data'), { office, readyWithinMs: 90_000 });
     const added = await run(process.execPath, ['bin/nobat.js', 'device', 'add', '--kind', 'kiosk', '--name', 'entrance', '--data', join(dir, 'data')]);
     kiosk = /token:\s+(\S+)/.exec(added.stdout)![1]!;

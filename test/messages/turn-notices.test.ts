@@ -3,36 +3,26 @@
 // kept only while the ticket is open and never comes back in any answer; a gateway that is down
 // raises an alert and loses nothing.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { startTestOffice, type TestOffice } from '../integration/lib/office-server.js';
 import { configuredOffice, PASSWORD } from '../security/lib/configured-office.js';
 import { faDigits } from '../../server/time/digits.js';
-import { startFakeSmsProvider, type FakeSmsProvider } from './lib/fake-sms-provider.js';
+import { testGateway, useFakeSmsProvider, type FakeSmsProvider } from './lib/fake-sms-provider.js';
 
 const FAST_RETRIES = { firstRetryMs: 20, maxRetryMs: 200, maxAttempts: 100, downAfterFailures: 3 };
 
 describe('text messages for a ticket', () => {
+  const providerNow = useFakeSmsProvider('key-123');
   let provider: FakeSmsProvider;
   let office: TestOffice;
   let kiosk: string;
   let staff: string;
   let manager: string;
 
-  before(async () => {
-    provider = await startFakeSmsProvider();
-    process.env.NOBAT_SMS_TEST_KEY = 'key-123';
-  });
-  after(async () => {
-    await provider.close();
-    delete process.env.NOBAT_SMS_TEST_KEY;
-  });
-
   beforeEach(async () => {
-    provider.mode = 'ok';
-    provider.requests.length = 0;
-    provider.delivered.clear();
+    provider = providerNow();
     office = await startTestOffice({
-      config: configuredOffice({ sms: { gateway: { kind: 'kavenegar', sender: '10004346', apiKeyEnv: 'NOBAT_SMS_TEST_KEY', baseUrl: provider.url } } }),
+      config: configuredOffice({ sms: { gateway: testGateway(provider) } }),
       sms: { rules: FAST_RETRIES },
     });
     kiosk = office.server.accounts.addDevice('kiosk', 'entrance', null).token;

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach } from 'node:test';
 
 export type ProviderMode = 'ok' | 'down' | 'refuse' | 'hold';
 
@@ -94,4 +95,29 @@ export async function startFakeSmsProvider(): Promise<FakeSmsProvider> {
 function answer(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
+}
+
+/** The office file's gateway settings for this provider; its key is read from NOBAT_SMS_TEST_KEY. */
+export const testGateway = (provider: FakeSmsProvider) => ({ kind: 'kavenegar' as const, sender: '10004346', apiKeyEnv: 'NOBAT_SMS_TEST_KEY', baseUrl: provider.url });
+
+/**
+ * A provider for a whole test file (with the key in the environment), set back to answering, with
+ * nothing received, before each test.
+ */
+export function useFakeSmsProvider(apiKey: string): () => FakeSmsProvider {
+  let provider: FakeSmsProvider | undefined;
+  before(async () => {
+    provider = await startFakeSmsProvider();
+    process.env.NOBAT_SMS_TEST_KEY = apiKey;
+  });
+  beforeEach(() => {
+    provider!.mode = 'ok';
+    provider!.requests.length = 0;
+    provider!.delivered.clear();
+  });
+  after(async () => {
+    await provider?.close();
+    delete process.env.NOBAT_SMS_TEST_KEY;
+  });
+  return () => provider!;
 }
