@@ -138,4 +138,16 @@ describe('service form: opening hours and English guidance, live on the kiosk', 
     assert.match(await admin.locator('nb-admin-audit tbody tr', { hasText: 'Pay the fees' }).innerText(), /Guidance › Description in English: Working out .* → Pay the fees/);
     await screenshot(admin, 'admin-audit-labels-en');
   });
+  test('a new service is added with the desks that serve it, in one step', async () => {
+    await admin.locator('nb-admin-app nav button[data-section="services"]').click();
+    await admin.locator('nb-admin-services > button.secondary').click();
+    for (const [name, value] of [['id', 'visa'], ['name', 'روادید'], ['nameEn', 'Visas'], ['code', 'VISA'], ['prefix', '8'], ['guidance.description', 'درخواست روادید']]) {
+      await form().locator(`[name="${name}"]`).fill(value!);
+    }
+    await form().locator('fieldset[data-field="deskIds"] input[value="desk-2"]').check();
+    await form().locator('button[type="submit"]').click();
+    await admin.locator('nb-admin-service-form .form-message.ok').waitFor();
+    const desks = (await office.api('GET', '/admin/config', { token: adminToken })).body.config.desks as Array<{ id: string; services: string[] }>;
+    assert.deepEqual(desks.filter((d) => d.services.includes('visa')).map((d) => d.id), ['desk-2']);
+  });
 });

@@ -169,6 +169,20 @@ describe('administration API', () => {
     assert.equal(busy.body.error.code, 'desk_in_use');
   });
 
+  it('adds an open service with the desks that serve it in one step, refused without a desk', async () => {
+    const visa = { id: 'visa', code: 'VISA', name: 'روادید', nameEn: 'Visas', prefix: '8', guidance: { description: 'درخواست روادید', expectedMinutes: 10 } };
+    const alone = await office.api('POST', '/admin/services', { token: admin, body: visa });
+    assert.equal(alone.status, 400, 'an open service that no desk calls');
+    assert.match(JSON.stringify(alone.body.error), /هیچ باجه‌ای/);
+    const unknown = await office.api('POST', '/admin/services', { token: admin, body: { ...visa, deskIds: ['desk-99'] } });
+    assert.equal(unknown.body.error.code, 'unknown_desk');
+    const created = await office.api('POST', '/admin/services', { token: admin, body: { ...visa, deskIds: ['desk-2', 'desk-3'] } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const { desks, services } = (await config()).config as { desks: Array<{ id: string; services: string[] }>; services: Array<{ id: string; active: boolean }> };
+    assert.deepEqual(desks.filter((d) => d.services.includes('visa')).map((d) => d.id), ['desk-2', 'desk-3']);
+    assert.equal(services.find((s) => s.id === 'visa')?.active, true);
+  });
+
   it('changes the paper settings but never the printer transport, which only the office file sets', async () => {
     const version = async () => (await config()).versions.printer ?? 0;
     const elsewhere = join(office.dataDir, 'elsewhere');

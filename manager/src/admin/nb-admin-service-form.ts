@@ -26,6 +26,8 @@ export class NbAdminServiceForm extends LitElement {
   @property({ attribute: false }) service: ServiceConfig | null = null;
   /** The version the form was opened at. */
   @property({ type: Number }) version = 0;
+  /** The office's desks: a new service is saved with the desks that serve it, in one step. */
+  @property({ attribute: false }) desks: Array<{ id: string; name: string }> = [];
   @property() language: Lang = 'fa';
 
   private readonly form = new FormState(this);
@@ -68,6 +70,13 @@ export class NbAdminServiceForm extends LitElement {
       ${textField(at(lang, 'targetWait'), 'targetWaitMinutes', s?.targetWaitMinutes ?? 15, this.form.errors, { type: 'number' })}
       ${textField(at(lang, 'expectedMinutes'), 'guidance.expectedMinutes', g?.expectedMinutes ?? 10, this.form.errors, { type: 'number' })}
       <div class="wide">${checkField(at(lang, 'active'), 'active', s?.active ?? true)}</div>
+      ${s
+        ? ''
+        : html`<fieldset class="wide" data-field="deskIds">
+            <legend>${at(lang, 'servedAtDesks')}</legend>
+            ${this.desks.map((desk) => checkField(desk.name, 'deskIds', false, desk.id))}
+            ${fieldError(this.form.errors, 'deskIds')}
+          </fieldset>`}
       <fieldset class="wide">
         <legend>${at(lang, 'priorityGroups')}</legend>
         ${PRIORITY_GROUPS.map((group) => checkField(at(lang, group), 'priorityGroups', s?.priorityGroups.includes(group) ?? false, group))}
@@ -134,7 +143,7 @@ export class NbAdminServiceForm extends LitElement {
     const body = this.fromForm(new FormData(event.target as HTMLFormElement), hours.hours);
     await this.form.run(async () => {
       if (this.service) await this.api.save('PUT', `/admin/services/${encodeURIComponent(this.service.id)}`, { ...body, version: this.version });
-      else await this.api.save('POST', '/admin/services', body);
+      else await this.api.save('POST', '/admin/services', { ...body, deskIds: new FormData(event.target as HTMLFormElement).getAll('deskIds').map(String) });
     });
   };
 

@@ -38,7 +38,7 @@ export class NbAdminServices extends LitElement {
       ${this.open === null
         ? ''
         : html`<h3>${editing ? (lang === 'en' ? editing.nameEn : editing.name) : at(lang, 'newService')}</h3>
-            <nb-admin-service-form .api=${this.api} .service=${editing} .version=${editing ? (versions[`service:${editing.id}`] ?? 0) : 0} .language=${lang}></nb-admin-service-form>`}
+            <nb-admin-service-form .api=${this.api} .service=${editing} .version=${editing ? (versions[`service:${editing.id}`] ?? 0) : 0} .desks=${config.desks} .language=${lang}></nb-admin-service-form>`}
     `;
   }
 }

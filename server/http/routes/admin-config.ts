@@ -131,7 +131,12 @@ export function adminConfigRoutes(deps: AppDeps) {
       const id = typeof service.id === 'string' ? service.id : '';
       const current = configs.current();
       if (current.services.some((s) => s.id === id)) throw new ApiError(409, 'service_exists', `خدمتی با شناسهٔ «${id}» هست؛ شناسهٔ دیگری برگزینید.`);
-      const { version: _version, ...fields } = service;
+      // `deskIds`: the desks that serve the new service, added to their workprofiles in the same change,
+      // since an open service that no desk calls is refused.
+      const { version: _version, deskIds: chosen, ...fields } = service;
+      const deskIds = Array.isArray(chosen) ? chosen.map(String) : [];
+      const unknown = deskIds.find((deskId) => !current.desks.some((d) => d.id === deskId));
+      if (unknown !== undefined) throw new ApiError(400, 'unknown_desk', `باجهٔ «${unknown}» وجود ندارد.`);
       const result = editor.apply({
         actor: actorOf(c),
         entity: 'service',
@@ -139,7 +144,11 @@ export function adminConfigRoutes(deps: AppDeps) {
         action: 'create',
         view: serviceView(id),
         focus: `services.${current.services.length}`,
-        change: (draft) => ({ ...draft, services: [...draft.services, fields as OfficeConfig['services'][number]] }),
+        change: (draft) => ({
+          ...draft,
+          services: [...draft.services, fields as OfficeConfig['services'][number]],
+          desks: draft.desks.map((d) => (deskIds.includes(d.id) && !d.services.includes(id) ? { ...d, services: [...d.services, id] } : d)),
+        }),
       });
       return answer(c, 'service', id, serviceView(id)(result.config), 201);
     })
