@@ -2,11 +2,14 @@
 // revoking a device is announced ('sessions-ended', 'device-revoked') so that open sockets close at once.
 import { EventEmitter } from 'node:events';
 import type { Db } from '../store/open.js';
-import { LoginLockout, type LockoutKey } from './lockout.js';
+import { LoginLockout, lockoutKeyName, type LockoutKey } from './lockout.js';
+import { OneAtATime } from './one-at-a-time.js';
 import { digest, hashPassword, newId, newPairingCode, newToken, verifyPassword } from './secrets.js';
 import type { DeviceKind, Principal, Role } from './principal.js';
 
 export const SESSION_HOURS = 12;
+/** The wait told to a sign-in refused because too many attempts on its account or address are already waiting. */
+const BUSY_RETRY_MS = 5_000;
 export const PAIRING_MINUTES = 15;
 
 export interface UserRow {
@@ -32,6 +35,8 @@ const SEEN_PRECISION_MS = 60_000;
 
 export class Accounts extends EventEmitter<AccountEvents> {
   private readonly lockout: LoginLockout;
+  /** Attempts waiting on one account or address at most; a burst beyond it is refused at once. */
+  private readonly attempts = new OneAtATime(32);
   private readonly seenNoted = new Map<string, number>();
 
   constructor(private readonly db: Db, private readonly clock: () => number, private readonly demoMode: boolean) {
@@ -57,6 +62,11 @@ export class Accounts extends EventEmitter<AccountEvents> {
   }
 
   private async guarded(keys: LockoutKey[], check: () => Promise<UserRow | null>): Promise<SignInResult> {
+    const decided = this.attempts.run(keys.map(lockoutKeyName), () => this.attempt(keys, check));
+    return decided ?? { ok: false, lockedForMs: BUSY_RETRY_MS };
+  }
+
+  private async attempt(keys: LockoutKey[], check: () => Promise<UserRow | null>): Promise<SignInResult> {
     const { lockedForMs, ifWrongMs } = this.lockout.reserveAttempt(keys, this.clock());
     if (lockedForMs > 0) return { ok: false, lockedForMs };
     const user = await check();

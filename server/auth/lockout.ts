@@ -90,7 +90,7 @@ export class LoginLockout {
         const policy = this.policies[key.kind];
         const row = this.row(key);
         const failures = row && now - row.last_at < policy.forgetAfterMs ? row.failures + 1 : 1;
-        upsert.run(storedKey(key), failures, now, now + lockoutWaitMs(failures, policy));
+        upsert.run(lockoutKeyName(key), failures, now, now + lockoutWaitMs(failures, policy));
         wait = Math.max(wait, lockoutWaitMs(failures, policy));
       }
     })();
@@ -100,15 +100,16 @@ export class LoginLockout {
   /** A right password clears the counts (each account keeps its own, so this unlocks no other). */
   reset(keys: LockoutKey[]): void {
     const remove = this.db.prepare(`DELETE FROM login_failures WHERE key = ?`);
-    for (const key of keys) remove.run(storedKey(key));
+    for (const key of keys) remove.run(lockoutKeyName(key));
   }
 
   private row(key: LockoutKey): FailureRow | undefined {
-    return this.db.prepare(`SELECT failures, last_at, locked_until FROM login_failures WHERE key = ?`).get(storedKey(key)) as FailureRow | undefined;
+    return this.db.prepare(`SELECT failures, last_at, locked_until FROM login_failures WHERE key = ?`).get(lockoutKeyName(key)) as FailureRow | undefined;
   }
 }
 
-function storedKey(key: LockoutKey): string {
+/** The key as stored, and as sign-in attempts on it are told apart. */
+export function lockoutKeyName(key: LockoutKey): string {
   switch (key.kind) {
     case 'account':
       return `account:${key.username.normalize('NFC').toLowerCase()}`;
