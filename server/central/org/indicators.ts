@@ -4,26 +4,15 @@
 import { daysBetween, type StatsRange } from '../../stats/range.js';
 import { monthsSpanned } from '../../stats/report.js';
 import type { Pool } from '../db/pool.js';
+import type { DayFigures } from '../ingest/tally.js';
 
 export interface OrgScope {
   province: string | null;
   officeId: number | null;
 }
 
-interface Sums {
-  issued: number;
-  served: number;
-  noShows: number;
-  cancelled: number;
-  transferred: number;
-  waitCount: number;
-  waitMs: number;
-  serviceCount: number;
-  serviceMs: number;
-  ratings: number;
-  ratingsTopTwo: number;
-  ratingPoints3: number;
-}
+/** A row of summed office-day figures: the same fields as one office-day's. */
+type Sums = DayFigures;
 
 export interface OfficeFigures {
   issued: number;
