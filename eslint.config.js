@@ -7,7 +7,7 @@ const io = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'be
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'bench/out/**', 'test-artifacts/**'] },
   {
-    files: ['server/queue/**/*.ts', 'server/estimate/**/*.ts'],
+    files: ['server/queue/**/*.ts', 'server/estimate/**/*.ts', 'server/appointments/plan.ts', 'server/appointments/slots.ts'],
     // The replay command is the estimators' command-line edge: it reads and writes files.
     ignores: ['server/estimate/replay-command.ts'],
     languageOptions: { parser: tseslint.parser },

@@ -45,6 +45,8 @@ import { instantAtLocal } from './time/zoned.js';
 import { Voice } from './voice/voice.js';
 import type { VoiceRates } from './http/routes/voice-rate.js';
 import { Messaging } from './messages/messaging.js';
+import { Booking } from './appointments/booking.js';
+import type { BookingRates } from './http/routes/appointments.js';
 import { SmsSettingsError } from './messages/create-gateway.js';
 import type { SmsGateway } from './messages/gateway.js';
 import type { DispatchRules } from './messages/dispatcher.js';
@@ -68,7 +70,7 @@ export interface ServerOptions {
    */
   printer?: PrinterConfig | null;
   /** Request rates per device, session or address (HTTP) and per socket, and what may wait unsent for a socket; the defaults when absent. */
-  limits?: { http?: BucketLimits; socket?: BucketLimits; socketWriteBufferBytes?: number; voice?: VoiceRates };
+  limits?: { http?: BucketLimits; socket?: BucketLimits; socketWriteBufferBytes?: number; voice?: VoiceRates; booking?: BookingRates };
   /** Run the demo's virtual keypads (socat pty pairs with the simulator); default: in the demo office. */
   virtualKeypads?: boolean;
   /** How often alerts are checked and managers' snapshots refreshed without a change (ms, 5000 by default). */
@@ -180,6 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let printerDriverConfig = printerConfig(config, options.dataDir);
   const printer = options.printer === null ? null : createServerPrinter(options.printer ?? printerDriverConfig);
   const voice = new Voice(db, options.dataDir, () => configs.current(), clock, log);
+  const booking = new Booking({ db, dataDir: options.dataDir, config: () => configs.current(), clock, log, messaging });
   // The monitor reads the configuration at each check, so a changed target wait counts at once.
   const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log, overdueFeedback: (now) => voice.feedback.overdue(now) });
   const printing = printer && new TicketPrinting(printer, () => configs.current(), publicUrl, log, {
@@ -233,6 +236,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     alerts,
     voice,
     ...(options.limits?.voice ? { voiceRates: options.limits.voice } : {}),
+    booking,
+    ...(options.limits?.booking ? { bookingRates: options.limits.booking } : {}),
     publicUrl,
     messaging,
     ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0], _by, language) => printing.print(ticket, language) } : {}),
@@ -252,6 +257,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // and soon after commits (coalesced, so a busy office does not check per ticket).
   alerts.start(options.tickMs ?? 5000);
   voice.start();
+  booking.start();
   let alertCheck: NodeJS.Timeout | null = null;
   office.on('committed', () => {
     alertCheck ??= setTimeout(() => {
@@ -278,6 +284,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       realtime.close();
       alerts.close();
       voice.close();
+      booking.close();
       if (alertCheck) clearTimeout(alertCheck);
       server.close(() => {
         const keypadsClosed = keypads.close().then(() => virtualKeypads?.close());

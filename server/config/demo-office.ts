@@ -336,4 +336,13 @@ export const demoOffice: OfficeInput = {
   users: [],
   // The demo's messages go to <data>/messages.jsonl instead of a provider.
   sms: { gateway: { kind: 'file' } },
+  // Appointments on the posted working days: certificates take 40% of what their desks can do,
+  // contractors two visits an hour; closed on the solar-calendar holidays.
+  booking: {
+    services: [
+      { serviceId: 'certificate', capacity: { share: 0.4 } },
+      { serviceId: 'contractor', capacity: { visits: 2 }, slotMinutes: 30 },
+    ],
+    closedDays: ['01-01', '01-02', '01-03', '01-04', '01-12', '01-13', '03-14', '03-15', '11-22', '12-29'],
+  },
 };

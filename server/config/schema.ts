@@ -6,6 +6,7 @@ import { BIDI_CONTROLS } from './bidi.js';
 import { LOGO_MAX_DATA_URL_CHARS, logoProblem } from './logo.js';
 import { voiceSchema } from '../voice/config.js';
 import { smsSchema } from '../messages/settings.js';
+import { bookingSchema } from '../appointments/settings.js';
 
 export const PRIORITY_GROUPS = ['elderly', 'disabled', 'veteran', 'pregnant'] as const;
 export const priorityGroupSchema = z.enum(PRIORITY_GROUPS);
@@ -195,6 +196,8 @@ export const officeSchema = z
     voice: voiceSchema,
     /** Text messages to visitors (server/messages); without it, no mobile number is asked for or kept. */
     sms: smsSchema.optional(),
+    /** Appointments (server/appointments): which services take bookings and on what terms; none without it. */
+    booking: bookingSchema.optional(),
   })
   .superRefine((office, ctx) => {
     // Each problem carries its Persian wording too (params.fa), for the administration screen.
@@ -234,6 +237,12 @@ export const officeSchema = z
       }
     });
     checkKeypads(office.keypads, deskIds, ctx);
+    const booked = new Set<string>();
+    office.booking?.services.forEach((entry, i) => {
+      if (!serviceIds.has(entry.serviceId)) problem(['booking', 'services', i, 'serviceId'], `unknown service "${entry.serviceId}"`, `خدمت «${entry.serviceId}» وجود ندارد.`);
+      if (booked.has(entry.serviceId)) problem(['booking', 'services', i, 'serviceId'], `service "${entry.serviceId}" is listed twice for booking`, `خدمت «${entry.serviceId}» دو بار در نوبت‌دهی اینترنتی آمده است.`);
+      booked.add(entry.serviceId);
+    });
     const usernames = new Set<string>();
     office.users.forEach((user, i) => {
       if (usernames.has(user.username)) problem(['users', i, 'username'], `duplicate username "${user.username}"`, `نام کاربری «${user.username}» تکراری است.`);

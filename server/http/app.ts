@@ -9,6 +9,7 @@ import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { adminConfigRoutes } from './routes/admin-config.js';
 import { adminLogoRoutes, LOGO_UPLOAD_PATH } from './routes/admin-logo.js';
 import { alertRoutes } from './routes/alerts.js';
+import { appointmentRoutes } from './routes/appointments.js';
 import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desks.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
     .route('/alerts', alertRoutes(deps))
     .route('/feedback', feedbackRoutes(deps))
     .route('/meetings', meetingRoutes(deps))
+    .route('/appointments', appointmentRoutes(deps))
     .route('/open', openRoutes(deps, stats))
     .route('/admin', adminConfigRoutes(deps))
     .route('/admin', adminLogoRoutes(deps))

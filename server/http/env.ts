@@ -16,6 +16,8 @@ import type { StatsDays } from '../stats/days.js';
 import type { Voice } from '../voice/voice.js';
 import type { VoiceRates } from './routes/voice-rate.js';
 import type { Messaging } from '../messages/messaging.js';
+import type { Booking } from '../appointments/booking.js';
+import type { BookingRates } from './routes/appointments.js';
 
 export interface AppDeps {
   office: Office;
@@ -43,6 +45,10 @@ export interface AppDeps {
   /** Text messages; null when the office has no `sms` settings. */
   messaging?: Messaging | null;
   alerts: AlertMonitor;
+  /** Appointments (server/appointments). */
+  booking: Booking;
+  /** The booking routes' own limits on holds and code lookups; the defaults when absent. */
+  bookingRates?: BookingRates;
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
   onTicketIssued?: (ticket: TicketView, issuedBy: Principal, language: 'fa' | 'en') => void;
 }

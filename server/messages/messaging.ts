@@ -7,7 +7,7 @@ import type { Db } from '../store/open.js';
 import { createGateway } from './create-gateway.js';
 import { DEFAULT_DISPATCH_RULES, SmsDispatcher, type DispatchRules, type GatewayHealth } from './dispatcher.js';
 import type { SmsGateway } from './gateway.js';
-import { SmsOutbox, type OutboxCounts } from './outbox.js';
+import { SmsOutbox, type EnqueueOutcome, type OutboxCounts } from './outbox.js';
 import type { SmsSettings } from './settings.js';
 import { TurnNotices } from './turn-notices.js';
 
@@ -61,6 +61,18 @@ export class Messaging {
 
   observe(events: readonly StoredEvent[]): void {
     this.notices.observe(events);
+  }
+
+  /** Stores one message under its idempotency key and wakes the sender; the outcome says whether it was stored. */
+  send(message: { key: string; kind: string; to: string; text: string }): EnqueueOutcome {
+    const outcome = this.outbox.enqueue(message, this.deps.clock());
+    if (outcome.queued) this.dispatcher.wake();
+    return outcome;
+  }
+
+  /** Whether a message with this idempotency key was ever stored. */
+  hasMessage(key: string): boolean {
+    return this.outbox.has(key);
   }
 
   onHealth(listener: (health: GatewayHealth) => void): void {

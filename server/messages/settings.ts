@@ -36,7 +36,20 @@ export const smsSchema = z.strictObject({
   keepNumbersHours: z.number().int().min(0).max(24 * 31).default(24),
   /** "Your turn is near" is sent when this many people are ahead (or fewer). */
   turnNearAhead: z.number().int().min(1).max(20).default(3),
-  /** The texts, with {office}, {number}, {ahead} and {desk}; Persian defaults when absent. */
-  templates: z.strictObject({ turnNear: template.optional(), turnNext: template.optional(), called: template.optional() }).default({}),
+  /**
+   * The texts, with {office}, {number}, {ahead} and {desk}; the booking ones with {office}, {code},
+   * {service}, {date} and {time}. Persian defaults when absent.
+   */
+  templates: z
+    .strictObject({
+      turnNear: template.optional(),
+      turnNext: template.optional(),
+      called: template.optional(),
+      bookingOtp: template.optional(),
+      bookingConfirmed: template.optional(),
+      reminderDayBefore: template.optional(),
+      reminderHourBefore: template.optional(),
+    })
+    .default({}),
 });
 export type SmsSettings = z.infer<typeof smsSchema>;

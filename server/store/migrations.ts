@@ -404,6 +404,50 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 15,
+    // Appointments (server/appointments): a hold keeps a slot for a few minutes while its one-time code
+    // is typed (only the code's keyed hash is stored); a confirmed hold becomes a booking with its own
+    // code. Numbers are sealed (as the citizens' voice seals them) and erased after the booking's day;
+    // the keyed tag beside them counts one number's bookings without opening them.
+    sql: `
+      CREATE TABLE appointment_holds (
+        id TEXT PRIMARY KEY,
+        service_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        mobile_tag TEXT NOT NULL,
+        mobile_sealed TEXT NOT NULL,
+        otp_hash TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL CHECK (source IN ('public', 'staff')),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX appointment_holds_slot ON appointment_holds(service_id, start, expires_at);
+      CREATE INDEX appointment_holds_mobile ON appointment_holds(mobile_tag, expires_at);
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        service_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('booked', 'cancelled', 'checked_in')),
+        source TEXT NOT NULL CHECK (source IN ('public', 'staff')),
+        mobile_tag TEXT,
+        mobile_sealed TEXT,
+        created_at INTEGER NOT NULL,
+        cancelled_at INTEGER,
+        checked_in_at INTEGER,
+        ticket_id TEXT,
+        reschedules INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX appointments_slot ON appointments(service_id, start) WHERE status <> 'cancelled';
+      CREATE INDEX appointments_mobile ON appointments(mobile_tag, start) WHERE mobile_tag IS NOT NULL;
+      CREATE INDEX appointments_day ON appointments(day);
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

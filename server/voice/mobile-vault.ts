@@ -3,7 +3,7 @@
 // database: a copy of the database, a backup or the central office's copy of the event log holds no
 // usable number. Each sealed value is bound to the row it belongs to (the row id as associated data),
 // so a sealed number moved to another row does not open.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -38,6 +38,14 @@ export class MobileVault {
     cipher.setAAD(Buffer.from(boundTo, 'utf8'));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  }
+
+  /**
+   * A keyed digest of `plain` (HMAC-SHA-256 under the vault's key): equal values give equal tags, so
+   * rows can be matched by number, while a copy of the database cannot try the few billion numbers.
+   */
+  tag(plain: string): string {
+    return createHmac('sha256', this.key).update(`tag:${plain}`).digest('base64url');
   }
 
   /** The number sealed for `boundTo`; throws when it was sealed for another row or under another key. */

@@ -115,6 +115,15 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'POST', route: '/api/v1/meetings/:id/next', path: () => '/api/v1/meetings/no-such-meeting/next', expect: managersAdmins },
   { method: 'POST', route: '/api/v1/meetings/registrations/:id/result', path: () => '/api/v1/meetings/registrations/no-such-one/result', body: () => ({ result: 'resolved' }), expect: managersAdmins },
   { method: 'POST', route: '/api/v1/meetings/registrations/:id/follow-up/done', path: () => '/api/v1/meetings/registrations/no-such-one/follow-up/done', body: () => ({}), expect: managersAdmins },
+  // Appointments: anyone sees the slots and books (rate-limited); the hold id and the booking code are
+  // the only keys to a booking. Unknown ones reach the route and are told 404 or 410.
+  { method: 'GET', route: '/api/v1/appointments/days', path: () => '/api/v1/appointments/days?serviceId=certificate', expect: everyone },
+  { method: 'GET', route: '/api/v1/appointments/slots', path: () => '/api/v1/appointments/slots?serviceId=certificate&date=2026-11-23', expect: everyone },
+  { method: 'POST', route: '/api/v1/appointments', path: () => '/api/v1/appointments', body: () => ({ serviceId: 'certificate', start: 0, mobile: '09121234567' }), expect: everyone },
+  { method: 'POST', route: '/api/v1/appointments/:holdId/confirm', path: () => '/api/v1/appointments/AAAAAAAAAAAAAAAAAAAAAA/confirm', body: () => ({ code: '123456' }), expect: everyone },
+  { method: 'GET', route: '/api/v1/appointments/:code', path: () => '/api/v1/appointments/0000000000', expect: everyone },
+  { method: 'POST', route: '/api/v1/appointments/:code/cancel', path: () => '/api/v1/appointments/0000000000/cancel', expect: everyone },
+  { method: 'POST', route: '/api/v1/appointments/:code/reschedule', path: () => '/api/v1/appointments/0000000000/reschedule', body: () => ({ start: 0 }), expect: everyone },
   { method: 'GET', route: '/api/v1/open/summary', path: () => '/api/v1/open/summary?from=1405-09', expect: everyone },
   { method: 'GET', route: '/api/v1/open/summary.csv', path: () => '/api/v1/open/summary.csv?from=1405-09', expect: everyone },
   { method: 'GET', route: '/open', path: () => '/open?from=1405-09', expect: everyone },
@@ -193,7 +202,7 @@ describe('authorization table', () => {
 
   before(async () => {
     const unlimited = { capacity: 100_000, refillPerSecond: 100_000 };
-    office = await startTestOffice({ config: configuredOffice(), limits: { http: unlimited, voice: { intake: unlimited, lookup: unlimited } } });
+    office = await startTestOffice({ config: configuredOffice(), limits: { http: unlimited, voice: { intake: unlimited, lookup: unlimited }, booking: { hold: unlimited, lookup: unlimited } } });
     for (const { id, username } of office.server.db.prepare(`SELECT id, username FROM users`).all() as Array<{ id: string; username: string }>) userIds.set(username, id);
   });
   after(() => office.stop());
