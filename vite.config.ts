@@ -9,6 +9,7 @@ const screens = {
   display: 'display/index.html',
   manager: 'manager/index.html',
   track: 't/index.html',
+  book: 'book/index.html',
 };
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 // The browser screens built by Vite into dist/: the kiosk at /kiosk, the staff desk at /desk, the
-// manager's screen at /manager, one ticket's tracking page at /t/<id>, and their hashed assets,
-// cached for good. Without a build, a page that says how to make one.
+// manager's screen at /manager, one ticket's tracking page at /t/<id>, the public booking page at
+// /book, and their hashed assets, cached for good. Without a build, a page that says how to make one.
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -91,6 +91,8 @@ export function staticRoutes({ config, publicUrl, distDir = DEFAULT_DIST, voiceD
       return c.notFound();
     })
     .get('/t/:id{[A-Za-z0-9_-]{8,64}}', (c) => page(c, 't/index.html'))
+    .get('/book', (c) => page(c, 'book/index.html'))
+    .get('/book/', (c) => c.redirect('/book', 301))
     .get('/assets/:file', async (c) => {
       const path = resolve(assetsDir, c.req.param('file'));
       const type = CONTENT_TYPES[extname(path)];

@@ -39,6 +39,13 @@ export function formatJalaliKey(key: string, lang: Lang): string {
   return `${localDigits(day, lang)} ${monthName} ${localDigits(year, lang)}`;
 }
 
+/** A Jalali month as a calendar heads it: «آذر ۱۴۰۵» or "Azar 1405". */
+export function formatJalaliMonth(year: number, month: number, lang: Lang): string {
+  const monthName = MONTH_NAMES[lang][month - 1];
+  if (!monthName) throw new RangeError(`no Jalali month ${month}`);
+  return `${monthName} ${localDigits(year, lang)}`;
+}
+
 /** The local 24-hour time at `ms`: «۰۷:۳۰» or "07:30". */
 export function formatClock(ms: number, timeZone: string, lang: Lang): string {
   const { hour, minute } = zonedParts(ms, timeZone);

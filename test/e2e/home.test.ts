@@ -14,6 +14,7 @@ const SCREENS = [
   { path: '/desk', name: 'باجه', ready: 'body' },
   { path: '/display', name: 'تابلوی سالن انتظار', ready: 'body' },
   { path: '/manager', name: 'مدیر', ready: 'body' },
+  { path: '/book', name: 'رزرو نوبت', ready: 'nb-book-app' },
 ];
 
 describe('the home page', () => {
