@@ -44,7 +44,3 @@ export function calendarMonths(days: ReadonlyArray<{ date: string; free: number 
   });
 }
 
-/** The Jalali date key ('1405-09-14') of a Gregorian ISO date. */
-export function jalaliKeyOf(date: string): string {
-  return toDateKey(gregorianToJalali(parseDateKey(date)));
-}
