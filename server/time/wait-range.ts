@@ -10,16 +10,25 @@ export interface WaitRange {
   high: number;
 }
 
-/** Rounding step in minutes: 5 under an hour, 10 up to three hours, 30 beyond. */
+/**
+ * Rounding step in minutes: 1 under 10 minutes, 2 under 20, 5 under an hour, 10 up to three hours, 30
+ * beyond. Each boundary is a whole number of both steps around it, so a rounded range rounds to itself.
+ */
 function stepMinutes(minutes: number): number {
+  if (minutes < 10) return 1;
+  if (minutes < 20) return 2;
   if (minutes < 60) return 5;
   if (minutes < 180) return 10;
   return 30;
 }
 
+/** The shortest promise: «کمتر از ۵ دقیقه», as long as "you are next" (promise.ts). */
+export const SHORTEST_PROMISE_MINUTES = 5;
+
 /**
  * A wait estimate (seconds, or a range of seconds) widened to whole steps: the low end rounded down,
- * the high end up, and at least one step wide. 12 min → 10–15 min; 10–10 min → 10–15 min.
+ * the high end up, at least one step wide and reaching at least five minutes.
+ * 12 min → 12–14 min; 3–4 min → 3–5 min; 25–32 min → 25–35 min.
  */
 export function roundWaitRange(estimate: number | WaitRange): WaitRange {
   const raw = typeof estimate === 'number' ? { low: estimate, high: estimate } : estimate;
@@ -27,7 +36,7 @@ export function roundWaitRange(estimate: number | WaitRange): WaitRange {
   const lowMinutes = Math.max(0, Math.min(raw.low, raw.high)) / 60;
   const highMinutes = Math.max(0, raw.low, raw.high) / 60;
   const low = Math.floor(lowMinutes / stepMinutes(lowMinutes)) * stepMinutes(lowMinutes);
-  let high = Math.ceil(highMinutes / stepMinutes(highMinutes)) * stepMinutes(highMinutes);
+  let high = Math.max(SHORTEST_PROMISE_MINUTES, Math.ceil(highMinutes / stepMinutes(highMinutes)) * stepMinutes(highMinutes));
   if (high <= low) high = low + stepMinutes(low);
   return { low: low * 60, high: high * 60 };
 }

@@ -13,10 +13,10 @@ const busy: WaitSituation = { estimate: { seconds: minutes(12), low: minutes(11)
 describe('waitPromise', () => {
   test('a line and a desk give the rounded range, the point inside it', () => {
     const promise = waitPromise(busy);
-    assert.deepEqual(promise, { estimatedWait: { low: minutes(10), high: minutes(15) }, estimatedWaitSeconds: minutes(12), waitNote: null });
-    assert.equal(waitPromiseText(promise, 'fa'), '۱۰ تا ۱۵ دقیقه');
-    assert.equal(waitLineText(promise, 'fa'), 'زمان تقریبی انتظار: ۱۰ تا ۱۵ دقیقه');
-    assert.deepEqual(promisedRange(promise), { low: minutes(10), high: minutes(15) });
+    assert.deepEqual(promise, { estimatedWait: { low: minutes(10), high: minutes(14) }, estimatedWaitSeconds: minutes(12), waitNote: null });
+    assert.equal(waitPromiseText(promise, 'fa'), '۱۰ تا ۱۴ دقیقه');
+    assert.equal(waitLineText(promise, 'fa'), 'زمان تقریبی انتظار: ۱۰ تا ۱۴ دقیقه');
+    assert.deepEqual(promisedRange(promise), { low: minutes(10), high: minutes(14) });
   });
 
   test('no desk signed in: no number, whatever the simulation would have said', () => {
@@ -51,7 +51,7 @@ describe('waitPromise', () => {
   test('nobody ahead but every desk busy: a range (the visit under way)', () => {
     const promise = waitPromise({ ...busy, estimate: { seconds: 200, low: 60, high: 400 }, ahead: 0, deskFree: false });
     assert.equal(promise.waitNote, null);
-    assert.equal(waitPromiseText(promise, 'fa'), 'کمتر از ۱۰ دقیقه');
+    assert.equal(waitPromiseText(promise, 'fa'), '۱ تا ۷ دقیقه');
   });
 
   test('a line no desk would ever call gives no number', () => {

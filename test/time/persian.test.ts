@@ -72,14 +72,22 @@ describe('dates and times', () => {
 });
 
 describe('roundWaitRange', () => {
-  test('a point estimate becomes the 5-minute step around it', () => {
-    assert.deepEqual(roundWaitRange(minutes(12)), { low: minutes(10), high: minutes(15) });
-    assert.deepEqual(roundWaitRange(minutes(10)), { low: minutes(10), high: minutes(15) });
+  test('a point estimate becomes the step around it: 1 minute under 10, 2 under 20, 5 under an hour', () => {
+    assert.deepEqual(roundWaitRange(minutes(7)), { low: minutes(7), high: minutes(8) });
+    assert.deepEqual(roundWaitRange(minutes(12)), { low: minutes(12), high: minutes(14) });
+    assert.deepEqual(roundWaitRange(minutes(10)), { low: minutes(10), high: minutes(12) });
+    assert.deepEqual(roundWaitRange(minutes(32)), { low: minutes(30), high: minutes(35) });
+  });
+
+  test('the shortest promise is five minutes: «کمتر از ۵ دقیقه»', () => {
     assert.deepEqual(roundWaitRange(0), { low: 0, high: minutes(5) });
+    assert.deepEqual(roundWaitRange({ low: 30, high: minutes(2) }), { low: 0, high: minutes(5) });
+    assert.deepEqual(roundWaitRange({ low: minutes(3), high: minutes(4) }), { low: minutes(3), high: minutes(5) });
   });
 
   test('a range is widened to whole steps, 10 minutes past an hour', () => {
-    assert.deepEqual(roundWaitRange({ low: minutes(7), high: minutes(13) }), { low: minutes(5), high: minutes(15) });
+    assert.deepEqual(roundWaitRange({ low: minutes(7.5), high: minutes(13) }), { low: minutes(7), high: minutes(14) });
+    assert.deepEqual(roundWaitRange({ low: minutes(17), high: minutes(23) }), { low: minutes(16), high: minutes(25) });
     assert.deepEqual(roundWaitRange({ low: minutes(62), high: minutes(75) }), { low: minutes(60), high: minutes(80) });
   });
 
@@ -88,15 +96,16 @@ describe('roundWaitRange', () => {
     assert.throws(() => roundWaitRange(Number.NaN), RangeError);
   });
 
-  test('always contains the raw range, on step boundaries, at least one step wide', () => {
+  test('always contains the raw range, on whole minutes, at least one step wide, and rounds to itself', () => {
     const wait = fc.double({ min: 0, max: 6 * 3600, noNaN: true });
     fc.assert(
       fc.property(wait, wait, (a, b) => {
         const rounded = roundWaitRange({ low: Math.min(a, b), high: Math.max(a, b) });
         assert.ok(rounded.low <= Math.min(a, b) && rounded.high >= Math.max(a, b));
-        assert.ok(rounded.high > rounded.low);
-        assert.equal(rounded.low % minutes(5), 0);
-        assert.equal(rounded.high % minutes(5), 0);
+        assert.ok(rounded.high > rounded.low && rounded.high >= minutes(5));
+        assert.equal(rounded.low % 60, 0);
+        assert.equal(rounded.high % 60, 0);
+        assert.deepEqual(roundWaitRange(rounded), rounded);
       }),
     );
   });
@@ -105,9 +114,10 @@ describe('roundWaitRange', () => {
 describe('waitRangeText', () => {
   const cases: [low: number, high: number, fa: string, en: string][] = [
     [0, minutes(3), 'کمتر از ۵ دقیقه', 'less than 5 minutes'],
-    [0, minutes(14), 'کمتر از ۱۵ دقیقه', 'less than 15 minutes'],
-    [minutes(10), minutes(15), '۱۰ تا ۱۵ دقیقه', '10 to 15 minutes'],
-    [minutes(11), minutes(14), '۱۰ تا ۱۵ دقیقه', '10 to 15 minutes'],
+    [0, minutes(13), 'کمتر از ۱۴ دقیقه', 'less than 14 minutes'],
+    [minutes(4.5), minutes(8.2), '۴ تا ۹ دقیقه', '4 to 9 minutes'],
+    [minutes(10), minutes(15), '۱۰ تا ۱۶ دقیقه', '10 to 16 minutes'],
+    [minutes(20), minutes(25), '۲۰ تا ۲۵ دقیقه', '20 to 25 minutes'],
     [minutes(45), minutes(58), '۴۵ تا ۶۰ دقیقه', '45 to 60 minutes'],
     [minutes(65), minutes(75), '۱ ساعت تا ۱ ساعت و ۲۰ دقیقه', '1 hour to 1 hour 20 minutes'],
     [minutes(110), minutes(130), '۱ ساعت و ۵۰ دقیقه تا ۲ ساعت و ۱۰ دقیقه', '1 hour 50 minutes to 2 hours 10 minutes'],
