@@ -241,6 +241,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publicUrl,
     messaging,
     ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0], _by, language) => printing.print(ticket, language) } : {}),
+    ...(printing ? { onFollowUpSlip: (slip: Parameters<typeof printing.printFollowUp>[0], language: 'fa' | 'en') => printing.printFollowUp(slip, language) } : {}),
     ...(options.limits?.http ? { httpRate: options.limits.http } : {}),
   };
   const app = createApp(deps);

@@ -7,7 +7,7 @@ import { headerIdentity } from './layout.js';
 import { renderTicket } from './render.js';
 import { faultMessages, isStatusByte, parseStatus, unreachableStatus } from './status.js';
 import { encodeTicket, type HeaderMode } from './ticket-bytes.js';
-import type { PrintResult, PrinterConfig, PrinterFault, PrinterStatus, TicketPrintJob, TicketPrinter } from './types.js';
+import type { PrintResult, PrinterConfig, PrinterFault, PrinterStatus, PrintJob, TicketPrinter } from './types.js';
 
 export class EscPosPrinter implements TicketPrinter {
   private readonly link: ReopeningLink;
@@ -22,7 +22,7 @@ export class EscPosPrinter implements TicketPrinter {
     this.link = new ReopeningLink(open);
   }
 
-  print(job: TicketPrintJob): Promise<PrintResult> {
+  print(job: PrintJob): Promise<PrintResult> {
     return this.serialise(() => this.printNow(job));
   }
 
@@ -34,7 +34,7 @@ export class EscPosPrinter implements TicketPrinter {
     return this.serialise(() => this.link.close());
   }
 
-  private async printNow(job: TicketPrintJob): Promise<PrintResult> {
+  private async printNow(job: PrintJob): Promise<PrintResult> {
     const started = performance.now();
     const rendering = renderTicket(job, this.config.widthDots);
     rendering.catch(() => undefined); // awaited below; a status fault may return first

@@ -1,5 +1,6 @@
 // The virtual printer for demos and laptops without hardware: writes each ticket's exact ESC/POS
-// bytes (<ticketId>.bin) and a PNG of what they print (<ticketId>.png) into a folder.
+// bytes (<ticketId>.bin) and a PNG of what they print (<ticketId>.png) into a folder; a follow-up
+// slip is named by its slip id.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bitmapToPng } from './bitmap-png.js';
@@ -7,7 +8,7 @@ import { headerIdentity } from './layout.js';
 import { renderTicket, wholeTicket } from './render.js';
 import { healthyStatus } from './status.js';
 import { encodeTicket } from './ticket-bytes.js';
-import type { PrintResult, PrinterConfig, PrinterStatus, TicketPrintJob, TicketPrinter } from './types.js';
+import type { PrintResult, PrinterConfig, PrinterStatus, PrintJob, TicketPrinter } from './types.js';
 
 export class FilePrinter implements TicketPrinter {
   /** The header (see headerIdentity) the virtual printer "holds" in NV memory, as a real one would after upload. */
@@ -18,13 +19,13 @@ export class FilePrinter implements TicketPrinter {
     private readonly config: PrinterConfig,
   ) {}
 
-  async print(job: TicketPrintJob): Promise<PrintResult> {
+  async print(job: PrintJob): Promise<PrintResult> {
     const started = performance.now();
     const ticket = await renderTicket(job, this.config.widthDots);
     const identity = headerIdentity(job);
     const mode = !this.config.nvHeader ? 'raster' : this.storedHeader === identity ? 'stored-nv' : 'upload-nv';
     const bytes = encodeTicket(ticket, mode);
-    const name = fileNameFor(job.ticketId);
+    const name = fileNameFor(job.kind === 'follow-up' ? job.slipId : job.ticketId);
     await mkdir(this.dir, { recursive: true });
     await Promise.all([
       writeWhole(join(this.dir, `${name}.bin`), bytes),

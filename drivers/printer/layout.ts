@@ -73,7 +73,7 @@ export function layoutTicket(job: TicketPrintJob, widthDots: number): TicketLayo
 }
 
 /** Sizes are given for 576 dots; narrower paper scales them down. */
-function scaled(widthDots: number): (n: number) => number {
+export function scaled(widthDots: number): (n: number) => number {
   const scale = widthDots / 576;
   return (n) => Math.max(8, Math.round(n * scale));
 }

@@ -5,7 +5,8 @@ import { headerIdentity, layoutHeader, layoutTicket, type Align, type HeaderCont
 import { renderLogo } from './logo.js';
 import { renderQrCode } from './qr-render.js';
 import { renderTextLine } from './text-render.js';
-import type { TicketPrintJob } from './types.js';
+import { layoutFollowUpSlip } from './follow-up-layout.js';
+import type { PrintJob } from './types.js';
 
 export interface RenderedTicket {
   header: Bitmap;
@@ -24,8 +25,9 @@ const headerCache = new Map<string, Promise<Bitmap>>();
 /** A few headers at most: the current one, and the one before it while an admin tries logos out. */
 const headerCacheLimit = 4;
 
-export async function renderTicket(job: TicketPrintJob, widthDots: number): Promise<RenderedTicket> {
-  const layout = layoutTicket(job, widthDots);
+/** A ticket, or a follow-up slip: the same header, its own body. */
+export async function renderTicket(job: PrintJob, widthDots: number): Promise<RenderedTicket> {
+  const layout = job.kind === 'follow-up' ? layoutFollowUpSlip(job, widthDots) : layoutTicket(job, widthDots);
   const [header, body] = await Promise.all([renderHeader(job, widthDots), renderBlocks(layout.body, widthDots)]);
   return { header, body };
 }

@@ -2,7 +2,7 @@
 // serial printer stays on the main thread. serialport's native poller watches the port on the
 // process's default event loop and calls back into the thread that opened it, which for a worker
 // kills the whole process (V8 "HandleScope … without proper locking") at the printer's first byte.
-import type { PrintResult, PrinterConfig, PrinterStatus, TicketPrintJob, TicketPrinter } from './types.js';
+import type { PrintResult, PrinterConfig, PrinterStatus, PrintJob, TicketPrinter } from './types.js';
 import { WorkerPrinter } from './worker/worker-printer.js';
 
 export interface ServerPrinter extends TicketPrinter {
@@ -20,7 +20,7 @@ class MainThreadPrinter implements ServerPrinter {
 
   constructor(private readonly config: PrinterConfig) {}
 
-  async print(job: TicketPrintJob): Promise<PrintResult> {
+  async print(job: PrintJob): Promise<PrintResult> {
     return (await this.loaded()).print(job);
   }
 

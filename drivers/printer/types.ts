@@ -3,6 +3,7 @@
 
 /** Everything printed on one ticket, already localised by the caller where it is text. */
 export interface TicketPrintJob {
+  kind?: 'ticket';
   ticketId: string;
   officeName: string;
   /** The visitor's language: the slip's words, digits and date are printed in it. Persian when absent. */
@@ -25,6 +26,35 @@ export interface TicketPrintJob {
   /** The office's logo, printed above its name. */
   logo?: TicketLogo;
 }
+
+/**
+ * A slip that is not a ticket: a follow-up code, for feedback filed at the kiosk or a meeting
+ * registration (with its number in the meeting's line). It carries nothing the visitor wrote: the
+ * code, and the address to follow it at as a QR code.
+ */
+export interface FollowUpSlipJob {
+  kind: 'follow-up';
+  /** The feedback item's or the registration's id: names the job (the virtual printer's file). */
+  slipId: string;
+  officeName: string;
+  language?: 'fa' | 'en';
+  /** What the slip is for, e.g. «ثبت شکایت، انتقاد یا پیشنهاد». */
+  title: string;
+  /** The number in a meeting's line, printed large; absent for feedback. */
+  number?: string;
+  /** The follow-up code as printed, grouped («123-456-7890»; Persian digits on a Persian slip). */
+  code: string;
+  /** Epoch milliseconds; printed as a Jalali date and a time in `timeZone`. */
+  issuedAt: number;
+  timeZone: string;
+  /** How to follow, e.g. «برای دیدن وضعیت و پاسخ، این کد را با تلفن همراه بخوانید». */
+  followLine: string;
+  /** The follow-up page (`http://host:port/feedback/<code>`), printed as a QR code. */
+  followUrl: string;
+  logo?: TicketLogo;
+}
+
+export type PrintJob = TicketPrintJob | FollowUpSlipJob;
 
 export interface TicketLogo {
   /** Names the image (a hash of its bytes): headers rendered, or stored in a printer, are keyed by it. */
@@ -49,7 +79,7 @@ export type PrintResult =
   | { ok: false; fault: PrinterFault; message: string };
 
 export interface TicketPrinter {
-  print(job: TicketPrintJob): Promise<PrintResult>;
+  print(job: PrintJob): Promise<PrintResult>;
   status(): Promise<PrinterStatus>;
   close(): Promise<void>;
 }

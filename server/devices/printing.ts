@@ -6,12 +6,13 @@
 // with a "printer busy" note) and staff are told the printer is behind until half the backlog has
 // printed. At shutdown the printer gets CLOSE_GRACE_MS to finish; jobs still waiting are dropped.
 import type { ServerPrinter } from '../../drivers/printer/server-printer.js';
-import type { TicketLogo, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
+import type { FollowUpSlipJob, PrintJob, TicketLogo, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
 import { ticketLogoOf } from '../config/logo.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { TicketView } from '../office/read-model.js';
 import { waitLineText } from '../time/wait-range.js';
+import { groupedCode } from '../voice/codes.js';
 
 export const PRIORITY_LABELS: Record<string, string> = {
   elderly: 'سالمند',
@@ -32,6 +33,25 @@ export const MAX_PRINT_BACKLOG = 25;
 /** How long a closing server waits for the printer to finish before dropping what is left. */
 export const CLOSE_GRACE_MS = 2_000;
 export const PRINTER_BUSY_MESSAGE = 'چاپگر مشغول است؛ شمارهٔ نوبت را از روی صفحه یادداشت کنید یا از آن عکس بگیرید.';
+
+/** A follow-up slip to print: for feedback filed at the kiosk, or a meeting registration with its number. */
+export interface FollowUpSlip {
+  /** The feedback item's or the registration's id: the print result names it. */
+  id: string;
+  purpose: 'feedback' | 'meeting';
+  code: string;
+  number?: string;
+  at: number;
+}
+
+const SLIP_TEXTS = {
+  feedback: { fa: 'ثبت شکایت، انتقاد یا پیشنهاد', en: 'Complaint, criticism or suggestion' },
+  meeting: { fa: 'ملاقات با مدیر', en: 'Meeting the manager' },
+  follow: {
+    fa: 'برای دیدن وضعیت و پاسخ، این کد را با دوربین تلفن همراه بخوانید.',
+    en: 'Scan this code with your phone to see the status and the answer.',
+  },
+};
 
 /** What the printer said, or that the ticket was not queued because the backlog was full. */
 export type TicketPrintResult = PrintResult | { ok: false; fault: 'busy'; message: string };
@@ -68,9 +88,17 @@ export class TicketPrinting {
 
   /** Prints the ticket as the kiosk was just told it (the same number, line and wait). */
   print(ticket: TicketView, language: 'fa' | 'en' = 'fa'): void {
-    const ticketId = ticket.id;
     const job = this.job(ticket, language);
-    if (!job) return;
+    if (job) this.send(ticket.id, job);
+  }
+
+  /** Prints a follow-up slip: the code (and a meeting's number) and its page as a QR code, nothing the visitor wrote. */
+  printFollowUp(slip: FollowUpSlip, language: 'fa' | 'en' = 'fa'): void {
+    this.send(slip.id, this.followUpJob(slip, language));
+  }
+
+  /** Results are reported under `ticketId`: a ticket's id, or a slip's. */
+  private send(ticketId: string, job: PrintJob): void {
     if (this.backlog >= MAX_PRINT_BACKLOG) return this.notQueue(ticketId);
     this.backlog++;
     this.printer
@@ -142,6 +170,25 @@ export class TicketPrinting {
       waitLine: waitLineText(ticket, language),
       trackUrl: `${this.publicUrl()}/t/${ticket.id}`,
       rightsLine: RIGHTS_LINE[language],
+      ...(logo ? { logo } : {}),
+    };
+  }
+
+  private followUpJob(slip: FollowUpSlip, language: 'fa' | 'en'): FollowUpSlipJob {
+    const config = this.config();
+    const logo = this.logoOf(config.printer?.logo);
+    return {
+      kind: 'follow-up',
+      slipId: slip.id,
+      officeName: slipHeaderText(config),
+      language,
+      title: SLIP_TEXTS[slip.purpose][language],
+      ...(slip.number ? { number: slip.number } : {}),
+      code: groupedCode(slip.code),
+      issuedAt: slip.at,
+      timeZone: config.timeZone,
+      followLine: SLIP_TEXTS.follow[language],
+      followUrl: `${this.publicUrl()}/feedback/${slip.code}`,
       ...(logo ? { logo } : {}),
     };
   }

@@ -18,6 +18,7 @@ import type { VoiceRates } from './routes/voice-rate.js';
 import type { Messaging } from '../messages/messaging.js';
 import type { Booking } from '../appointments/booking.js';
 import type { BookingRates } from './routes/appointments.js';
+import type { FollowUpSlip } from '../devices/printing.js';
 
 export interface AppDeps {
   office: Office;
@@ -51,6 +52,8 @@ export interface AppDeps {
   bookingRates?: BookingRates;
   /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
   onTicketIssued?: (ticket: TicketView, issuedBy: Principal, language: 'fa' | 'en') => void;
+  /** Called after feedback or a meeting registration from a kiosk is committed, to print its follow-up slip; never awaited. */
+  onFollowUpSlip?: (slip: FollowUpSlip, language: 'fa' | 'en') => void;
 }
 
 export interface AppEnv {

@@ -1,8 +1,8 @@
 // The messages between the server and the printer's worker thread.
-import type { PrintResult, PrinterStatus, TicketPrintJob } from '../types.js';
+import type { PrintResult, PrinterStatus, PrintJob } from '../types.js';
 
 export type WorkerRequest =
-  | { id: number; kind: 'print'; job: TicketPrintJob }
+  | { id: number; kind: 'print'; job: PrintJob }
   | { id: number; kind: 'status' }
   | { id: number; kind: 'close' };
 

@@ -2,7 +2,7 @@
 // request; what was in flight is answered as a fault, never left hanging.
 import { Worker } from 'node:worker_threads';
 import type { ServerPrinter } from '../server-printer.js';
-import type { PrintResult, PrinterConfig, PrinterStatus, TicketPrintJob } from '../types.js';
+import type { PrintResult, PrinterConfig, PrinterStatus, PrintJob } from '../types.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
 type Pending = (reply: WorkerReply | null) => void;
@@ -14,7 +14,7 @@ export class WorkerPrinter implements ServerPrinter {
 
   constructor(private readonly config: PrinterConfig) {}
 
-  async print(job: TicketPrintJob): Promise<PrintResult> {
+  async print(job: PrintJob): Promise<PrintResult> {
     const reply = await this.request({ kind: 'print', job });
     if (reply?.kind === 'print') return reply.result;
     return { ok: false, fault: 'error', message: 'چاپ بلیت ممکن نشد؛ برنامهٔ چاپ دوباره راه‌اندازی می‌شود.' };
@@ -38,7 +38,7 @@ export class WorkerPrinter implements ServerPrinter {
     this.worker = null;
   }
 
-  private request(body: { kind: 'print'; job: TicketPrintJob } | { kind: 'status' } | { kind: 'close' }): Promise<WorkerReply | null> {
+  private request(body: { kind: 'print'; job: PrintJob } | { kind: 'status' } | { kind: 'close' }): Promise<WorkerReply | null> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve) => {

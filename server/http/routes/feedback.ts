@@ -27,6 +27,8 @@ const feedbackBody = z.strictObject({
   serviceId: id.nullish(),
   ticketId: id.nullish(),
   mobile: z.string().max(40).nullish(),
+  /** The kiosk's language: its follow-up slip prints in it. */
+  language: z.enum(['fa', 'en']).default('fa'),
 });
 const day = z
   .string()
@@ -69,7 +71,10 @@ export function feedbackRoutes(deps: AppDeps) {
         if (mobile === null) throw new ApiError(400, 'invalid_mobile', 'شمارهٔ همراه درست نیست؛ آن را مانند ۰۹۱۲۳۴۵۶۷۸۹ بنویسید یا خالی بگذارید.');
       }
       const source = isDevice(principal, 'kiosk') ? 'kiosk' : hasRole(principal, 'staff', 'manager', 'admin') ? 'staff' : 'public';
-      const filed = feedback.submit({ kind: body.kind, topic: body.topic, text: body.text, serviceId: body.serviceId ?? null, ticketId: body.ticketId ?? null, mobile, source }, actorId(principal), clock());
+      const at = clock();
+      const filed = feedback.submit({ kind: body.kind, topic: body.topic, text: body.text, serviceId: body.serviceId ?? null, ticketId: body.ticketId ?? null, mobile, source }, actorId(principal), at);
+      // A kiosk's visitor takes the code away on a slip; a phone shows it on its own screen.
+      if (source === 'kiosk') deps.onFollowUpSlip?.({ id: filed.id, purpose: 'feedback', code: filed.code, at }, body.language);
       return c.json(filed, 201);
     })
     .get('/', managers, validate('query', listQuery), (c) => {

@@ -27,7 +27,7 @@ const shortText = (max: number) => visitorText(max).nullish().transform((v) => v
 const sessionBody = z
   .strictObject({ host: id, weekday: z.enum(WEEKDAYS), from: clockTime, to: clockTime, place: visitorText(120) })
   .refine((s) => minutesOfClockTime(s.from) < minutesOfClockTime(s.to), { path: ['to'], message: '"from" must be before "to"' });
-const registrationBody = z.strictObject({ reason: z.enum(MEETING_REASONS), text: shortText(500) });
+const registrationBody = z.strictObject({ reason: z.enum(MEETING_REASONS), text: shortText(500), language: z.enum(['fa', 'en']).default('fa') });
 const resultBody = z.strictObject({ result: z.enum(MEETING_RESULTS), note: shortText(1000), followUpBy: shortText(120), dueDate: isoDate.nullish().transform((v) => v ?? null) });
 const doneBody = z.strictObject({ note: shortText(1000) }).prefault({});
 const idParam = z.object({ id });
@@ -63,7 +63,10 @@ export function meetingRoutes(deps: AppDeps) {
       return c.json(found, 200, { 'Cache-Control': 'no-store' });
     })
     .post('/:id/registrations', requireDevice('kiosk'), limits.intake, validate('param', idParam), validate('json', registrationBody), (c) => {
-      const registered = meetings.register(c.req.valid('param').id, c.req.valid('json'), actorId(c.get('principal')), clock());
+      const { language, ...registration } = c.req.valid('json');
+      const at = clock();
+      const registered = meetings.register(c.req.valid('param').id, registration, actorId(c.get('principal')), at);
+      deps.onFollowUpSlip?.({ id: registered.id, purpose: 'meeting', code: registered.code, number: registered.number, at }, language);
       return c.json(registered, 201);
     })
     .get('/:id/registrations', managers, validate('param', idParam), validate('query', dayQuery), (c) => {
