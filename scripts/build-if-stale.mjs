@@ -1,7 +1,7 @@
 // `npm start` (and test/run.sh) run this first: builds the browser screens with Vite when a page in
 // vite.config.ts's `screens` (kiosk/index.html, desk/index.html, …) is missing from dist/, or when a
-// file of the screens' folders (or the Vite config) is newer than the build, so a fresh checkout
-// starts with one command and a pulled change to a screen is never served stale.
+// file of the screens' folders, of ui/ (the code they share) or the Vite config is newer than the
+// build, so a fresh checkout starts with one command and a pulled change is never served stale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ function staleness() {
   const built = pages.map((page) => resolve(root, 'dist', page));
   if (built.some((page) => !existsSync(page))) return 'a page is missing from dist/';
   const builtAt = Math.min(...built.map((page) => statSync(page).mtimeMs));
-  const sources = [config, ...new Set(pages.map((page) => resolve(root, dirname(page))))].flatMap(filesUnder);
+  const sources = [config, resolve(root, 'ui'), ...new Set(pages.map((page) => resolve(root, dirname(page))))].flatMap(filesUnder);
   const newer = sources.find((file) => statSync(file).mtimeMs > builtAt);
   return newer ? `${newer.slice(root.length + 1)} changed since the last build` : null;
 }

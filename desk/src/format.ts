@@ -1,5 +1,5 @@
 // The desk's formatting: durations and waits in the reader's digits, on top of the kiosk's helpers.
-import { clockText } from '../../kiosk/src/format.js';
+import { clockText } from '../../ui/format.js';
 import { localDigits } from '../../server/time/persian.js';
 import { t, type Lang } from './i18n.js';
 

@@ -1,10 +1,8 @@
 // The display's words in Persian and English. `fa` is the source: its keys type every lookup, so a
 // misspelt key or a missing English text fails the build. Direction is data, not a special case.
-import type { Lang } from '../../server/time/persian.js';
-import { pluralize } from '../../kiosk/src/i18n.js';
+import { createTranslator } from '../../ui/i18n.js';
 
-export type { Lang };
-export { applyDocumentLanguage } from '../../kiosk/src/i18n.js';
+export { applyDocumentLanguage, type Lang } from '../../ui/i18n.js';
 
 const fa = {
   title: 'تابلوی نوبت',
@@ -48,14 +46,4 @@ const en: Record<MessageKey, string> = {
   reconnecting: 'Lost the connection to the system; reconnecting…',
 };
 
-const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fa, en };
-
-/** The text for `key`, with `{name}` placeholders filled in. */
-export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
-
-/** `t` for a message about `count` things, by the language's plural rules. */
-export function tn(lang: Lang, key: MessageKey, count: number, values: Record<string, string> = {}): string {
-  return pluralize(lang, t(lang, key, values), count);
-}
+export const { t, tn } = createTranslator<MessageKey>({ fa, en });

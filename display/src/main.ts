@@ -1,5 +1,5 @@
 // The display page's entry: defines the elements; index.html places <nb-display-app>.
-import { returnToKioskTab } from '../../kiosk/src/kiosk-tab.js';
+import { returnToKioskTab } from '../../ui/kiosk-tab.js';
 import './components/nb-display-app.js';
 
 returnToKioskTab();

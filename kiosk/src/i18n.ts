@@ -1,20 +1,8 @@
 // The kiosk's words in Persian and English. `fa` is the source: its keys type every lookup, so a
-// misspelt key or a missing English text fails the build. Direction is data, not a special case.
-import type { Lang } from '../../server/time/persian.js';
+// misspelt key or a missing English text fails the build (ui/i18n.ts holds the machinery).
+import { createTranslator, type Lang } from '../../ui/i18n.js';
 
-export type { Lang };
-
-export const LANGUAGES: Record<Lang, { dir: 'rtl' | 'ltr'; label: string }> = {
-  fa: { dir: 'rtl', label: 'فارسی' },
-  en: { dir: 'ltr', label: 'English' },
-};
-
-/** Sets the page's language and direction (and its title, where the screen has one to say). */
-export function applyDocumentLanguage(lang: Lang, title?: string): void {
-  document.documentElement.lang = lang;
-  document.documentElement.dir = LANGUAGES[lang].dir;
-  if (title !== undefined) document.title = `${title} — ${lang === 'fa' ? 'نوبت' : 'nobat'}`;
-}
+export { LANGUAGES, applyDocumentLanguage, pluralize, type Lang } from '../../ui/i18n.js';
 
 const fa = {
   title: 'نوبت‌دهی',
@@ -124,20 +112,4 @@ const en: Record<MessageKey, string> = {
   guidanceOnly: 'Service guide',
 };
 
-const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fa, en };
-
-/** The text for `key`, with `{name}` placeholders filled in. */
-export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
-
-/** `t` for a message about `count` things: its `{one|other}` choices follow the language's plural rules. */
-export function tn(lang: Lang, key: MessageKey, count: number, values: Record<string, string> = {}): string {
-  return pluralize(lang, t(lang, key, values), count);
-}
-
-/** Picks each `{one|other}` of `text` by Intl.PluralRules («1 person», "2 people"); Persian needs none. */
-export function pluralize(lang: Lang, text: string, count: number): string {
-  const one = new Intl.PluralRules(lang).select(count) === 'one';
-  return text.replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, singular: string, plural: string) => (one ? singular : plural));
-}
+export const { t, tn } = createTranslator<MessageKey>({ fa, en });

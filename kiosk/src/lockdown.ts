@@ -6,7 +6,7 @@
 // home, and a page of ours reached by going back further sends it back to the kiosk (kiosk-tab.ts).
 // The page's CSS turns off pinch and overscroll gestures; its CSP sandbox (server/http/
 // security-headers.ts) refuses popups, `target=_blank`, downloads and dialogs.
-import { markKioskTab } from './kiosk-tab.js';
+import { markKioskTab } from '../../ui/kiosk-tab.js';
 
 /** The history entry the kiosk keeps on top of its own, so that "back" stays on the page. */
 const GUARD = 'nb-kiosk-guard';

@@ -2,7 +2,7 @@
 import type { ServiceView } from '../../server/office/read-model.js';
 import type { Lang } from './i18n.js';
 import type { IssuedTicket } from './data/tickets.js';
-import type { OfficeInfo } from './data/office.js';
+import type { OfficeInfo } from '../../ui/office.js';
 
 /** A service as the kiosk shows it: guidance from the API, line and wait kept live by the board. */
 export type KioskService = Pick<ServiceView, 'id' | 'name' | 'nameEn' | 'active' | 'open' | 'waiting' | 'estimatedWait' | 'estimatedWaitSeconds' | 'waitNote' | 'opensAt' | 'priorityGroups' | 'guidance'>;

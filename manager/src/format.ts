@@ -1,7 +1,7 @@
 // The manager screen's formatting: Persian digits, minutes, clock times and Jalali dates (Intl's
 // persian calendar), each in the reader's language. One module, used by every element.
 import { localDigits } from '../../server/time/persian.js';
-import { clockText } from '../../kiosk/src/format.js';
+import { clockText } from '../../ui/format.js';
 import { parseDateKey } from '../../server/time/calendar.js';
 import { t, type Lang } from './i18n.js';
 

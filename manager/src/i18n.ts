@@ -1,8 +1,8 @@
 // The manager screen's words in Persian and English. `fa` is the source: its keys type every lookup,
-// so a misspelt key or a missing English text fails the build. The language table is the kiosk's.
-import { LANGUAGES, applyDocumentLanguage, pluralize, type Lang } from '../../kiosk/src/i18n.js';
+// so a misspelt key or a missing English text fails the build. The machinery is ui/i18n.ts.
+import { createTranslator, type Lang } from '../../ui/i18n.js';
 
-export { LANGUAGES, applyDocumentLanguage, type Lang };
+export { LANGUAGES, applyDocumentLanguage, type Lang } from '../../ui/i18n.js';
 
 const fa = {
   title: 'مدیریت',
@@ -200,14 +200,4 @@ const en: Record<MessageKey, string> = {
   configOnlyAdmins: 'Configuration is for administrators only.',
 };
 
-const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fa, en };
-
-/** The text for `key`, with `{name}` placeholders filled in. */
-export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
-
-/** `t` for a message about `count` things, by the language's plural rules. */
-export function tn(lang: Lang, key: MessageKey, count: number, values: Record<string, string> = {}): string {
-  return pluralize(lang, t(lang, key, values), count);
-}
+export const { t, tn } = createTranslator<MessageKey>({ fa, en });

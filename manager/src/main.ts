@@ -1,5 +1,5 @@
 // The manager page's entry: defines the elements; index.html places <nb-manager-app>.
-import { returnToKioskTab } from '../../kiosk/src/kiosk-tab.js';
+import { returnToKioskTab } from '../../ui/kiosk-tab.js';
 import './components/nb-manager-app.js';
 
 returnToKioskTab();

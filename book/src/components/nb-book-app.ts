@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { maskMobile } from '../../../server/messages/mobile.js';
 import { formatClock, formatJalaliDate, localDigits, type Lang } from '../../../server/time/persian.js';
-import { applyDocumentLanguage, LANGUAGES } from '../../../kiosk/src/i18n.js';
+import { applyDocumentLanguage, LANGUAGES } from '../../../ui/i18n.js';
 import * as api from '../data/appointments.js';
 import { Refused } from '../data/request.js';
 import { bt, errorText, type BookKey } from '../i18n.js';

@@ -3,8 +3,8 @@ import { property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { t, type Lang, type MessageKey } from '../i18n.js';
 import type { DeskAction } from '../state.js';
-import { deskStyles } from './desk.styles.js';
-import { dialogStyles } from './dialog.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
+import { dialogStyles } from '../../../ui/styles/dialog.styles.js';
 import { closeOnCancel, keepTabInside, showModal } from './modal.js';
 
 /**
@@ -17,7 +17,7 @@ export abstract class ChoiceDialog<Choice extends string> extends LitElement {
   /** The reader's language. */
   @property() language: Lang = 'fa';
 
-  static override styles = [deskStyles, dialogStyles];
+  static override styles = [staffStyles, dialogStyles];
 
   /** The form field's name, the choices in order (the first is the default) and the confirm button. */
   protected abstract readonly field: string;

@@ -2,8 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
-import { deskStyles } from './desk.styles.js';
-import { dialogStyles } from './dialog.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
+import { dialogStyles } from '../../../ui/styles/dialog.styles.js';
 import { closeOnCancel, keepTabInside, showModal } from './modal.js';
 
 const MIN_PASSWORD = 8;
@@ -30,7 +30,7 @@ export class NbAccountDialog extends LitElement {
   @state() private problem: string | null = null;
 
   static override styles = [
-    deskStyles,
+    staffStyles,
     dialogStyles,
     css`
       fieldset {

@@ -3,8 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
 import type { DeskAction } from '../state.js';
-import { deskStyles } from './desk.styles.js';
-import { dialogStyles } from './dialog.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
+import { dialogStyles } from '../../../ui/styles/dialog.styles.js';
 import { closeOnCancel, keepTabInside, showModal } from './modal.js';
 
 /**
@@ -25,7 +25,7 @@ export class NbConfirmDialog extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    deskStyles,
+    staffStyles,
     dialogStyles,
     css`
       p {

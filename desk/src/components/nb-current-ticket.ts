@@ -4,7 +4,7 @@ import { emit } from '../events.js';
 import { minutesText, numberText, timerText, localDigits } from '../format.js';
 import { t, tn, type Lang, type MessageKey } from '../i18n.js';
 import { serviceName, type Availability, type CurrentTicket, type DeskAction, type Dialog, type ServiceInfo } from '../state.js';
-import { deskStyles } from './desk.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
 
 /** The keys that run the frequent actions; `code`, so they work on a Persian keyboard layout too. */
 export const SHORTCUTS = { next: 'KeyN', recall: 'KeyR', start: 'KeyS', finish: 'KeyF', park: 'KeyP', transfer: 'KeyT' } as const;
@@ -33,7 +33,7 @@ export class NbCurrentTicket extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    deskStyles,
+    staffStyles,
     css`
       .ticket {
         display: grid;

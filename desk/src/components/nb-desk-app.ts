@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { Refused, SessionExpired } from '../data/api.js';
+import { Refused, SessionExpired } from '../../../ui/http/api.js';
 import type { DeskEvents } from '../events.js';
 import { runAction } from '../data/commands.js';
 import { connectDesk } from '../data/live.js';
@@ -9,9 +9,9 @@ import { changePassword, fetchOffice, forgetSession, rememberedDeskId, signIn, s
 import { clockText, localDigits, numberText } from '../format.js';
 import { LANGUAGES, applyDocumentLanguage, t, type Lang } from '../i18n.js';
 import { availability, type DeskAction, type DeskState, type DeskView, type Dialog } from '../state.js';
-import { deskStyles } from './desk.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
 import { deskAppStyles } from './nb-desk-app.styles.js';
-import { staffShellStyles } from './staff-shell.styles.js';
+import { staffShellStyles } from '../../../ui/styles/staff-shell.styles.js';
 import { SHORTCUTS } from './nb-current-ticket.js';
 import './nb-account-dialog.js';
 import './nb-confirm-dialog.js';
@@ -60,7 +60,7 @@ export class NbDeskApp extends LitElement {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private disconnect: (() => void) | undefined;
 
-  static override styles = [deskStyles, staffShellStyles, deskAppStyles];
+  static override styles = [staffStyles, staffShellStyles, deskAppStyles];
 
   override connectedCallback() {
     super.connectedCallback();

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { t, type Lang } from '../i18n.js';
 import type { Availability, QueuedTicket, ServiceInfo } from '../state.js';
-import { deskStyles } from './desk.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
 import { ticketRow, ticketRowStyles } from './ticket-row.js';
 
 /**
@@ -22,7 +22,7 @@ export class NbParkedList extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    deskStyles,
+    staffStyles,
     ticketRowStyles,
     css`
       h2 {

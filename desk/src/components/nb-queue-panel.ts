@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localDigits, minutesText } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import { serviceName, type Availability, type DeskView, type QueuedTicket, type ServiceInfo } from '../state.js';
-import { deskStyles } from './desk.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
 import { ticketRow, ticketRowStyles, type RowKind } from './ticket-row.js';
 
 /** Rows shown per list; a longer line is summed up above anyway. */
@@ -29,7 +29,7 @@ export class NbQueuePanel extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    deskStyles,
+    staffStyles,
     ticketRowStyles,
     css`
       table {

@@ -5,8 +5,8 @@ import { emit } from '../events.js';
 import { localDigits } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import type { OfficeDirectory } from '../data/session.js';
-import { deskStyles } from './desk.styles.js';
-import { signInStyles } from './sign-in.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
+import { signInStyles } from '../../../ui/styles/sign-in.styles.js';
 
 /**
  * Signing in at a desk: username, password and the desk, which this machine remembers. The desk
@@ -34,7 +34,7 @@ export class NbSignIn extends LitElement {
   @state() private offerTakeOver = false;
 
   static override styles = [
-    deskStyles,
+    staffStyles,
     signInStyles,
     css`
       input,

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localDigits, minutesText, timerText } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import type { DeskView } from '../state.js';
-import { deskStyles } from './desk.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
 
 /** The desk's own day so far: visitors served, no-shows and the average service time. */
 @customElement('nb-today-counts')
@@ -14,7 +14,7 @@ export class NbTodayCounts extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    deskStyles,
+    staffStyles,
     css`
       dl {
         display: grid;

@@ -4,8 +4,8 @@ import { emit } from '../events.js';
 import { localDigits, numberText } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import type { DeskInfo, Position, ServiceInfo } from '../state.js';
-import { deskStyles } from './desk.styles.js';
-import { dialogStyles } from './dialog.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
+import { dialogStyles } from '../../../ui/styles/dialog.styles.js';
 import { closeOnCancel, keepTabInside, showModal } from './modal.js';
 
 /**
@@ -32,7 +32,7 @@ export class NbTransferDialog extends LitElement {
     if (this.target === 'service' && !this.services.length && this.desks.length) this.target = 'desk';
   }
 
-  static override styles = [deskStyles, dialogStyles];
+  static override styles = [staffStyles, dialogStyles];
 
   override firstUpdated() {
     showModal(this, 'select');

@@ -1,7 +1,7 @@
 // The desk's actions as HTTP commands (../shared/api.md). Each press is sent with its own request id,
 // kept across retries: a double click is stopped by the screen, a lost answer by the server.
 import type { DeskAction } from '../state.js';
-import { newRequestId, send } from './api.js';
+import { newRequestId, send } from '../../../ui/http/api.js';
 
 interface Route {
   path: string;

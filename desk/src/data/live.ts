@@ -2,7 +2,7 @@
 // and alerts for staff. Only the app shell calls this. On every (re)connection the server sends a
 // fresh snapshot first, so a desk that was cut off resynchronises by itself.
 import type { DeskView } from '../state.js';
-import { openStaffSocket, type ConnectionHandlers } from './staff-socket.js';
+import { openStaffSocket, type ConnectionHandlers } from '../../../ui/realtime/staff-socket.js';
 
 export interface LiveHandlers extends ConnectionHandlers {
   onView(view: DeskView, seq: number): void;

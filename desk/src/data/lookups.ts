@@ -1,6 +1,6 @@
 // Names the desk shows beside ids: the services (public) and the other desks (staff only).
 import type { DeskInfo, DeskView, ServiceInfo } from '../state.js';
-import { send } from './api.js';
+import { send } from '../../../ui/http/api.js';
 
 export async function fetchServices(): Promise<ServiceInfo[]> {
   const services = await send<ServiceInfo[]>('GET', '/services');

@@ -1,9 +1,9 @@
 // Signing in at a desk and out again, and what the sign-in screen needs before any token: the
 // office's desks. The session lives in sessionStorage (this tab only; a reload keeps it); the desk
 // chosen last is remembered on this machine, since a clerk's PC usually stands at one desk.
-import { send } from './api.js';
+import { send } from '../../../ui/http/api.js';
 import { deskDeviceToken } from './device.js';
-import { endSession, sessionSlot } from './session-slot.js';
+import { endSession, sessionSlot } from '../../../ui/http/session-slot.js';
 
 export interface OfficeDirectory {
   name: string;

@@ -2,8 +2,8 @@
 // services' process-and-timing guidance from GET /api/v1/services, for the slide area.
 import type { ServicePoster } from '../state.js';
 
-// The page carries the office the same way for every screen; the kiosk's reader serves them all.
-export { readOffice, type OfficeInfo } from '../../../kiosk/src/data/office.js';
+// The page carries the office the same way for every screen; ui/office.ts reads it for all.
+export { readOffice, type OfficeInfo } from '../../../ui/office.js';
 
 export async function fetchPosters(signal?: AbortSignal): Promise<ServicePoster[]> {
   const response = await fetch('/api/v1/services', { signal: signal ?? null, cache: 'no-store' });

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 
 /**
  * The office's citizens' rights charter, as the office file gives it (in Persian).
@@ -16,7 +16,7 @@ export class NbCharterPage extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       article {
         max-inline-size: 60rem;

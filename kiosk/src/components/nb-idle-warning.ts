@@ -1,9 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
-import { localDigits } from '../format.js';
+import { localDigits } from '../../../ui/format.js';
 import { t, tn, type Lang } from '../i18n.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 
 /**
  * Said before an untouched kiosk starts over, so that a visitor still reading is not cut off: the
@@ -23,7 +23,7 @@ export class NbIdleWarning extends LitElement {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       .backdrop {
         position: fixed;

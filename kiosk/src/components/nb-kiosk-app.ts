@@ -2,13 +2,13 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { connectBoard, type BoardSnapshot } from '../data/board.js';
 import { deviceToken } from '../data/device.js';
-import { readOffice } from '../data/office.js';
+import { readOffice } from '../../../ui/office.js';
 import { fetchServices } from '../data/services.js';
 import { issueTicket, TicketRefused } from '../data/tickets.js';
 import { LANGUAGES, applyDocumentLanguage, t, type Lang } from '../i18n.js';
 import { lockKiosk } from '../lockdown.js';
 import type { KioskService, KioskState, PriorityGroup } from '../state.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 import './nb-charter-page.js';
 import './nb-idle-warning.js';
 import './nb-service-page.js';
@@ -48,7 +48,7 @@ export class NbKioskApp extends LitElement {
   private unlock: (() => void) | undefined;
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       :host {
         display: flex;

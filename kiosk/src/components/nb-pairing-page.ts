@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { toLatinDigits } from '../../../server/time/digits.js';
 import { pairKiosk } from '../data/device.js';
 import { t, type Lang } from '../i18n.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 
 /**
  * Shown once, when the server does not know this kiosk: a staff member types the pairing code that
@@ -17,7 +17,7 @@ export class NbPairingPage extends LitElement {
   @state() private sending = false;
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       form {
         max-inline-size: 36rem;

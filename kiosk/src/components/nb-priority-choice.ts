@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
 import type { PriorityGroup } from '../state.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 
 /**
  * Regular or priority ticket, for the groups the service allows, with the notice that staff may
@@ -20,7 +20,7 @@ export class NbPriorityChoice extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       .options {
         display: flex;

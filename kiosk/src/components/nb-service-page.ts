@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
-import { localDigits, waitText } from '../format.js';
+import { localDigits, waitText } from '../../../ui/format.js';
 import { t, tn, type Lang } from '../i18n.js';
 import { serviceName, type KioskService, type KioskState, type PriorityGroup } from '../state.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 import './nb-priority-choice.js';
 
 /**
@@ -25,7 +25,7 @@ export class NbServicePage extends LitElement {
   @state() private priorityGroup: PriorityGroup | null = null;
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       :host {
         display: block;

@@ -1,10 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
-import { localDigits, waitText } from '../format.js';
+import { localDigits, waitText } from '../../../ui/format.js';
 import { t, tn, type Lang } from '../i18n.js';
 import { serviceName, type KioskService } from '../state.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 
 /**
  * One service on the home screen: a large button with the name, one line of what it is, the line
@@ -19,7 +19,7 @@ export class NbServiceTile extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       button {
         inline-size: 100%;

@@ -2,11 +2,11 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import QRCode from 'qrcode';
 import { emit } from '../events.js';
-import { clockText, localDigits, waitText } from '../format.js';
+import { clockText, localDigits, waitText } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { IssuedTicket } from '../data/tickets.js';
 import { serviceName, type KioskService } from '../state.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 
 /**
  * The ticket just issued: its number large, the service, the line ahead, the wait, the time, and a
@@ -31,7 +31,7 @@ export class NbTicketView extends LitElement {
   @query('canvas') private canvas!: HTMLCanvasElement;
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       :host {
         display: block;

@@ -1,6 +1,6 @@
 // The administration screen's words. `fa` is the source: its keys type every lookup, so a misspelt
 // key or a missing English text fails the build.
-import type { Lang } from '../i18n.js';
+import { createTranslator } from '../../../ui/i18n.js';
 
 const fa = {
   sections: 'بخش‌های پیکربندی',
@@ -340,8 +340,4 @@ const en: Record<AdminKey, string> = {
   loadFailed: 'The configuration could not be read: {message}',
 };
 
-const MESSAGES: Record<Lang, Record<AdminKey, string>> = { fa, en };
-
-export function at(lang: Lang, key: AdminKey, values: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
+export const { t: at } = createTranslator<AdminKey>({ fa, en });

@@ -1,10 +1,10 @@
 // Styles every manager panel shares: the desk's palette, buttons and panels, plus tables and figures
 // that stay readable on a laptop and a tablet. Logical properties only, so RTL and LTR need nothing else.
 import { css } from 'lit';
-import { deskStyles } from '../../../desk/src/components/desk.styles.js';
+import { staffStyles } from '../../../ui/styles/staff.styles.js';
 
 export const managerStyles = [
-  ...deskStyles,
+  ...staffStyles,
   css`
     table {
       inline-size: 100%;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChartConfiguration } from 'chart.js';
-import { Refused } from '../../../desk/src/data/api.js';
+import { Refused } from '../../../ui/http/api.js';
 import { fetchHistory, type DeskFigures, type HistoryData, type ServiceFigures } from '../data/stats.js';
 import { jalaliDayText, localDigits, numberText, secondsAsMinutes } from '../format.js';
 import { t, type Lang } from '../i18n.js';

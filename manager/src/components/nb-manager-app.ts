@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { Refused, SessionExpired } from '../../../desk/src/data/api.js';
+import { Refused, SessionExpired } from '../../../ui/http/api.js';
 import { acknowledgeAlert, fetchAlerts, sortAlerts, upsertAlert } from '../data/alerts.js';
 import { connectManager } from '../data/live.js';
 import { fetchOffice } from '../data/office.js';
@@ -8,7 +8,7 @@ import { forgetSession, signIn, signOut, StaffRefused, storedSession, type Sessi
 import { presetRange, todayIso } from '../dates.js';
 import { LANGUAGES, applyDocumentLanguage, t, type Lang, type MessageKey } from '../i18n.js';
 import { isAdmin, type DayRange, type ManagerState, type Tab } from '../state.js';
-import { staffShellStyles } from '../../../desk/src/components/staff-shell.styles.js';
+import { staffShellStyles } from '../../../ui/styles/staff-shell.styles.js';
 import { managerAppStyles } from './nb-manager-app.styles.js';
 import { managerStyles } from './manager.styles.js';
 import '../admin/admin-app.js';

@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
-import { signInStyles } from '../../../desk/src/components/sign-in.styles.js';
+import { signInStyles } from '../../../ui/styles/sign-in.styles.js';
 import { managerStyles } from './manager.styles.js';
 
 /**

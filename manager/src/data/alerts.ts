@@ -1,5 +1,5 @@
 // Alerts over HTTP: the list (for when the live connection is down) and acknowledging one with a comment.
-import { send } from '../../../desk/src/data/api.js';
+import { send } from '../../../ui/http/api.js';
 import type { AlertView } from '../state.js';
 
 export async function fetchAlerts(token: string): Promise<AlertView[]> {

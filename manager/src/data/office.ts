@@ -1,5 +1,5 @@
 // The office's name and time zone, public, for the header and for the dates of the range presets.
-import { send } from '../../../desk/src/data/api.js';
+import { send } from '../../../ui/http/api.js';
 
 export interface OfficeInfo {
   name: string;

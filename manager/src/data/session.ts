@@ -1,8 +1,8 @@
 // Signing managers and admins in and out. Staff accounts are refused here: the server asks them for a
 // desk (`desk_required`), which on this screen means "this page is not for you". The session lives in
 // sessionStorage (this tab only; a reload keeps it).
-import { Refused, send } from '../../../desk/src/data/api.js';
-import { endSession, sessionSlot } from '../../../desk/src/data/session-slot.js';
+import { Refused, send } from '../../../ui/http/api.js';
+import { endSession, sessionSlot } from '../../../ui/http/session-slot.js';
 
 export interface Session {
   token: string;

@@ -1,6 +1,6 @@
 // Statistics for the history tab, from GET /api/v1/stats/report (server/stats/types.ts), cut by
 // service, hour, day and desk, read into the one shape the charts and tables use.
-import { send } from '../../../desk/src/data/api.js';
+import { send } from '../../../ui/http/api.js';
 import type { Grouping, ReportRow, StatsReport } from '../../../server/stats/types.js';
 import type { DayRange } from '../state.js';
 

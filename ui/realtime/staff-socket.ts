@@ -2,7 +2,7 @@
 // keeps reconnecting by itself, also after the server dropped it on purpose (a restart, a limit),
 // until the server refuses the token: then it stops for good and says so.
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../server/realtime/contract.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/contract.js';
 
 export type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

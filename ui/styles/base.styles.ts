@@ -1,10 +1,10 @@
-// Styles every kiosk screen shares: the palette (secondary text above 10:1 on white, for elderly
-// readers; WCAG AA on the brand colour), the 64 px touch targets and the focus ring. Logical
-// properties only, so RTL and LTR need nothing else; a text in the other script sets its own
-// direction with dir="auto".
+// Styles every light screen (kiosk, desk, manager) starts from: the palette (secondary text above
+// 10:1 on white, for elderly readers; WCAG AA on the brand colour), the 64 px touch targets and the
+// focus ring. Logical properties only, so RTL and LTR need nothing else; a text in the other script
+// sets its own direction with dir="auto".
 import { css } from 'lit';
 
-export const shared = css`
+export const baseStyles = css`
   :host {
     --nb-brand: #0b5563;
     --nb-brand-dark: #073b45;

@@ -1,7 +1,7 @@
 // The phone page's words in Persian and English. `fa` is the source: its keys type every lookup, so
 // a misspelt key or a missing English text fails the build. Each status says how the ticket stands
 // or how it ended, honestly: a visitor sent away for a missing document is not told "done".
-import type { Lang } from '../i18n.js';
+import { createTranslator, type Lang } from '../../ui/i18n.js';
 
 const fa = {
   title: 'نوبت شما',
@@ -53,12 +53,8 @@ const en: Record<TrackKey, string> = {
   refused: 'This ticket cannot be shown right now',
 };
 
-const MESSAGES: Record<Lang, Record<TrackKey, string>> = { fa, en };
-
 /** The text for `key`, with `{name}` placeholders filled in. */
-export function tt(lang: Lang, key: TrackKey, values: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
+export const { t: tt } = createTranslator<TrackKey>({ fa, en });
 
 /** True for the words of a status the page knows. */
 export function isStatusKey(key: string): key is TrackKey {

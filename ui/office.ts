@@ -1,5 +1,5 @@
 // The office's name, charter and public address, which the server writes into the kiosk and display
-// pages (static.ts).
+// pages (static.ts); one reader for every screen.
 export interface OfficeInfo {
   name: string;
   nameEn: string | null;

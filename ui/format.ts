@@ -1,5 +1,5 @@
-// The kiosk's formatting: the server's pure Persian helpers (digits, wait ranges) and a clock time.
-import { localDigits, waitPromiseText, type Lang } from '../../server/time/persian.js';
+// The screens' shared formatting: the server's pure Persian helpers (digits, wait ranges) and a clock time.
+import { localDigits, waitPromiseText, type Lang } from '../server/time/persian.js';
 
 export { localDigits };
 

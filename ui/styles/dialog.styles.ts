@@ -1,4 +1,4 @@
-// The modal frame the desk's dialogs share: a native <dialog> over a dimmed backdrop, a centred panel.
+// The modal frame the staff screens' dialogs share: a native <dialog> over a dimmed backdrop, a centred panel.
 import { css } from 'lit';
 
 export const dialogStyles = css`

@@ -1,11 +1,11 @@
-// Styles every desk panel shares, on top of the kiosk's palette and focus ring: panels, compact but
-// large action buttons (48 px, for a mouse and a quick hand), shortcut keys, badges and lists.
+// Styles every staff panel (desk, manager) shares, on top of the base palette and focus ring: panels,
+// compact but large action buttons (48 px, for a mouse and a quick hand), shortcut keys, badges, lists.
 // Logical properties only, so RTL and LTR need nothing else. Colours meet WCAG AA on their grounds.
 import { css } from 'lit';
-import { shared } from '../../../kiosk/src/components/shared.styles.js';
+import { baseStyles } from './base.styles.js';
 
-export const deskStyles = [
-  shared,
+export const staffStyles = [
+  baseStyles,
   css`
     :host {
       --nb-danger: #a4161a;

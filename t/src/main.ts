@@ -2,10 +2,10 @@
 // and wait, live over the socket; when called, «به باجهٔ N مراجعه کنید» with a beep and a vibration;
 // at the end, how it ended. Persian, or English when asked for (the address or the switch); nothing
 // personal is shown or stored.
-import { localDigits, waitPromiseText } from '../../../server/time/persian.js';
-import type { TicketView } from '../../../server/office/read-model.js';
-import { applyDocumentLanguage, LANGUAGES, type Lang } from '../i18n.js';
-import { returnToKioskTab } from '../kiosk-tab.js';
+import { localDigits, waitPromiseText } from '../../server/time/persian.js';
+import type { TicketView } from '../../server/office/read-model.js';
+import { applyDocumentLanguage, LANGUAGES, type Lang } from '../../ui/i18n.js';
+import { returnToKioskTab } from '../../ui/kiosk-tab.js';
 import { alertCalled, unlockSound } from './alert.js';
 import { isStatusKey, pickLanguage, tt, type TrackKey } from './i18n.js';
 import { connectTiny } from './socket.js';
