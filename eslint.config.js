@@ -1,8 +1,34 @@
 // The layering the code relies on, checked by `npm test`: the queue and the estimators are pure
-// (no I/O, no wall clock, no unseeded randomness), so an office day replays in virtual time.
+// (no I/O, no wall clock, no unseeded randomness), so an office day replays in virtual time; and a
+// screen uses only its own folder, ui/ (what the screens share) and the server's contract, never
+// another screen's folder, so a change to one screen moves no other.
 import tseslint from 'typescript-eslint';
 
 const io = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'better-sqlite3', 'pg', 'socket.io', 'hono', 'hono/*', '@hono/*', 'serialport', 'node-thermal-printer', 'sharp'];
+
+const screens = ['kiosk', 'desk', 'display', 'manager', 't'];
+
+/** For the files of `screen` (and of ui/, with no screen of its own): every other screen's folder is out of reach. */
+function screenBoundary(screen) {
+  const others = screens.filter((other) => other !== screen);
+  return {
+    files: screen ? [`${screen}/**/*.ts`] : ['ui/**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: others.flatMap((other) => [`**/${other}/src`, `**/${other}/src/**`]),
+              message: screen ? 'A screen imports shared code from ui/, never from another screen.' : 'ui/ serves every screen and imports none of them.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'bench/out/**', 'test-artifacts/**'] },
@@ -22,4 +48,6 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The clock arrives as a parameter.' }],
     },
   },
+  ...screens.map(screenBoundary),
+  screenBoundary(null),
 );
