@@ -7,7 +7,7 @@ import { bucketWidth, countsBy, histogramsBy, keypadsReporting, longestQueueBy, 
 import type { Distribution, Figures, RatingSummary } from './types.js';
 
 /** A histogram as [lower bound, count, lower bound, count, …] (compact as JSON). */
-type Histogram = number[];
+export type Histogram = number[];
 
 export interface GroupAggregate extends Counts {
   waitHistogram: Histogram;
@@ -176,7 +176,7 @@ export function ratingPlacements(ratings: number[]): { byKind: { desk: number; e
  * mean; the maximum is within a bucket of the truth, like the middle. So p50 ≤ p90 ≤ max always,
  * and with fewer than 10 times the p90 is the longest one, as nearest rank says.
  */
-function distributionOf(count: number, sum: number, max: number | null, histogram: Histogram): Distribution {
+export function distributionOf(count: number, sum: number, max: number | null, histogram: Histogram): Distribution {
   if (count === 0 || max === null) return { count: 0, mean: null, p50: null, p90: null, max: null };
   const buckets: Array<[number, number]> = [];
   for (let i = 0; i < histogram.length; i += 2) buckets.push([histogram[i]!, histogram[i + 1]!]);

@@ -71,6 +71,12 @@ export function bucketSql(column: string): string {
   return `CASE WHEN ${column} < 600 THEN CAST(${column} / 5 AS INTEGER) * 5 WHEN ${column} < 3600 THEN CAST(${column} / 30 AS INTEGER) * 30 ELSE CAST(${column} / 60 AS INTEGER) * 60 END`;
 }
 
+/** The same bucket in TypeScript (CAST AS INTEGER truncates, like Math.trunc), for figures kept elsewhere. */
+export function bucketOf(seconds: number): number {
+  const width = seconds < 600 ? 5 : seconds < 3600 ? 30 : 60;
+  return Math.trunc(seconds / width) * width;
+}
+
 export function bucketWidth(lowerBound: number): number {
   return lowerBound < 600 ? 5 : lowerBound < 3600 ? 30 : 60;
 }

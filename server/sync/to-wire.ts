@@ -14,7 +14,8 @@ export function toSyncEvent(seq: number, data: string, timeZone: string): SyncEv
   switch (event.type) {
     case 'ticket.issued': {
       const e = event as Extract<QueueEvent, { type: 'ticket.issued' }>;
-      return { ...base, type: e.type, ticket: ticketKey(e.ticketId), day: serviceDay(e.at, timeZone).iso, serviceId: e.serviceId };
+      const issued = { ...base, type: e.type, ticket: ticketKey(e.ticketId), day: serviceDay(e.at, timeZone).iso, serviceId: e.serviceId };
+      return e.promise ? { ...issued, promise: { seconds: e.promise.seconds, low: e.promise.low, high: e.promise.high } } : issued;
     }
     case 'ticket.called': {
       const e = event as Extract<QueueEvent, { type: 'ticket.called' }>;

@@ -4,8 +4,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
+/** The wait a visitor was told at issue, seconds: the estimate and the range shown. */
+export interface SyncPromise {
+  seconds: number;
+  low: number;
+  high: number;
+}
+
 export type SyncEvent =
-  | { seq: number; at: number; type: 'ticket.issued'; ticket: string; day: string; serviceId: string }
+  | { seq: number; at: number; type: 'ticket.issued'; ticket: string; day: string; serviceId: string; promise?: SyncPromise }
   | { seq: number; at: number; type: 'ticket.called'; ticket: string; waitedSeconds: number }
   | { seq: number; at: number; type: 'ticket.finished'; ticket: string; serviceSeconds: number }
   | { seq: number; at: number; type: 'ticket.transferred'; ticket: string; serviceId: string; servedSeconds: number }
@@ -27,6 +34,11 @@ const FIELDS: Record<SyncEvent['type'], Record<string, (v: unknown) => boolean>>
   'rating.recorded': { day: isDay, serviceId: (v) => v === null || isServiceId(v), button: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5, buttons: (v) => Number.isInteger(v) && (v as number) >= 3 && (v as number) <= 5 },
 };
 
+/** Fields a type may leave out (offices before they were added send events without them). */
+const OPTIONAL: Partial<Record<SyncEvent['type'], Record<string, (v: unknown) => boolean>>> = {
+  'ticket.issued': { promise: isPromise },
+};
+
 /**
  * Checks one event of a batch field by field (a schema library spent more time here than the
  * database did on the whole batch); returns the reason it is refused, or null. Unknown fields are
@@ -44,6 +56,11 @@ export function syncEventProblem(value: unknown): string | null {
     if (!(name in event) || !valid(event[name])) return `${String(event['type'])}: bad ${name}`;
     count += 1;
   }
+  for (const [name, valid] of Object.entries(OPTIONAL[event['type'] as SyncEvent['type']] ?? {})) {
+    if (!(name in event)) continue;
+    if (!valid(event[name])) return `${String(event['type'])}: bad ${name}`;
+    count += 1;
+  }
   if (Object.keys(event).length !== count) return `${String(event['type'])}: unexpected fields`;
   return null;
 }
@@ -59,6 +76,11 @@ function isServiceId(v: unknown): boolean {
 }
 function isSeconds(v: unknown): boolean {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 86_400 * 31;
+}
+function isPromise(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const p = v as Record<string, unknown>;
+  return Object.keys(p).length === 3 && isSeconds(p['seconds']) && isSeconds(p['low']) && isSeconds(p['high']);
 }
 
 /** The most events one batch may carry; a larger backlog goes in several. */

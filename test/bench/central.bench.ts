@@ -5,7 +5,8 @@
 // - an office offline for 7 days (about 20,000 events in its SQLite log) catching up through the
 //   office's real outbound sync;
 // - a month's organisation report, and a province's, over a year of office-day rows for 200 offices
-//   (generated in bulk: 200 offices × 365 days × 6 services).
+//   (generated in bulk: 200 offices × 365 days × 6 services, each row with its wait and service-time
+//   histograms, from which the report reads p50 and p90).
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,7 +68,7 @@ function officeLog(count: number, start: number): SyncEvent[] {
     const key = randomBytes(16).toString('base64url');
     const day = new Date(at + 3.5 * 3_600_000).toISOString().slice(0, 10);
     const serviceId = SERVICES[ticket % SERVICES.length]!;
-    events.push({ seq: ++seq, at, type: 'ticket.issued', ticket: key, day, serviceId });
+    events.push({ seq: ++seq, at, type: 'ticket.issued', ticket: key, day, serviceId, promise: { seconds: 320, low: 240, high: 420 } });
     events.push({ seq: ++seq, at: at + 300_000, type: 'ticket.called', ticket: key, waitedSeconds: 300 + (ticket % 97) });
     events.push({ seq: ++seq, at: at + 310_000, type: 'ticket.started', ticket: key });
     events.push({ seq: ++seq, at: at + 500_000, type: 'ticket.finished', ticket: key, serviceSeconds: 190 + (ticket % 31) });
@@ -171,10 +172,16 @@ async function measureReports(pool: pg.Pool, url: string): Promise<BenchFigure[]
     `INSERT INTO offices (name, province, enrolled_at) SELECT 'year office ' || n, 'province ' || (n % ${PROVINCES}), now() FROM generate_series(1, ${OFFICES}) n RETURNING id`,
   );
   const ids = created.map((r) => r.id);
+  // Each row with its histograms as a day of 150 called and 130 served tickets leaves them: 30 wait
+  // buckets (350–495 s) and 26 of time at the desk (180–305 s).
   await pool.query(
-    `INSERT INTO office_days (office_id, day, service_id, issued, served, no_shows, cancelled, transferred, wait_count, wait_ms, service_count, service_ms, ratings, ratings_top_two, rating_points3)
-     SELECT o, d::date, s, 140 + (o + extract(doy FROM d)::int) % 20, 130, 6, 2, 3, 134, 134 * 420000, 130, 130 * 240000, 40, 30, 480
-     FROM unnest($1::int[]) o, generate_series('2026-03-21'::date, '2027-03-20'::date, '1 day') d, unnest($2::text[]) s`,
+    `WITH waits AS (SELECT jsonb_object_agg((350 + b * 5)::text, 4 + b % 3) AS h FROM generate_series(0, 29) b),
+       services AS (SELECT jsonb_object_agg((180 + b * 5)::text, 5) AS h FROM generate_series(0, 25) b)
+     INSERT INTO office_days (office_id, day, service_id, issued, served, no_shows, cancelled, transferred, wait_count, wait_ms, service_count, service_ms, ratings, ratings_top_two, rating_points3,
+       promise_count, promise_within, promise_not_later, promise_past_upper_by5, promise_abs_error_ms, promise_lateness_ms, wait_histogram, service_histogram, wait_max_s, service_max_s)
+     SELECT o, d::date, s, 155 + (o + extract(doy FROM d)::int) % 20, 130, 6, 2, 3, 150, 150 * 422000, 130, 130 * 242000, 40, 30, 480,
+       150, 110, 130, 6, 150 * 61000, 150 * 12000, waits.h, services.h, 498.5, 309
+     FROM unnest($1::int[]) o, generate_series('2026-03-21'::date, '2027-03-20'::date, '1 day') d, unnest($2::text[]) s, waits, services`,
     [ids, SERVICES],
   );
   await pool.query('ANALYZE office_days');
@@ -195,6 +202,8 @@ async function measureReports(pool: pg.Pool, url: string): Promise<BenchFigure[]
     return times.sort((a, b) => a - b);
   };
   const month = await timed('bench-admin', '/org/stats/indicators?from=1405-08');
+  const sample = (await (await fetch(`${url}/api/v1/org/stats/indicators?from=1405-08`, { headers: { authorization: `Bearer ${await token('bench-admin')}` } })).json()) as { total: { waitSeconds: { p90: number | null } } };
+  if (sample.total.waitSeconds.p90 === null) throw new Error('the month report gave no p90 wait from the histograms');
   const province = await timed('bench-province', '/org/stats/indicators?from=1405-08');
   const detail = `${counted[0]!.rows} office-day rows, ${(Number(counted[0]!.tickets) / 1e6).toFixed(1)} M tickets; median of ${RUNS}, after one warm-up`;
   return [

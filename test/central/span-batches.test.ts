@@ -1,6 +1,7 @@
 // Tickets whose events arrive at central in different batches: issued in one, called in the next,
 // served, transferred, no-show or cancelled in later ones. Central follows each ticket from what it
-// kept of it, and after every batch its figures for the office-day equal the office's own report.
+// kept of it, and after every batch its figures for the office-day equal the office's own report:
+// counts, means, the percentiles read from histograms, and how well the promised wait held.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningCentral } from '../../server/central/main.js';
@@ -21,6 +22,7 @@ describe('tickets whose events span batches', () => {
   let officeId: number;
   let auditor: string;
   let manager: string;
+  let promisesSeen = 0;
 
   before(async () => {
     cluster = await startPgCluster();
@@ -51,8 +53,22 @@ describe('tickets whose events span batches', () => {
     const org = (await centralApi(central.url, 'GET', `/org/stats/indicators?from=${DAY}&office=${officeId}`, { token: auditor })).body;
     for (const field of ['issued', 'served', 'noShows', 'cancelled', 'transferred'] as const) assert.equal(org.total[field], own.total[field], `${step}: ${field}`);
     for (const measure of ['waitSeconds', 'serviceSeconds'] as const) {
-      assert.equal(org.total[measure].count, own.total[measure].count, `${step}: ${measure} count`);
-      if (own.total[measure].count > 0) assert.ok(Math.abs(org.total[measure].mean - own.total[measure].mean) < 1e-6, `${step}: ${measure} mean ${org.total[measure].mean} ≠ ${own.total[measure].mean}`);
+      const [o, c] = [own.total[measure], org.total[measure]];
+      assert.equal(c.count, o.count, `${step}: ${measure} count`);
+      if (o.count > 0) assert.ok(Math.abs(c.mean - o.mean) < 1e-6, `${step}: ${measure} mean ${c.mean} ≠ ${o.mean}`);
+      assert.deepEqual([c.p50, c.p90, c.max], [o.p50, o.p90, o.max], `${step}: ${measure} p50, p90, max`);
+    }
+    // Indicator 10: the wait told at issue against the wait that followed.
+    const indicators = (await office.api('GET', `/stats/indicators?from=${DAY}`, { token: manager })).body;
+    const [a, b] = [indicators.turnSystem.accuracy, org.turnSystem.accuracy];
+    assert.equal(b.count, a.count, `${step}: promises`);
+    for (const share of ['withinRangeShare', 'notLaterShare', 'pastUpperBy5Share'] as const) assert.equal(b[share], a[share], `${step}: ${share}`);
+    for (const seconds of ['meanAbsoluteErrorSeconds', 'meanLatenessSeconds'] as const) assert.ok(a[seconds] === null ? b[seconds] === null : Math.abs(b[seconds] - a[seconds]) < 1e-3, `${step}: ${seconds} ${b[seconds]} ≠ ${a[seconds]}`);
+    assert.deepEqual(org.turnSystem.waitSeconds, org.total.waitSeconds);
+    promisesSeen = Math.max(promisesSeen, a.count);
+    for (const row of indicators.serviceTime as Array<{ serviceId: string; p90Seconds: number | null }>) {
+      const theirs = org.serviceTime.find((v: { serviceId: string }) => v.serviceId === row.serviceId);
+      assert.equal(theirs?.p90Seconds ?? null, row.p90Seconds, `${step}: p90 time at the desk for ${row.serviceId}`);
     }
     for (const row of own.rows as Array<{ key: string; issued: number; served: number }>) {
       assert.equal(org.visitorsPerMonth.find((v: { serviceId: string }) => v.serviceId === row.key)?.issued ?? 0, row.issued, `${step}: issued for ${row.key}`);
@@ -101,6 +117,7 @@ describe('tickets whose events span batches', () => {
     }
     await syncedAndEqual('the no-show reinstated and the rest served');
 
+    assert.ok(promisesSeen >= 3, `the tickets were told a wait at issue (${promisesSeen})`);
     // The transferred ticket's events really lie in different batches.
     const { rows } = await central.pool.query<{ events: string }>('SELECT events FROM event_batches WHERE office_id = $1 ORDER BY first_seq', [officeId]);
     const inBatch = rows.map((r) => (JSON.parse(r.events) as SyncEvent[]).map((e) => e.type));

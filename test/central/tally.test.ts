@@ -31,10 +31,32 @@ describe('tally', () => {
   });
 
   it('moves a transferred ticket to the service it ends in, adding both desks’ time', () => {
-    const known = new Map<string, TicketTally>([['c', { day: DAY, serviceId: 'payment', status: 'serving', waitMs: 10_000, serviceMs: 0, transfers: 0 }]]);
-    const { figures: cells } = tally([{ seq: ++seq, at: at(700), type: 'ticket.transferred', ticket: 'c', serviceId: 'documents', servedSeconds: 30 }, called('c', 800), finished('c', 45)], known);
+    const known = new Map<string, TicketTally>([['c', { day: DAY, serviceId: 'payment', status: 'serving', waitMs: 10_000, serviceMs: 0, transfers: 0, waitSeconds: 10, serviceSeconds: 0, promise: null }]]);
+    const { figures: cells, spreads } = tally([{ seq: ++seq, at: at(700), type: 'ticket.transferred', ticket: 'c', serviceId: 'documents', servedSeconds: 30 }, called('c', 800), finished('c', 45)], known);
     assert.deepEqual(cells.get(cellKey(DAY, 'payment')), figures({ issued: -1, waitCount: -1, waitMs: -10_000 }));
     assert.deepEqual(cells.get(cellKey(DAY, 'documents')), figures({ issued: 1, served: 1, transferred: 1, waitCount: 1, waitMs: 10_000, serviceCount: 1, serviceMs: 75_000 }));
+    // The wait's bucket moves with it; the service time is bucketed as a whole (75 s, not 30 + 45).
+    assert.deepEqual(spreads.get(cellKey(DAY, 'payment')), { wait: new Map([[10, -1]]), service: new Map(), waitMax: null, serviceMax: null });
+    assert.deepEqual(spreads.get(cellKey(DAY, 'documents')), { wait: new Map([[10, 1]]), service: new Map([[75, 1]]), waitMax: 10, serviceMax: 75 });
+  });
+
+  it('buckets waits as the office does (5 s below 10 minutes, 30 s below an hour, then a minute), unrounded', () => {
+    const events = [issued('h1'), called('h1', 9.9996), issued('h2'), called('h2', 10), issued('h3'), called('h3', 1234.5), issued('h4'), called('h4', 4000)];
+    const { spreads, figures: cells } = tally(events, new Map());
+    assert.deepEqual(spreads.get(cellKey(DAY, 'payment'))!.wait, new Map([[5, 1], [10, 1], [1230, 1], [3960, 1]]));
+    assert.equal(spreads.get(cellKey(DAY, 'payment'))!.waitMax, 4000);
+    assert.equal(cells.get(cellKey(DAY, 'payment'))!.waitCount, 4);
+  });
+
+  it('compares a called ticket’s wait with the wait it was promised at issue', () => {
+    const promised = (ticket: string, seconds: number, low: number, high: number): SyncEvent => ({ seq: ++seq, at: at(0), type: 'ticket.issued', ticket, day: DAY, serviceId: 'request', promise: { seconds, low, high } });
+    // Within the range; later than its upper end by more than 5 minutes; earlier than the range.
+    const events = [promised('p1', 600, 480, 720), called('p1', 700), promised('p2', 300, 240, 360), called('p2', 700), promised('p3', 900, 800, 1000), called('p3', 100), promised('p4', 60, 30, 90)];
+    const c = tally(events, new Map()).figures.get(cellKey(DAY, 'request'))!;
+    assert.deepEqual(
+      { count: c.promiseCount, within: c.promiseWithin, notLater: c.promiseNotLater, past5: c.promisePastUpperBy5, abs: c.promiseAbsErrorMs, late: c.promiseLatenessMs },
+      { count: 3, within: 1, notLater: 2, past5: 1, abs: (100 + 400 + 800) * 1000, late: (100 + 400 - 800) * 1000 },
+    );
   });
 
   it('counts ratings on their own day and service, points on a 1–5 scale times 3', () => {

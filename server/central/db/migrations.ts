@@ -123,6 +123,40 @@ export const centralMigrations: ReadonlyArray<{ version: number; sql: string }> 
     // that central does not hold means the office's log changed there.
     sql: `ALTER TABLE offices ADD COLUMN epoch_base bigint NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 4,
+    // Percentiles and the wait promise (indicators 9 and 10). Percentiles cannot be summed, so each
+    // office-day-service keeps histograms of its waits and service times in the office's own buckets
+    // ({"lower bound in seconds": count}), which add up across days and offices, and their maxima.
+    // Open tickets keep their times unrounded (the bucket of 9.9996 s is 5, of 10.000 s is 10) and
+    // the wait they were promised. Rows synced before this version have no histograms.
+    sql: `
+      ALTER TABLE tickets
+        ADD COLUMN wait_s double precision,
+        ADD COLUMN service_s double precision NOT NULL DEFAULT 0,
+        ADD COLUMN promised_s double precision,
+        ADD COLUMN promised_low_s double precision,
+        ADD COLUMN promised_high_s double precision;
+      UPDATE tickets SET wait_s = wait_ms / 1000.0, service_s = service_ms / 1000.0;
+      ALTER TABLE office_days
+        ADD COLUMN promise_count integer NOT NULL DEFAULT 0,
+        ADD COLUMN promise_within integer NOT NULL DEFAULT 0,
+        ADD COLUMN promise_not_later integer NOT NULL DEFAULT 0,
+        ADD COLUMN promise_past_upper_by5 integer NOT NULL DEFAULT 0,
+        ADD COLUMN promise_abs_error_ms bigint NOT NULL DEFAULT 0,
+        ADD COLUMN promise_lateness_ms bigint NOT NULL DEFAULT 0,
+        ADD COLUMN wait_histogram jsonb NOT NULL DEFAULT '{}',
+        ADD COLUMN service_histogram jsonb NOT NULL DEFAULT '{}',
+        ADD COLUMN wait_max_s double precision,
+        ADD COLUMN service_max_s double precision;
+      -- Two histograms added bucket by bucket; buckets that fall to zero go.
+      CREATE FUNCTION histogram_add(a jsonb, b jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT COALESCE(jsonb_object_agg(key, n), '{}'::jsonb)
+        FROM (SELECT key, SUM(value::int) AS n FROM (SELECT * FROM jsonb_each_text(a) UNION ALL SELECT * FROM jsonb_each_text(b)) parts GROUP BY key) summed
+        WHERE n <> 0
+      $$;
+    `,
+  },
 ];
 
 /** Applies the missing migrations; returns the schema version now in force. */

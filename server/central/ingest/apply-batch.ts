@@ -5,7 +5,7 @@
 import type { Logger } from '../../log.js';
 import { type SyncBatch, type SyncEvent, type SyncReceipt, type SyncRefusalDetails } from '../../sync/wire.js';
 import { inTransaction, type Pool, type PoolClient } from '../db/pool.js';
-import { FIGURES, tally, type TicketTally } from './tally.js';
+import { FIGURES, noFigures, tally, type TicketTally } from './tally.js';
 
 export class SyncRefused extends Error {
   constructor(
@@ -74,15 +74,24 @@ async function checkSameAsStored(client: PoolClient, officeId: number, { epoch, 
     seen[0]!.seq,
     seen.at(-1)!.seq,
   ]);
-  const bySeq = new Map<number, string>();
-  for (const row of stored.rows) for (const event of JSON.parse(row.events) as SyncEvent[]) bySeq.set(event.seq, JSON.stringify(event));
+  const bySeq = new Map<number, SyncEvent>();
+  for (const row of stored.rows) for (const event of JSON.parse(row.events) as SyncEvent[]) bySeq.set(event.seq, event);
   for (const event of seen) {
     // At or below the epoch's base the event belongs to an earlier epoch, counted there.
     if (event.seq <= base) continue;
-    if (bySeq.get(event.seq) !== JSON.stringify(event)) {
+    if (!sameEvent(bySeq.get(event.seq), event)) {
       throw new SyncRefused('seq_regressed', { ...position, divergedAt: event.seq }, `office ${officeId} sent a different event at seq ${event.seq} (epoch ${epoch}, central holds up to ${position.highWater}): its log went back`);
     }
   }
+}
+
+/** The same event; one stored before offices sent the promise of a ticket matches the event with it. */
+function sameEvent(stored: SyncEvent | undefined, sent: SyncEvent): boolean {
+  if (!stored) return false;
+  if (JSON.stringify(stored) === JSON.stringify(sent)) return true;
+  if (stored.type !== 'ticket.issued' || sent.type !== 'ticket.issued' || 'promise' in stored || !sent.promise) return false;
+  const { promise: _promise, ...without } = sent;
+  return JSON.stringify(stored) === JSON.stringify(without);
 }
 
 async function applyFresh(client: PoolClient, officeId: number, epoch: number, fresh: readonly SyncEvent[]): Promise<number> {
@@ -100,13 +109,14 @@ async function applyFresh(client: PoolClient, officeId: number, epoch: number, f
   const keys = [...new Set(fresh.flatMap((e) => ('ticket' in e && !issuedHere.has(e.ticket) ? [e.ticket] : [])))];
   const known = new Map<string, TicketTally>();
   if (keys.length > 0) {
-    const rows = await client.query<{ ticket_key: string; day: string; service_id: string; status: TicketTally['status']; wait_ms: string | null; service_ms: string; transfers: number }>(
-      `SELECT ticket_key, to_char(day, 'YYYY-MM-DD') AS day, service_id, status, wait_ms, service_ms, transfers FROM tickets WHERE office_id = $1 AND ticket_key = ANY($2::text[])`,
+    const rows = await client.query<TicketRow>(
+      `SELECT ticket_key, to_char(day, 'YYYY-MM-DD') AS day, service_id, status, wait_ms, service_ms, transfers, wait_s, service_s, promised_s, promised_low_s, promised_high_s
+       FROM tickets WHERE office_id = $1 AND ticket_key = ANY($2::text[])`,
       [officeId, keys],
     );
-    for (const r of rows.rows) known.set(r.ticket_key, { day: r.day, serviceId: r.service_id, status: r.status, waitMs: r.wait_ms === null ? null : Number(r.wait_ms), serviceMs: Number(r.service_ms), transfers: r.transfers });
+    for (const r of rows.rows) known.set(r.ticket_key, ticketOfRow(r));
   }
-  const { tickets, figures, orphans } = tally(fresh, known);
+  const { tickets, figures, spreads, orphans } = tally(fresh, known);
 
   // A ticket done or cancelled takes no more events: its row goes, so that the table holds only the
   // tickets still open (a day's line, not a year's visitors).
@@ -115,24 +125,76 @@ async function applyFresh(client: PoolClient, officeId: number, epoch: number, f
   const list = [...tickets].filter(([, t]) => !FINAL.has(t.status));
   if (list.length > 0) {
     await client.query(
-      `INSERT INTO tickets (office_id, ticket_key, day, service_id, status, wait_ms, service_ms, transfers)
-       SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[])
+      `INSERT INTO tickets (office_id, ticket_key, day, service_id, status, wait_ms, service_ms, transfers, wait_s, service_s, promised_s, promised_low_s, promised_high_s)
+       SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[], $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::float8[])
        ON CONFLICT (office_id, ticket_key) DO UPDATE SET day = EXCLUDED.day, service_id = EXCLUDED.service_id, status = EXCLUDED.status,
-         wait_ms = EXCLUDED.wait_ms, service_ms = EXCLUDED.service_ms, transfers = EXCLUDED.transfers`,
-      [officeId, list.map(([k]) => k), list.map(([, t]) => t.day), list.map(([, t]) => t.serviceId), list.map(([, t]) => t.status), list.map(([, t]) => t.waitMs), list.map(([, t]) => t.serviceMs), list.map(([, t]) => t.transfers)],
+         wait_ms = EXCLUDED.wait_ms, service_ms = EXCLUDED.service_ms, transfers = EXCLUDED.transfers, wait_s = EXCLUDED.wait_s, service_s = EXCLUDED.service_s,
+         promised_s = EXCLUDED.promised_s, promised_low_s = EXCLUDED.promised_low_s, promised_high_s = EXCLUDED.promised_high_s`,
+      [
+        officeId,
+        list.map(([k]) => k),
+        ...(['day', 'serviceId', 'status', 'waitMs', 'serviceMs', 'transfers', 'waitSeconds', 'serviceSeconds'] as const).map((field) => list.map(([, t]) => t[field])),
+        list.map(([, t]) => t.promise?.seconds ?? null),
+        list.map(([, t]) => t.promise?.low ?? null),
+        list.map(([, t]) => t.promise?.high ?? null),
+      ],
     );
   }
-  if (figures.size > 0) {
-    const cells = [...figures];
+  const cells = [...new Set([...figures.keys(), ...spreads.keys()])];
+  if (cells.length > 0) {
     const columns = FIGURES.map((f) => COLUMN[f]);
+    const figuresOf = (key: string) => figures.get(key) ?? noFigures();
+    const histogram = (h: Map<number, number> | undefined) => JSON.stringify(Object.fromEntries(h ?? []));
+    const n = columns.length + 4;
     await client.query(
-      `INSERT INTO office_days (office_id, day, service_id, ${columns.join(', ')})
-       SELECT $1, * FROM unnest($2::date[], $3::text[], ${columns.map((_, i) => `$${i + 4}::bigint[]`).join(', ')})
-       ON CONFLICT (office_id, day, service_id) DO UPDATE SET ${columns.map((c) => `${c} = office_days.${c} + EXCLUDED.${c}`).join(', ')}`,
-      [officeId, cells.map(([k]) => k.slice(0, 10)), cells.map(([k]) => k.slice(11)), ...FIGURES.map((f) => cells.map(([, c]) => c[f]))],
+      `INSERT INTO office_days (office_id, day, service_id, ${columns.join(', ')}, wait_histogram, service_histogram, wait_max_s, service_max_s)
+       SELECT $1, * FROM unnest($2::date[], $3::text[], ${columns.map((_, i) => `$${i + 4}::bigint[]`).join(', ')}, $${n}::jsonb[], $${n + 1}::jsonb[], $${n + 2}::float8[], $${n + 3}::float8[])
+       ON CONFLICT (office_id, day, service_id) DO UPDATE SET ${columns.map((c) => `${c} = office_days.${c} + EXCLUDED.${c}`).join(', ')},
+         wait_histogram = CASE WHEN EXCLUDED.wait_histogram = '{}' THEN office_days.wait_histogram ELSE histogram_add(office_days.wait_histogram, EXCLUDED.wait_histogram) END,
+         service_histogram = CASE WHEN EXCLUDED.service_histogram = '{}' THEN office_days.service_histogram ELSE histogram_add(office_days.service_histogram, EXCLUDED.service_histogram) END,
+         wait_max_s = GREATEST(office_days.wait_max_s, EXCLUDED.wait_max_s), service_max_s = GREATEST(office_days.service_max_s, EXCLUDED.service_max_s)`,
+      [
+        officeId,
+        cells.map((k) => k.slice(0, 10)),
+        cells.map((k) => k.slice(11)),
+        ...FIGURES.map((f) => cells.map((k) => figuresOf(k)[f])),
+        cells.map((k) => histogram(spreads.get(k)?.wait)),
+        cells.map((k) => histogram(spreads.get(k)?.service)),
+        cells.map((k) => spreads.get(k)?.waitMax ?? null),
+        cells.map((k) => spreads.get(k)?.serviceMax ?? null),
+      ],
     );
   }
   return orphans;
+}
+
+interface TicketRow {
+  ticket_key: string;
+  day: string;
+  service_id: string;
+  status: TicketTally['status'];
+  wait_ms: string | null;
+  service_ms: string;
+  transfers: number;
+  wait_s: number | null;
+  service_s: number;
+  promised_s: number | null;
+  promised_low_s: number | null;
+  promised_high_s: number | null;
+}
+
+function ticketOfRow(r: TicketRow): TicketTally {
+  return {
+    day: r.day,
+    serviceId: r.service_id,
+    status: r.status,
+    waitMs: r.wait_ms === null ? null : Number(r.wait_ms),
+    serviceMs: Number(r.service_ms),
+    transfers: r.transfers,
+    waitSeconds: r.wait_s,
+    serviceSeconds: r.service_s,
+    promise: r.promised_s === null ? null : { seconds: r.promised_s, low: r.promised_low_s!, high: r.promised_high_s! },
+  };
 }
 
 const FINAL: ReadonlySet<TicketTally['status']> = new Set(['done', 'cancelled']);
@@ -151,4 +213,10 @@ export const COLUMN: Record<(typeof FIGURES)[number], string> = {
   ratings: 'ratings',
   ratingsTopTwo: 'ratings_top_two',
   ratingPoints3: 'rating_points3',
+  promiseCount: 'promise_count',
+  promiseWithin: 'promise_within',
+  promiseNotLater: 'promise_not_later',
+  promisePastUpperBy5: 'promise_past_upper_by5',
+  promiseAbsErrorMs: 'promise_abs_error_ms',
+  promiseLatenessMs: 'promise_lateness_ms',
 };

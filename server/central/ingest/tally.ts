@@ -2,8 +2,10 @@
 // counted where the office counts it (its day of issue and the service it ended in, by its status
 // now), so each event moves the ticket's whole share: remove what it contributed before, add what it
 // contributes after. Pure: the batch's events and the tickets' states in, the new states and the
-// changes to the figures out.
-import type { SyncEvent } from '../../sync/wire.js';
+// changes to the figures out. Beside the sums, each cell keeps histograms of the waits and service
+// times in the office's own buckets (so percentiles add up across days and offices) and their maxima.
+import { bucketOf } from '../../stats/queries.js';
+import type { SyncEvent, SyncPromise } from '../../sync/wire.js';
 
 export type TicketStatus = 'issued' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'cancelled';
 
@@ -16,6 +18,11 @@ export interface TicketTally {
   /** Time at desks, all of them (a transferred ticket's desks add up). */
   serviceMs: number;
   transfers: number;
+  /** The same two in seconds as the office has them (unrounded), for the histogram buckets and maxima. */
+  waitSeconds: number | null;
+  serviceSeconds: number;
+  /** The wait the visitor was told at issue, if any (indicator 10). */
+  promise: SyncPromise | null;
 }
 
 /** Additive figures of one office, day and service. */
@@ -33,12 +40,34 @@ export interface DayFigures {
   ratingsTopTwo: number;
   /** Rating points on a 1–5 scale, times 3 (so that 3- and 4-button keypads' points are integers). */
   ratingPoints3: number;
+  /** Called tickets that were told a wait at issue, and how the wait compared (the office's promiseSums). */
+  promiseCount: number;
+  promiseWithin: number;
+  promiseNotLater: number;
+  promisePastUpperBy5: number;
+  promiseAbsErrorMs: number;
+  promiseLatenessMs: number;
 }
 
-export const FIGURES: ReadonlyArray<keyof DayFigures> = ['issued', 'served', 'noShows', 'cancelled', 'transferred', 'waitCount', 'waitMs', 'serviceCount', 'serviceMs', 'ratings', 'ratingsTopTwo', 'ratingPoints3'];
+export const FIGURES: ReadonlyArray<keyof DayFigures> = [
+  'issued', 'served', 'noShows', 'cancelled', 'transferred', 'waitCount', 'waitMs', 'serviceCount', 'serviceMs', 'ratings', 'ratingsTopTwo', 'ratingPoints3',
+  'promiseCount', 'promiseWithin', 'promiseNotLater', 'promisePastUpperBy5', 'promiseAbsErrorMs', 'promiseLatenessMs',
+];
 
 export function noFigures(): DayFigures {
-  return { issued: 0, served: 0, noShows: 0, cancelled: 0, transferred: 0, waitCount: 0, waitMs: 0, serviceCount: 0, serviceMs: 0, ratings: 0, ratingsTopTwo: 0, ratingPoints3: 0 };
+  return Object.fromEntries(FIGURES.map((f) => [f, 0])) as unknown as DayFigures;
+}
+
+/**
+ * Changes to a cell's spreads: histogram counts by bucket (lower bound, seconds) and the largest
+ * times added. A maximum only grows: a wait that moves to another service with its transferred
+ * ticket stays its old service's maximum (the total's is exact; a service's within one bucket).
+ */
+export interface SpreadChange {
+  wait: Map<number, number>;
+  service: Map<number, number>;
+  waitMax: number | null;
+  serviceMax: number | null;
 }
 
 export interface TallyResult {
@@ -46,6 +75,8 @@ export interface TallyResult {
   tickets: Map<string, TicketTally>;
   /** Changes to the figures, by `${day}|${serviceId}` (rows with no service: an empty id). */
   figures: Map<string, DayFigures>;
+  /** Changes to the histograms and maxima, by the same keys. */
+  spreads: Map<string, SpreadChange>;
   /** Events about tickets central never saw issued (their office's log began later). */
   orphans: number;
 }
@@ -56,11 +87,18 @@ export const cellKey = (day: string, serviceId: string) => `${day}|${serviceId}`
 export function tally(events: readonly SyncEvent[], known: ReadonlyMap<string, TicketTally>): TallyResult {
   const tickets = new Map<string, TicketTally>();
   const figures = new Map<string, DayFigures>();
+  const spreads = new Map<string, SpreadChange>();
   let orphans = 0;
   const cell = (day: string, serviceId: string) => {
     const key = cellKey(day, serviceId);
     let found = figures.get(key);
     if (!found) figures.set(key, (found = noFigures()));
+    return found;
+  };
+  const spread = (day: string, serviceId: string) => {
+    const key = cellKey(day, serviceId);
+    let found = spreads.get(key);
+    if (!found) spreads.set(key, (found = { wait: new Map(), service: new Map(), waitMax: null, serviceMax: null }));
     return found;
   };
   const share = (ticket: TicketTally, sign: 1 | -1) => {
@@ -78,6 +116,17 @@ export function tally(events: readonly SyncEvent[], known: ReadonlyMap<string, T
     if (done) {
       c.serviceCount += sign;
       c.serviceMs += sign * ticket.serviceMs;
+    }
+    if (ticket.waitSeconds !== null) {
+      const s = spread(ticket.day, ticket.serviceId);
+      bump(s.wait, bucketOf(ticket.waitSeconds), sign);
+      if (sign > 0) s.waitMax = Math.max(s.waitMax ?? 0, ticket.waitSeconds);
+      if (ticket.promise) promised(c, ticket.waitSeconds, ticket.promise, sign);
+    }
+    if (done) {
+      const s = spread(ticket.day, ticket.serviceId);
+      bump(s.service, bucketOf(ticket.serviceSeconds), sign);
+      if (sign > 0) s.serviceMax = Math.max(s.serviceMax ?? 0, ticket.serviceSeconds);
     }
   };
 
@@ -100,16 +149,34 @@ export function tally(events: readonly SyncEvent[], known: ReadonlyMap<string, T
     tickets.set(event.ticket, after);
   }
   for (const [key, change] of figures) if (FIGURES.every((f) => change[f] === 0)) figures.delete(key);
-  return { tickets, figures, orphans };
+  for (const [key, change] of spreads) {
+    for (const histogram of [change.wait, change.service]) for (const [bucket, n] of histogram) if (n === 0) histogram.delete(bucket);
+    if (change.wait.size === 0 && change.service.size === 0 && change.waitMax === null && change.serviceMax === null) spreads.delete(key);
+  }
+  return { tickets, figures, spreads, orphans };
+}
+
+function bump(histogram: Map<number, number>, bucket: number, by: number): void {
+  histogram.set(bucket, (histogram.get(bucket) ?? 0) + by);
+}
+
+/** A called ticket's wait against the one it was promised, as the office's promiseSums compares them. */
+function promised(c: DayFigures, wait: number, promise: SyncPromise, sign: 1 | -1): void {
+  c.promiseCount += sign;
+  if (wait >= promise.low && wait <= promise.high) c.promiseWithin += sign;
+  if (wait <= promise.high) c.promiseNotLater += sign;
+  if (wait > promise.high + 300) c.promisePastUpperBy5 += sign;
+  c.promiseAbsErrorMs += sign * Math.round(Math.abs(wait - promise.seconds) * 1000);
+  c.promiseLatenessMs += sign * Math.round((wait - promise.seconds) * 1000);
 }
 
 /** A ticket's state after one of its events, as the office's tickets table has it. */
 function evolve(ticket: TicketTally | undefined, event: Exclude<SyncEvent, { type: 'rating.recorded' }>): TicketTally {
-  if (event.type === 'ticket.issued') return { day: event.day, serviceId: event.serviceId, status: 'issued', waitMs: null, serviceMs: 0, transfers: 0 };
+  if (event.type === 'ticket.issued') return { day: event.day, serviceId: event.serviceId, status: 'issued', waitMs: null, serviceMs: 0, transfers: 0, waitSeconds: null, serviceSeconds: 0, promise: event.promise ?? null };
   const t = ticket!;
   switch (event.type) {
     case 'ticket.called':
-      return { ...t, status: 'called', waitMs: t.waitMs ?? Math.round(event.waitedSeconds * 1000) };
+      return { ...t, status: 'called', waitMs: t.waitMs ?? Math.round(event.waitedSeconds * 1000), waitSeconds: t.waitSeconds ?? event.waitedSeconds };
     case 'ticket.started':
       return { ...t, status: 'serving' };
     case 'ticket.parked':
@@ -119,9 +186,9 @@ function evolve(ticket: TicketTally | undefined, event: Exclude<SyncEvent, { typ
     case 'ticket.reinstated':
       return { ...t, status: 'issued' };
     case 'ticket.transferred':
-      return { ...t, status: 'issued', serviceId: event.serviceId, serviceMs: t.serviceMs + Math.round(event.servedSeconds * 1000), transfers: t.transfers + 1 };
+      return { ...t, status: 'issued', serviceId: event.serviceId, serviceMs: t.serviceMs + Math.round(event.servedSeconds * 1000), serviceSeconds: t.serviceSeconds + event.servedSeconds, transfers: t.transfers + 1 };
     case 'ticket.finished':
-      return { ...t, status: 'done', serviceMs: t.serviceMs + Math.round(event.serviceSeconds * 1000) };
+      return { ...t, status: 'done', serviceMs: t.serviceMs + Math.round(event.serviceSeconds * 1000), serviceSeconds: t.serviceSeconds + event.serviceSeconds };
     case 'ticket.cancelled':
       return { ...t, status: 'cancelled' };
     case 'ticket.recalled':
