@@ -6,7 +6,8 @@
 //   office's real outbound sync;
 // - a month's organisation report, and a province's, over a year of office-day rows for 200 offices
 //   (generated in bulk: 200 offices × 365 days × 6 services, each row with its wait and service-time
-//   histograms, from which the report reads p50 and p90).
+//   histograms, and the month rows of the same histograms added up, from which the report reads p50
+//   and p90).
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import pg from 'pg';
 import { addOffice, enrol } from '../../server/central/org/offices.js';
 import { addOrgUser } from '../../server/central/org/users.js';
 import { migrateCentral } from '../../server/central/db/migrations.js';
+import { daysOf } from '../../server/stats/range.js';
 import { openDatabase } from '../../server/store/open.js';
 import { writeLink } from '../../server/sync/link-store.js';
 import { OutboundSync } from '../../server/sync/outbound.js';
@@ -184,7 +186,18 @@ async function measureReports(pool: pg.Pool, url: string): Promise<BenchFigure[]
      FROM unnest($1::int[]) o, generate_series('2026-03-21'::date, '2027-03-20'::date, '1 day') d, unnest($2::text[]) s, waits, services`,
     [ids, SERVICES],
   );
+  // And the month rows beside them: each month's histograms are its days' added up.
+  const monthDays = new Map<string, number>();
+  for (const { jalali } of daysOf({ from: '2026-03-21', to: '2027-03-20' })) monthDays.set(jalali.slice(0, 7), (monthDays.get(jalali.slice(0, 7)) ?? 0) + 1);
+  await pool.query(
+    `INSERT INTO office_month_spreads (office_id, month, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s)
+     SELECT o, m.month, s, (SELECT jsonb_object_agg((350 + b * 5)::text, (4 + b % 3) * m.days) FROM generate_series(0, 29) b),
+       (SELECT jsonb_object_agg((180 + b * 5)::text, 5 * m.days) FROM generate_series(0, 25) b), 498.5, 309
+     FROM unnest($1::int[]) o, unnest($3::text[], $4::int[]) m(month, days), unnest($2::text[]) s`,
+    [ids, SERVICES, [...monthDays.keys()], [...monthDays.values()]],
+  );
   await pool.query('ANALYZE office_days');
+  await pool.query('ANALYZE office_month_spreads');
   const { rows: counted } = await pool.query<{ rows: string; tickets: string }>('SELECT COUNT(*) AS rows, SUM(issued) AS tickets FROM office_days');
   await addOrgUser(pool, { username: 'bench-admin', name: 'bench', role: 'org_admin', province: null, password: 'bench-password' });
   await addOrgUser(pool, { username: 'bench-province', name: 'bench', role: 'province_manager', province: 'province 7', password: 'bench-password' });

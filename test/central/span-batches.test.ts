@@ -65,6 +65,9 @@ describe('tickets whose events span batches', () => {
     for (const share of ['withinRangeShare', 'notLaterShare', 'pastUpperBy5Share'] as const) assert.equal(b[share], a[share], `${step}: ${share}`);
     for (const seconds of ['meanAbsoluteErrorSeconds', 'meanLatenessSeconds'] as const) assert.ok(a[seconds] === null ? b[seconds] === null : Math.abs(b[seconds] - a[seconds]) < 1e-3, `${step}: ${seconds} ${b[seconds]} ≠ ${a[seconds]}`);
     assert.deepEqual(org.turnSystem.waitSeconds, org.total.waitSeconds);
+    // The whole month (Azar 1405, this day its only one with tickets) reads the month's histograms.
+    const month = (await centralApi(central.url, 'GET', `/org/stats/indicators?from=1405-09&office=${officeId}`, { token: auditor })).body;
+    assert.deepEqual([month.total.waitSeconds, month.total.serviceSeconds], [org.total.waitSeconds, org.total.serviceSeconds], `${step}: the month's spreads`);
     promisesSeen = Math.max(promisesSeen, a.count);
     for (const row of indicators.serviceTime as Array<{ serviceId: string; p90Seconds: number | null }>) {
       const theirs = org.serviceTime.find((v: { serviceId: string }) => v.serviceId === row.serviceId);

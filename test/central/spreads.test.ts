@@ -3,7 +3,9 @@
 // tickets; averaging the offices' percentiles would not.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { splitIntoMonths } from '../../server/central/org/indicators.js';
 import { SpreadSum } from '../../server/central/org/spreads.js';
+import { statsRange } from '../../server/stats/range.js';
 import { distributionOf } from '../../server/stats/aggregate.js';
 import { bucketOf } from '../../server/stats/queries.js';
 
@@ -52,5 +54,13 @@ describe('percentiles across offices', () => {
     sum.add({ [bucketOf(90_000)]: 1, '120': 1 }, 90_000);
     assert.equal(sum.distribution(2, 90_120_000).max, 90_000);
     assert.equal(sum.distribution(2, 90_120_000).p90, 90_000);
+  });
+
+  it('reads whole Jalali months from the month rows and the days around them from the day rows', () => {
+    assert.deepEqual(splitIntoMonths(statsRange('1405-08')), { months: ['1405-08'], days: [] });
+    const around = splitIntoMonths(statsRange('1405-07-29', '1405-09-02'));
+    assert.deepEqual(around.months, ['1405-08']);
+    assert.deepEqual(around.days, ['2026-10-21', '2026-10-22', '2026-11-22', '2026-11-23']);
+    assert.deepEqual(splitIntoMonths(statsRange('1405-08-01', '1405-08-29')).months, []);
   });
 });

@@ -129,7 +129,8 @@ export const centralMigrations: ReadonlyArray<{ version: number; sql: string }> 
     // office-day-service keeps histograms of its waits and service times in the office's own buckets
     // ({"lower bound in seconds": count}), which add up across days and offices, and their maxima.
     // Open tickets keep their times unrounded (the bucket of 9.9996 s is 5, of 10.000 s is 10) and
-    // the wait they were promised. Rows synced before this version have no histograms.
+    // the wait they were promised. Rows synced before this version have no histograms (their
+    // reports give counts and means, no percentiles).
     sql: `
       ALTER TABLE tickets
         ADD COLUMN wait_s double precision,
@@ -149,6 +150,19 @@ export const centralMigrations: ReadonlyArray<{ version: number; sql: string }> 
         ADD COLUMN service_histogram jsonb NOT NULL DEFAULT '{}',
         ADD COLUMN wait_max_s double precision,
         ADD COLUMN service_max_s double precision;
+      -- The same spreads per office, Jalali month ('1405-08') and service, kept beside the days so that
+      -- a month's report adds a row per office and service instead of one per day.
+      CREATE TABLE office_month_spreads (
+        office_id integer NOT NULL,
+        month text NOT NULL,
+        service_id text NOT NULL,
+        wait_histogram jsonb NOT NULL DEFAULT '{}',
+        service_histogram jsonb NOT NULL DEFAULT '{}',
+        wait_max_s double precision,
+        service_max_s double precision,
+        PRIMARY KEY (office_id, month, service_id)
+      );
+      CREATE INDEX office_month_spreads_month ON office_month_spreads (month, office_id);
       -- Two histograms added bucket by bucket; buckets that fall to zero go.
       CREATE FUNCTION histogram_add(a jsonb, b jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT COALESCE(jsonb_object_agg(key, n), '{}'::jsonb)

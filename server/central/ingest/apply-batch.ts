@@ -5,7 +5,8 @@
 import type { Logger } from '../../log.js';
 import { type SyncBatch, type SyncEvent, type SyncReceipt, type SyncRefusalDetails } from '../../sync/wire.js';
 import { inTransaction, type Pool, type PoolClient } from '../db/pool.js';
-import { FIGURES, noFigures, tally, type TicketTally } from './tally.js';
+import { jalaliKey } from '../../stats/range.js';
+import { cellKey, FIGURES, noFigures, tally, type SpreadChange, type TicketTally } from './tally.js';
 
 export class SyncRefused extends Error {
   constructor(
@@ -165,7 +166,45 @@ async function applyFresh(client: PoolClient, officeId: number, epoch: number, f
       ],
     );
   }
+  if (spreads.size > 0) await addMonthSpreads(client, officeId, spreads);
   return orphans;
+}
+
+/** The batch's changes to the spreads added into each Jalali month's, per service. */
+async function addMonthSpreads(client: PoolClient, officeId: number, spreads: ReadonlyMap<string, SpreadChange>): Promise<void> {
+  const months = new Map<string, SpreadChange>();
+  for (const [key, change] of spreads) {
+    const monthKey = cellKey(jalaliKey(key.slice(0, 10)).slice(0, 7), key.slice(11));
+    let month = months.get(monthKey);
+    if (!month) months.set(monthKey, (month = { wait: new Map(), service: new Map(), waitMax: null, serviceMax: null }));
+    for (const [bucket, n] of change.wait) month.wait.set(bucket, (month.wait.get(bucket) ?? 0) + n);
+    for (const [bucket, n] of change.service) month.service.set(bucket, (month.service.get(bucket) ?? 0) + n);
+    month.waitMax = maxOf(month.waitMax, change.waitMax);
+    month.serviceMax = maxOf(month.serviceMax, change.serviceMax);
+  }
+  const keys = [...months.keys()];
+  const histogram = (h: Map<number, number>) => JSON.stringify(Object.fromEntries([...h].filter(([, n]) => n !== 0)));
+  await client.query(
+    `INSERT INTO office_month_spreads (office_id, month, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::float8[], $7::float8[])
+     ON CONFLICT (office_id, month, service_id) DO UPDATE SET
+       wait_histogram = CASE WHEN EXCLUDED.wait_histogram = '{}' THEN office_month_spreads.wait_histogram ELSE histogram_add(office_month_spreads.wait_histogram, EXCLUDED.wait_histogram) END,
+       service_histogram = CASE WHEN EXCLUDED.service_histogram = '{}' THEN office_month_spreads.service_histogram ELSE histogram_add(office_month_spreads.service_histogram, EXCLUDED.service_histogram) END,
+       wait_max_s = GREATEST(office_month_spreads.wait_max_s, EXCLUDED.wait_max_s), service_max_s = GREATEST(office_month_spreads.service_max_s, EXCLUDED.service_max_s)`,
+    [
+      officeId,
+      keys.map((k) => k.slice(0, 7)),
+      keys.map((k) => k.slice(8)),
+      keys.map((k) => histogram(months.get(k)!.wait)),
+      keys.map((k) => histogram(months.get(k)!.service)),
+      keys.map((k) => months.get(k)!.waitMax),
+      keys.map((k) => months.get(k)!.serviceMax),
+    ],
+  );
+}
+
+function maxOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 interface TicketRow {

@@ -2,7 +2,8 @@
 // range of days, per service (indicators 8 and 9), in total (10, 11) and per office beside it. One
 // scan of office_days with grouping sets gives the sums; the histograms of the same rows, added up
 // per office, per service and in total, give the percentiles (which cannot be summed or averaged).
-import { daysBetween, type StatsRange } from '../../stats/range.js';
+import { daysBetween, daysOf, type StatsRange } from '../../stats/range.js';
+import { jalaliMonthLength } from '../../time/calendar.js';
 import { monthsSpanned } from '../../stats/report.js';
 import type { Distribution, PromiseAccuracy } from '../../stats/types.js';
 import type { Pool } from '../db/pool.js';
@@ -73,7 +74,7 @@ export async function orgIndicators(pool: Pool, range: StatsRange, scope: OrgSco
        GROUP BY GROUPING SETS ((office_id), (service_id), ())`,
       params,
     ),
-    spreadsOf(pool, params),
+    spreadsOf(pool, range, whole ? null : ids),
   ]);
   const months = monthsSpanned(range);
   const perService = rows.filter((r) => r.g_office === 1 && r.g_service === 0 && r.service_id !== null && r.service_id !== '').sort((a, b) => a.service_id!.localeCompare(b.service_id!));
@@ -102,12 +103,19 @@ export async function orgIndicators(pool: Pool, range: StatsRange, scope: OrgSco
   };
 }
 
-/** The histograms of the rows in range, added per office, per service and in total. */
-async function spreadsOf(pool: Pool, params: unknown[]): Promise<{ total: Spreads; byOffice: Map<number, Spreads>; byService: Map<string, Spreads> }> {
+/**
+ * The histograms of the range, added per office, per service and in total: whole Jalali months from
+ * the month rows, the days around them from the day rows.
+ */
+async function spreadsOf(pool: Pool, range: StatsRange, offices: number[] | null): Promise<{ total: Spreads; byOffice: Map<number, Spreads>; byService: Map<string, Spreads> }> {
+  const { months, days } = splitIntoMonths(range);
   const { rows } = await pool.query<{ office_id: number; service_id: string; wait: Record<string, number>; service: Record<string, number>; wait_max: number | null; service_max: number | null }>(
     `SELECT office_id, service_id, wait_histogram AS wait, service_histogram AS service, wait_max_s AS wait_max, service_max_s AS service_max
-     FROM office_days WHERE day BETWEEN $1 AND $2 AND ($3::int[] IS NULL OR office_id = ANY($3)) AND (wait_max_s IS NOT NULL OR service_max_s IS NOT NULL)`,
-    params,
+     FROM office_month_spreads WHERE month = ANY($1::text[]) AND ($3::int[] IS NULL OR office_id = ANY($3))
+     UNION ALL
+     SELECT office_id, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s
+     FROM office_days WHERE day = ANY($2::date[]) AND ($3::int[] IS NULL OR office_id = ANY($3)) AND (wait_max_s IS NOT NULL OR service_max_s IS NOT NULL)`,
+    [months, days, offices],
   );
   const fresh = (): Spreads => ({ wait: new SpreadSum(), service: new SpreadSum() });
   const total = fresh();
@@ -124,6 +132,24 @@ async function spreadsOf(pool: Pool, params: unknown[]): Promise<{ total: Spread
     }
   }
   return { total, byOffice, byService };
+}
+
+/** The Jalali months wholly inside the range, and the range's other days (ISO). */
+export function splitIntoMonths(range: StatsRange): { months: string[]; days: string[] } {
+  const byMonth = new Map<string, string[]>();
+  for (const { iso, jalali } of daysOf(range)) {
+    const month = jalali.slice(0, 7);
+    const list = byMonth.get(month);
+    if (list) list.push(iso);
+    else byMonth.set(month, [iso]);
+  }
+  const months: string[] = [];
+  const days: string[] = [];
+  for (const [month, isos] of byMonth) {
+    if (isos.length === jalaliMonthLength(Number(month.slice(0, 4)), Number(month.slice(5)))) months.push(month);
+    else days.push(...isos);
+  }
+  return { months, days };
 }
 
 function figuresOf(s: Sums | undefined, spreads: Spreads | undefined): OfficeFigures {
