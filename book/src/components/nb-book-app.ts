@@ -95,31 +95,31 @@ export class NbBookApp extends LitElement {
         return html`<p role="status">${bt(lang, 'loading')}</p>`;
       case 'service':
         return html`<h2 tabindex="-1">${bt(lang, 'chooseService')}</h2>
-          <nb-service-list .services=${this.state.services} .lang=${lang} @nb-pick-service=${(e: CustomEvent<{ serviceId: string }>) => this.pickService(e.detail.serviceId)}></nb-service-list>
+          <nb-service-list .services=${this.state.services} .language=${lang} @nb-pick-service=${(e: CustomEvent<{ serviceId: string }>) => this.pickService(e.detail.serviceId)}></nb-service-list>
           <div class="below"><button class="secondary" data-action="lookup" @click=${() => this.go({ name: 'lookup' })}>${bt(lang, 'manage')}</button></div>`;
       case 'day': {
         const service = this.state.services.find((s) => s.id === step.serviceId);
         return html`<h2 tabindex="-1">${bt(lang, 'chooseDay')}</h2>
           ${this.state.replacing ? html`<p class="chosen">${bt(lang, 'rescheduling')}</p>` : this.chosen(step.serviceId)}
-          <nb-day-picker .days=${service?.days ?? []} .lang=${lang} @nb-pick-day=${(e: CustomEvent<{ date: string }>) => this.pickDay(step.serviceId, e.detail.date)}></nb-day-picker>
+          <nb-day-picker .days=${service?.days ?? []} .language=${lang} @nb-pick-day=${(e: CustomEvent<{ date: string }>) => this.pickDay(step.serviceId, e.detail.date)}></nb-day-picker>
           <div class="below">${back}</div>`;
       }
       case 'slot':
         return html`<h2 tabindex="-1">${bt(lang, 'chooseTime')}</h2>
           ${this.chosen(step.serviceId, formatJalaliDate(Date.parse(`${step.date}T12:00:00Z`), 'UTC', lang, { weekday: true }))}
-          <nb-slot-list .slots=${step.slots} .timeZone=${office.timeZone} .lang=${lang} @nb-pick-slot=${(e: CustomEvent<{ slot: api.FreeSlot }>) => this.pickSlot(step, e.detail.slot)}></nb-slot-list>
+          <nb-slot-list .slots=${step.slots} .timeZone=${office.timeZone} .language=${lang} @nb-pick-slot=${(e: CustomEvent<{ slot: api.FreeSlot }>) => this.pickSlot(step, e.detail.slot)}></nb-slot-list>
           <div class="below">${back}</div>`;
       case 'mobile':
         return html`<h2 tabindex="-1">${bt(lang, 'mobileLabel')}</h2>
           ${this.chosen(step.serviceId, this.timeText(step.slot.start))}
-          <nb-mobile-form .lang=${lang} ?busy=${busy} @nb-send-mobile=${(e: CustomEvent<{ mobile: string }>) => this.sendMobile(step, e.detail.mobile)}></nb-mobile-form>
+          <nb-mobile-form .language=${lang} ?busy=${busy} @nb-send-mobile=${(e: CustomEvent<{ mobile: string }>) => this.sendMobile(step, e.detail.mobile)}></nb-mobile-form>
           <div class="below">${back}</div>`;
       case 'code':
         return html`<h2 tabindex="-1">${bt(lang, 'codeLabel')}</h2>
           ${this.chosen(step.serviceId, this.timeText(step.slot.start))}
           <nb-code-form
             purpose="otp"
-            .lang=${lang}
+            .language=${lang}
             ?busy=${busy}
             .help=${bt(lang, 'codeHelp', { mobile: maskedMobile(step.mobile, lang), until: formatClock(step.hold.expiresAt, office.timeZone, lang) })}
             @nb-confirm-code=${(e: CustomEvent<{ code: string }>) => this.confirmCode(step, e.detail.code)}
@@ -127,7 +127,7 @@ export class NbBookApp extends LitElement {
           <div class="below"><button class="secondary" data-action="back" @click=${() => this.back()}>${bt(lang, 'changeMobile')}</button></div>`;
       case 'lookup':
         return html`<h2 tabindex="-1">${bt(lang, 'manageLabel')}</h2>
-          <nb-code-form purpose="lookup" .lang=${lang} ?busy=${busy} .help=${bt(lang, 'manageHelp')} @nb-find-booking=${(e: CustomEvent<{ code: string }>) => this.find(e.detail.code)}></nb-code-form>
+          <nb-code-form purpose="lookup" .language=${lang} ?busy=${busy} .help=${bt(lang, 'manageHelp')} @nb-find-booking=${(e: CustomEvent<{ code: string }>) => this.find(e.detail.code)}></nb-code-form>
           <div class="below">${back}</div>`;
       case 'booked':
       case 'view':
@@ -136,7 +136,7 @@ export class NbBookApp extends LitElement {
             .booking=${step.booking}
             .serviceLabel=${this.serviceLabel(step.booking.serviceId)}
             .timeZone=${office.timeZone}
-            .lang=${lang}
+            .language=${lang}
             ?busy=${busy}
             @nb-cancel-booking=${(e: CustomEvent<{ code: string }>) => this.cancel(e.detail.code)}
             @nb-reschedule=${(e: CustomEvent<{ code: string; serviceId: string }>) => this.reschedule(e.detail.code, e.detail.serviceId)}

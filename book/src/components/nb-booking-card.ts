@@ -26,7 +26,7 @@ export class NbBookingCard extends LitElement {
   /** The office's time zone. */
   @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
-  @property() lang: Lang = 'fa';
+  @property() language: Lang = 'fa';
   /** A request is under way. */
   @property({ type: Boolean }) busy = false;
 
@@ -93,7 +93,7 @@ export class NbBookingCard extends LitElement {
   ];
 
   override render() {
-    const { booking, lang } = this;
+    const { booking, language: lang } = this;
     // A booking whose time has passed is refused by the server when changed, in its own words.
     const active = booking.status === 'booked';
     return html`
@@ -118,7 +118,7 @@ export class NbBookingCard extends LitElement {
   }
 
   private changeActions() {
-    const { lang, booking } = this;
+    const { language: lang, booking } = this;
     if (this.askingToCancel)
       return html`<p role="alert">${bt(lang, 'cancelConfirm')}</p>
         <button class="danger" data-action="confirm-cancel" ?disabled=${this.busy} @click=${() => emit(this, 'nb-cancel-booking', { code: booking.code })}>${bt(lang, 'cancel')}</button>

@@ -18,7 +18,7 @@ export class NbCodeForm extends LitElement {
   /** The sentence under the field. */
   @property() help = '';
   /** The reader's language. */
-  @property() lang: Lang = 'fa';
+  @property() language: Lang = 'fa';
   /** A request is under way. */
   @property({ type: Boolean }) busy = false;
 
@@ -27,7 +27,7 @@ export class NbCodeForm extends LitElement {
   static override styles = bookStyles;
 
   override render() {
-    const { lang } = this;
+    const { language: lang } = this;
     const otp = this.purpose === 'otp';
     const words: Record<'label' | 'send' | 'sending', BookKey> = otp
       ? { label: 'codeLabel', send: 'confirm', sending: 'confirming' }

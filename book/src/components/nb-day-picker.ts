@@ -17,7 +17,7 @@ export class NbDayPicker extends LitElement {
   /** The bookable days ahead, as the server lists them. */
   @property({ attribute: false }) days: BookableDay[] = [];
   /** The reader's language. */
-  @property() lang: Lang = 'fa';
+  @property() language: Lang = 'fa';
 
   /** Which of the months with bookable days is shown. */
   @state() private monthIndex = 0;
@@ -83,7 +83,7 @@ export class NbDayPicker extends LitElement {
   }
 
   override render() {
-    const { lang } = this;
+    const { language: lang } = this;
     const months = calendarMonths(this.days.filter((d) => d.free > 0));
     if (!months.length) return html`<p role="status">${bt(lang, 'noDays')}</p>`;
     const index = Math.min(this.monthIndex, months.length - 1);
@@ -108,7 +108,7 @@ export class NbDayPicker extends LitElement {
   }
 
   private dayButton(day: CalendarDay) {
-    const { lang } = this;
+    const { language: lang } = this;
     const bookable = day.free !== null && day.free > 0;
     // Noon UTC of the date names that date in any zone: the label is the calendar day, not an instant.
     const date = formatJalaliDate(Date.parse(`${day.date}T12:00:00Z`), 'UTC', lang, { weekday: true });

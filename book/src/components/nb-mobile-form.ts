@@ -13,7 +13,7 @@ import { bookStyles } from './book.styles.js';
 @customElement('nb-mobile-form')
 export class NbMobileForm extends LitElement {
   /** The reader's language. */
-  @property() lang: Lang = 'fa';
+  @property() language: Lang = 'fa';
   /** A request is under way. */
   @property({ type: Boolean }) busy = false;
 
@@ -23,7 +23,7 @@ export class NbMobileForm extends LitElement {
   static override styles = bookStyles;
 
   override render() {
-    const { lang } = this;
+    const { language: lang } = this;
     return html`
       <form novalidate @submit=${this.submit}>
         <label for="mobile">${bt(lang, 'mobileLabel')}</label>

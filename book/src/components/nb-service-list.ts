@@ -15,12 +15,12 @@ export class NbServiceList extends LitElement {
   /** The services that have bookable days ahead. */
   @property({ attribute: false }) services: BookableService[] = [];
   /** The reader's language. */
-  @property() lang: Lang = 'fa';
+  @property() language: Lang = 'fa';
 
   static override styles = bookStyles;
 
   override render() {
-    const { lang } = this;
+    const { language: lang } = this;
     if (!this.services.length) return html`<p role="status">${bt(lang, 'noBookable')}</p>`;
     return html`
       <ul class="choices">

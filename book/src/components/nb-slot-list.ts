@@ -17,7 +17,7 @@ export class NbSlotList extends LitElement {
   /** The office's time zone. */
   @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
-  @property() lang: Lang = 'fa';
+  @property() language: Lang = 'fa';
 
   static override styles = [
     bookStyles,
@@ -40,7 +40,7 @@ export class NbSlotList extends LitElement {
   ];
 
   override render() {
-    const { lang } = this;
+    const { language: lang } = this;
     if (this.slots === null) return html`<p role="status">${bt(lang, 'loading')}</p>`;
     const free = this.slots.filter((slot) => slot.free > 0);
     if (!free.length) return html`<p role="status">${bt(lang, 'noSlots')}</p>`;
