@@ -11,6 +11,8 @@ export interface OfficeInfo {
   publicUrl?: string;
   /** The display's voice (server/config/public.ts); absent in pages served before it existed. */
   audio?: { clipSet: string; chime: boolean };
+  /** Whether the office takes bookings, so that the kiosk offers to check one in. */
+  booking?: boolean;
 }
 
 export function readOffice(doc: Document = document): OfficeInfo {

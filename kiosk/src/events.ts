@@ -10,6 +10,9 @@ export interface KioskEvents {
   'nb-set-lang': { lang: Lang };
   'nb-priority-change': { priorityGroup: PriorityGroup | null };
   'nb-stay': Record<string, never>;
+  'nb-start-check-in': Record<string, never>;
+  /** A booking code, ten Latin digits. */
+  'nb-check-in': { code: string };
 }
 
 declare global {
@@ -21,6 +24,8 @@ declare global {
     'nb-set-lang': CustomEvent<KioskEvents['nb-set-lang']>;
     'nb-priority-change': CustomEvent<KioskEvents['nb-priority-change']>;
     'nb-stay': CustomEvent<KioskEvents['nb-stay']>;
+    'nb-start-check-in': CustomEvent<KioskEvents['nb-start-check-in']>;
+    'nb-check-in': CustomEvent<KioskEvents['nb-check-in']>;
   }
 }
 

@@ -55,6 +55,13 @@ const fa = {
   reconnecting: 'در حال برقراری دوباره ارتباط با سامانه…',
   loading: 'در حال بارگذاری…',
   guidanceOnly: 'راهنمای خدمات',
+  checkInTile: 'نوبت رزرو شده دارم',
+  checkInTileNote: 'اگر از پیش نوبت اینترنتی گرفته‌اید، کد رزرو را اینجا بزنید.',
+  checkInTitle: 'کد رزرو خود را وارد کنید',
+  checkInHelp: 'کد ده‌رقمی‌ای که پس از رزرو دیدید یا برایتان پیامک شد را با صفحه‌کلید زیر بزنید.',
+  checkInButton: 'ثبت حضور',
+  checkingIn: 'در حال ثبت حضور…',
+  bookedFor: 'ساعت نوبت رزروشده',
 } as const;
 
 export type MessageKey = keyof typeof fa;
@@ -110,6 +117,13 @@ const en: Record<MessageKey, string> = {
   reconnecting: 'Reconnecting to the system…',
   loading: 'Loading…',
   guidanceOnly: 'Service guide',
+  checkInTile: 'I have a booking',
+  checkInTileNote: 'If you booked a visit online, type its booking code here.',
+  checkInTitle: 'Type your booking code',
+  checkInHelp: 'Type the ten-digit code you saw after booking or received by SMS, on the pad below.',
+  checkInButton: 'Check in',
+  checkingIn: 'Checking in…',
+  bookedFor: 'Booked time',
 };
 
 export const { t, tn } = createTranslator<MessageKey>({ fa, en });

@@ -15,6 +15,8 @@ export type Screen =
   /** `printFault` is why the slip was not printed (the printer's fault, or `busy`: not queued): the screen is the ticket then. */
   | { name: 'ticket'; ticket: IssuedTicket; printFault?: string }
   | { name: 'charter' }
+  /** A visitor with a booking types its code. */
+  | { name: 'check-in' }
   /** The server does not know this kiosk yet. */
   | { name: 'pairing' };
 
@@ -29,6 +31,8 @@ export interface KioskState {
   idleDeadline: number | null;
   /** `retrying` carries the server's own Persian sentence when it answered (a full disk, say), not the network. */
   issue: { phase: 'idle' | 'sending' } | { phase: 'retrying'; message?: string } | { phase: 'failed'; message: string };
+  /** The check-in of a booking code: under way, or refused with the server's sentence. */
+  checkIn: { sending: boolean; error: string };
 }
 
 /** A service's name in the reader's language. */

@@ -11,6 +11,8 @@ export interface PublicOffice {
   audio: { clipSet: string; chime: boolean };
   /** Where phones reach the server (the QR codes): the office's publicUrl, else the address the server found on the office network. */
   publicUrl: string;
+  /** Whether the office takes bookings (the kiosk then offers to check one in). */
+  booking: boolean;
 }
 
 export function publicOffice(config: OfficeConfig, publicUrl: string): PublicOffice {
@@ -22,5 +24,6 @@ export function publicOffice(config: OfficeConfig, publicUrl: string): PublicOff
     timeZone: config.timeZone,
     audio: { clipSet: config.audio?.clipSet ?? 'default', chime: config.audio?.chime ?? true },
     publicUrl,
+    booking: config.booking !== undefined,
   };
 }

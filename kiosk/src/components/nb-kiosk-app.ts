@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { connectBoard, type BoardSnapshot } from '../data/board.js';
+import { checkIn } from '../data/check-in.js';
 import { deviceToken } from '../data/device.js';
 import { readOffice } from '../../../ui/office.js';
 import { fetchServices } from '../data/services.js';
@@ -10,6 +11,8 @@ import { lockKiosk } from '../lockdown.js';
 import type { KioskService, KioskState, PriorityGroup } from '../state.js';
 import { baseStyles } from '../../../ui/styles/base.styles.js';
 import './nb-charter-page.js';
+import './nb-checkin-page.js';
+import './nb-checkin-tile.js';
 import './nb-idle-warning.js';
 import './nb-service-page.js';
 import './nb-service-tile.js';
@@ -40,6 +43,7 @@ export class NbKioskApp extends LitElement {
     connected: true,
     idleDeadline: null,
     issue: { phase: 'idle' },
+    checkIn: { sending: false, error: '' },
   };
 
   private timeZone = 'Asia/Tehran';
@@ -125,7 +129,7 @@ export class NbKioskApp extends LitElement {
       },
       onUnpaired: () => this.update_({ screen: { name: 'pairing' } }),
       onConfig: (office) => {
-        this.update_({ office: { name: office.name, nameEn: office.nameEn, charter: office.charter, publicUrl: office.publicUrl } });
+        this.update_({ office: { name: office.name, nameEn: office.nameEn, charter: office.charter, publicUrl: office.publicUrl, booking: office.booking } });
         void this.loadServices();
       },
       onPrint: (result) => {
@@ -179,6 +183,7 @@ export class NbKioskApp extends LitElement {
           <h2 class="lead" tabindex="-1">${t(lang, 'chooseService')}</h2>
           <div class="tiles" @nb-select-service=${(e: CustomEvent<{ serviceId: string }>) => this.go({ name: 'service', serviceId: e.detail.serviceId })}>
             ${services.filter((s) => s.active !== false).map((service) => html`<nb-service-tile .service=${service} .language=${lang}></nb-service-tile>`)}
+            ${this.state.office.booking ? html`<nb-checkin-tile .language=${lang} @nb-start-check-in=${() => this.go({ name: 'check-in' })}></nb-checkin-tile>` : nothing}
           </div>
         `;
       case 'service': {
@@ -203,6 +208,13 @@ export class NbKioskApp extends LitElement {
         ></nb-ticket-view>`;
       case 'pairing':
         return html`<nb-pairing-page .language=${lang}></nb-pairing-page>`;
+      case 'check-in':
+        return html`<nb-checkin-page
+          .language=${lang}
+          .sending=${this.state.checkIn.sending}
+          .error=${this.state.checkIn.error}
+          @nb-check-in=${(e: CustomEvent<{ code: string }>) => void this.checkIn(e.detail.code)}
+        ></nb-checkin-page>`;
       case 'charter':
         return html`<nb-charter-page .charter=${this.state.office.charter} .language=${lang}></nb-charter-page>`;
     }
@@ -221,6 +233,22 @@ export class NbKioskApp extends LitElement {
     } catch (error) {
       const message = error instanceof TicketRefused ? error.message : t(this.state.lang, 'retrying');
       this.update_({ issue: { phase: 'failed', message } });
+    }
+  }
+
+  /** A booking code becomes a ticket, shown (and printed) as a walk-in's is, with its booked time. */
+  private async checkIn(code: string) {
+    if (this.state.checkIn.sending) return;
+    this.update_({ checkIn: { sending: true, error: '' } });
+    try {
+      const ticket = await checkIn(code, this.state.lang);
+      const stillHere = this.state.screen.name === 'check-in';
+      const printFault = this.earlyPrintFaults.get(ticket.id);
+      this.earlyPrintFaults.delete(ticket.id);
+      this.update_({ checkIn: { sending: false, error: '' }, ...(stillHere ? { screen: { name: 'ticket', ticket, ...(printFault === undefined ? {} : { printFault }) } } : {}) });
+    } catch (error) {
+      const message = error instanceof TicketRefused ? error.message : t(this.state.lang, 'retrying');
+      this.update_({ checkIn: { sending: false, error: message } });
     }
   }
 
@@ -257,7 +285,7 @@ export class NbKioskApp extends LitElement {
 
   private go(screen: KioskState['screen']) {
     const busy = this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying';
-    this.update_({ screen, ...(busy ? {} : { issue: { phase: 'idle' } }) });
+    this.update_({ screen, checkIn: { sending: this.state.checkIn.sending, error: '' }, ...(busy ? {} : { issue: { phase: 'idle' } }) });
     window.scrollTo(0, 0);
   }
 

@@ -148,6 +148,7 @@ export class NbTicketView extends LitElement {
             <dt>${t(lang, 'estimatedWait')}</dt>
             <dd class="wait">${waitText(ticket, lang)}</dd>
             ${ticket.priorityGroup ? html`<dt>${t(lang, 'priorityTitle')}</dt><dd>${t(lang, ticket.priorityGroup)}</dd>` : ''}
+            ${ticket.appointment ? html`<dt>${t(lang, 'bookedFor')}</dt><dd class="booked-time">${clockText(ticket.appointment.start, this.timeZone, lang)}</dd>` : ''}
             <dt>${t(lang, 'issuedAt')}</dt>
             <dd>${clockText(ticket.issuedAt, this.timeZone, lang)}</dd>
           </dl>

@@ -16,6 +16,8 @@ export interface IssuedTicket {
   waitNote: WaitPromiseView['waitNote'];
   opensAt?: WaitPromiseView['opensAt'];
   priorityGroup: PriorityGroup | null;
+  /** A booking checked in: the time it was booked for. */
+  appointment?: { start: number };
 }
 
 /** A refusal the visitor should read (office closed, unknown service); retrying will not help. */
