@@ -4,7 +4,7 @@ import { toLatinDigits } from '../../../server/time/digits.js';
 import '../../../ui/nb-persian-keyboard.js';
 import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 
 /** A booking code: ten digits, as the booking page and the SMS show it (with or without dashes). */
 const CODE_DIGITS = 10;
@@ -28,7 +28,7 @@ export class NbCheckinPage extends LitElement {
   @query('input') private input!: HTMLInputElement;
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       .card {
         max-inline-size: 40rem;

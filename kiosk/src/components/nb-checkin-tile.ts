@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { t, type Lang } from '../i18n.js';
-import { shared } from './shared.styles.js';
+import { baseStyles } from '../../../ui/styles/base.styles.js';
 
 /**
  * The home screen's tile for a visitor who booked a time: «نوبت رزرو شده دارم».
@@ -14,7 +14,7 @@ export class NbCheckinTile extends LitElement {
   @property() language: Lang = 'fa';
 
   static override styles = [
-    shared,
+    baseStyles,
     css`
       button {
         inline-size: 100%;
