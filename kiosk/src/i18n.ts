@@ -62,6 +62,8 @@ const fa = {
   checkInButton: 'ثبت حضور',
   checkingIn: 'در حال ثبت حضور…',
   bookedFor: 'ساعت نوبت رزروشده',
+  bookedOnTime: 'نوبت شما در ساعت رزروشده، پیش از نوبت‌های حضوری، فراخوانده می‌شود.',
+  bookedLate: 'زمان نوبت رزروشدهٔ شما گذشته است؛ این نوبت مانند نوبت حضوری در صف قرار گرفت.',
 } as const;
 
 export type MessageKey = keyof typeof fa;
@@ -124,6 +126,8 @@ const en: Record<MessageKey, string> = {
   checkInButton: 'Check in',
   checkingIn: 'Checking in…',
   bookedFor: 'Booked time',
+  bookedOnTime: 'You will be called at your booked time, ahead of walk-in visitors.',
+  bookedLate: 'Your booked time has passed; this ticket waits in line as a walk-in one.',
 };
 
 export const { t, tn } = createTranslator<MessageKey>({ fa, en });

@@ -157,6 +157,7 @@ export class NbTicketView extends LitElement {
           <canvas aria-hidden="true"></canvas>
           <figcaption>${t(lang, 'scanToTrack')}</figcaption>
         </figure>
+        ${ticket.appointment ? html`<p class="hint booking-note" role="status">${t(lang, ticket.appointment.late ? 'bookedLate' : 'bookedOnTime')}</p>` : ''}
         <p class="hint">${t(lang, 'watchBoard')}</p>
         <button class="primary done" @click=${() => emit(this, 'nb-go-home', {})}>${t(lang, 'done')}</button>
       </div>

@@ -16,8 +16,8 @@ export interface IssuedTicket {
   waitNote: WaitPromiseView['waitNote'];
   opensAt?: WaitPromiseView['opensAt'];
   priorityGroup: PriorityGroup | null;
-  /** A booking checked in: the time it was booked for. */
-  appointment?: { start: number };
+  /** A booking checked in: the time it was booked for, and whether it came past the grace (then it waits as a walk-in). */
+  appointment?: { start: number; late?: boolean };
 }
 
 /** A refusal the visitor should read (office closed, unknown service); retrying will not help. */
