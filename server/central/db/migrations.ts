@@ -171,6 +171,17 @@ export const centralMigrations: ReadonlyArray<{ version: number; sql: string }> 
       $$;
     `,
   },
+  {
+    version: 5,
+    // Adding a batch's few buckets to a month's many walked every bucket of both; this walks only the
+    // batch's, and drops the buckets that fall to zero.
+    sql: `
+      CREATE OR REPLACE FUNCTION histogram_add(a jsonb, b jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT (a || COALESCE(jsonb_object_agg(key, n) FILTER (WHERE n <> 0), '{}'::jsonb)) - COALESCE(array_agg(key) FILTER (WHERE n = 0), '{}'::text[])
+        FROM (SELECT key, COALESCE((a ->> key)::int, 0) + value::int AS n FROM jsonb_each_text(b)) summed
+      $$;
+    `,
+  },
 ];
 
 /** Applies the missing migrations; returns the schema version now in force. */

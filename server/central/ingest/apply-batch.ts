@@ -147,14 +147,14 @@ async function applyFresh(client: PoolClient, officeId: number, epoch: number, f
     const figuresOf = (key: string) => figures.get(key) ?? noFigures();
     const histogram = (h: Map<number, number> | undefined) => JSON.stringify(Object.fromEntries(h ?? []));
     const n = columns.length + 4;
-    await client.query(
-      `INSERT INTO office_days (office_id, day, service_id, ${columns.join(', ')}, wait_histogram, service_histogram, wait_max_s, service_max_s)
+    const days = {
+      sql: `INSERT INTO office_days (office_id, day, service_id, ${columns.join(', ')}, wait_histogram, service_histogram, wait_max_s, service_max_s)
        SELECT $1, * FROM unnest($2::date[], $3::text[], ${columns.map((_, i) => `$${i + 4}::bigint[]`).join(', ')}, $${n}::jsonb[], $${n + 1}::jsonb[], $${n + 2}::float8[], $${n + 3}::float8[])
        ON CONFLICT (office_id, day, service_id) DO UPDATE SET ${columns.map((c) => `${c} = office_days.${c} + EXCLUDED.${c}`).join(', ')},
          wait_histogram = CASE WHEN EXCLUDED.wait_histogram = '{}' THEN office_days.wait_histogram ELSE histogram_add(office_days.wait_histogram, EXCLUDED.wait_histogram) END,
          service_histogram = CASE WHEN EXCLUDED.service_histogram = '{}' THEN office_days.service_histogram ELSE histogram_add(office_days.service_histogram, EXCLUDED.service_histogram) END,
          wait_max_s = GREATEST(office_days.wait_max_s, EXCLUDED.wait_max_s), service_max_s = GREATEST(office_days.service_max_s, EXCLUDED.service_max_s)`,
-      [
+      params: [
         officeId,
         cells.map((k) => k.slice(0, 10)),
         cells.map((k) => k.slice(11)),
@@ -163,15 +163,20 @@ async function applyFresh(client: PoolClient, officeId: number, epoch: number, f
         cells.map((k) => histogram(spreads.get(k)?.service)),
         cells.map((k) => spreads.get(k)?.waitMax ?? null),
         cells.map((k) => spreads.get(k)?.serviceMax ?? null),
-      ],
-    );
+      ] as unknown[],
+    };
+    // One statement for both tables: a round trip less per batch.
+    if (spreads.size === 0) await client.query(days.sql, days.params);
+    else {
+      const months = monthSpreads(spreads, days.params.length + 1);
+      await client.query(`WITH days AS (${days.sql} RETURNING 1) ${months.sql}`, [...days.params, ...months.params]);
+    }
   }
-  if (spreads.size > 0) await addMonthSpreads(client, officeId, spreads);
   return orphans;
 }
 
-/** The batch's changes to the spreads added into each Jalali month's, per service. */
-async function addMonthSpreads(client: PoolClient, officeId: number, spreads: ReadonlyMap<string, SpreadChange>): Promise<void> {
+/** The statement adding the batch's changes to the spreads into each Jalali month's, per service; its parameters are numbered from `from` ($1 is the office). */
+function monthSpreads(spreads: ReadonlyMap<string, SpreadChange>, from: number): { sql: string; params: unknown[] } {
   const months = new Map<string, SpreadChange>();
   for (const [key, change] of spreads) {
     const monthKey = cellKey(jalaliKey(key.slice(0, 10)).slice(0, 7), key.slice(11));
@@ -184,15 +189,15 @@ async function addMonthSpreads(client: PoolClient, officeId: number, spreads: Re
   }
   const keys = [...months.keys()];
   const histogram = (h: Map<number, number>) => JSON.stringify(Object.fromEntries([...h].filter(([, n]) => n !== 0)));
-  await client.query(
-    `INSERT INTO office_month_spreads (office_id, month, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::float8[], $7::float8[])
+  const $ = (i: number) => `$${from + i}`;
+  return {
+    sql: `INSERT INTO office_month_spreads (office_id, month, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s)
+     SELECT $1, * FROM unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::jsonb[], ${$(3)}::jsonb[], ${$(4)}::float8[], ${$(5)}::float8[])
      ON CONFLICT (office_id, month, service_id) DO UPDATE SET
        wait_histogram = CASE WHEN EXCLUDED.wait_histogram = '{}' THEN office_month_spreads.wait_histogram ELSE histogram_add(office_month_spreads.wait_histogram, EXCLUDED.wait_histogram) END,
        service_histogram = CASE WHEN EXCLUDED.service_histogram = '{}' THEN office_month_spreads.service_histogram ELSE histogram_add(office_month_spreads.service_histogram, EXCLUDED.service_histogram) END,
        wait_max_s = GREATEST(office_month_spreads.wait_max_s, EXCLUDED.wait_max_s), service_max_s = GREATEST(office_month_spreads.service_max_s, EXCLUDED.service_max_s)`,
-    [
-      officeId,
+    params: [
       keys.map((k) => k.slice(0, 7)),
       keys.map((k) => k.slice(8)),
       keys.map((k) => histogram(months.get(k)!.wait)),
@@ -200,7 +205,7 @@ async function addMonthSpreads(client: PoolClient, officeId: number, spreads: Re
       keys.map((k) => months.get(k)!.waitMax),
       keys.map((k) => months.get(k)!.serviceMax),
     ],
-  );
+  };
 }
 
 function maxOf(a: number | null, b: number | null): number | null {
