@@ -5,6 +5,7 @@
 import { zonedParts } from '../time/zoned.js';
 import type { PriorityGroup, QueueEvent } from '../queue/types.js';
 import { Calibration, positionBucket } from './calibration.js';
+import { abandonmentRate } from './abandonment.js';
 import { RecentValues, mean } from './recent.js';
 
 export interface HistoryOptions {
@@ -67,6 +68,9 @@ export class ServiceHistory {
   private readonly waitingCount = new Map<string, number>();
   private readonly lastActiveAt = new Map<string, number>();
   readonly calibration = new Calibration();
+  /** The rate of giving up, worked out again only when a call's outcome is added. */
+  private leaving: { outcomes: number; rate: number | null } | null = null;
+  private outcomesSeen = 0;
   private firstEventAt: number | null = null;
   private lastIssuedAt = -Infinity;
 
@@ -132,6 +136,7 @@ export class ServiceHistory {
         if (ticket) {
           this.noteServiceTime(ticket.serviceId, event.serviceSeconds, event.at);
           this.outcomes.push({ waitedSeconds: ticket.waitedSeconds, noShow: false });
+          this.outcomesSeen++;
         }
         this.tracked.delete(event.ticketId);
         this.lastFinishAt.set(event.deskId, event.at);
@@ -142,6 +147,7 @@ export class ServiceHistory {
         const ticket = this.tracked.get(event.ticketId);
         if (ticket) {
           this.outcomes.push({ waitedSeconds: ticket.waitedSeconds, noShow: true });
+          this.outcomesSeen++;
           if (ticket.calledAt !== null) this.noShowCosts.push((event.at - ticket.calledAt) / 1000);
           ticket.calledAt = null;
         }
@@ -247,6 +253,12 @@ export class ServiceHistory {
   noShowRate(): number {
     const outcomes = this.outcomes.values();
     return outcomes.length === 0 ? 0 : outcomes.filter((o) => o.noShow).length / outcomes.length;
+  }
+
+  /** How fast waiting visitors give up (per ms), from the recent calls' waits and no-shows (abandonment.ts). */
+  abandonmentRate(): number | null {
+    if (this.leaving?.outcomes !== this.outcomesSeen) this.leaving = { outcomes: this.outcomesSeen, rate: abandonmentRate(this.outcomes.values()) };
+    return this.leaving.rate;
   }
 
   /** Mean desk time a no-show costs (call, recall, grace), if one has been seen. */

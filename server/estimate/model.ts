@@ -56,7 +56,7 @@ export function dispatchModel(
   };
   const handoverMs = (history.handoverSeconds() ?? 0) * 1000;
   const noShowRate = history.noShowRate();
-  const leavingRate = abandonmentRate(history.recentOutcomes());
+  const leavingRate = history.abandonmentRate();
   /** The chance a visitor called after waiting this long has gone: the longer the wait, the likelier. */
   const noShowAfter = (waitedMs: number) => (leavingRate === null ? noShowRate : 1 - Math.exp(-leavingRate * waitedMs));
   const noShowCostMs = (history.noShowCostSeconds() ?? 60) * 1000;
@@ -161,22 +161,3 @@ function withVisitsUnderWay(samples: number[], state: QueueState, serviceId: str
   return extra.length > 0 ? [...samples, ...extra] : samples;
 }
 
-/**
- * Visitors give up at a steady rate while they wait (per ms): the rate at which the share of no-shows
- * among recent calls is what their waits would give, 1 − e^(−rate × wait) each. Null before any
- * no-show, or when none of them had waited at all.
- */
-export function abandonmentRate(outcomes: readonly { waitedSeconds: number; noShow: boolean }[]): number | null {
-  const noShows = outcomes.filter((o) => o.noShow).length;
-  if (noShows === 0 || noShows === outcomes.length) return null;
-  const expected = (rate: number) => outcomes.reduce((sum, o) => sum + 1 - Math.exp(-rate * o.waitedSeconds * 1000), 0);
-  let low = 0;
-  let high = 1e-3;
-  while (expected(high) < noShows && high < 1) high *= 4;
-  for (let i = 0; i < 30; i++) {
-    const mid = (low + high) / 2;
-    if (expected(mid) < noShows) low = mid;
-    else high = mid;
-  }
-  return (low + high) / 2;
-}

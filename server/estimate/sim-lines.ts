@@ -13,13 +13,18 @@ class ClassLine {
   /** Visitors the run has let arrive, in arrival order (so in both orders at once). */
   arrivals: Ticket[] = [];
   arrivalHead = 0;
+  /** For each ticket of `byIssue`, its place in `byOrder`: called in this run once `head` is past it. */
+  private readonly orderOfIssue: Int32Array;
 
   constructor(
     /** Waiting tickets in calling order. */
     readonly byOrder: Ticket[],
     /** The same tickets by issue time, for the policy's longest wait. */
     readonly byIssue: Ticket[],
-  ) {}
+  ) {
+    const place = new Map(byOrder.map((ticket, i) => [ticket, i]));
+    this.orderOfIssue = Int32Array.from(byIssue, (ticket) => place.get(ticket)!);
+  }
 
   reset(): void {
     this.head = 0;
@@ -36,8 +41,8 @@ class ClassLine {
     return compareInLine(arrived, waiting, desk) < 0 ? arrived : waiting;
   }
 
-  earliestIssue(called: ReadonlySet<Ticket>): number {
-    while (this.issueHead < this.byIssue.length && called.has(this.byIssue[this.issueHead]!)) this.issueHead++;
+  earliestIssue(): number {
+    while (this.issueHead < this.byIssue.length && this.orderOfIssue[this.issueHead]! < this.head) this.issueHead++;
     const waiting = this.byIssue[this.issueHead];
     const arrived = this.arrivals[this.arrivalHead];
     return Math.min(waiting?.issuedAt ?? Infinity, arrived?.issuedAt ?? Infinity);
@@ -56,10 +61,23 @@ interface Line {
   priority: ClassLine;
 }
 
+/** The sorted lines of one queue state, kept while its waiting tickets and desks stay as they were. */
+interface Structure {
+  lines: Map<string, Line>;
+  linesOfDesk: Map<string, Line[]>;
+  /** Each waiting ticket with what decides its place: the cache holds while all of them are unchanged. */
+  signature: unknown[];
+  waiting: Set<Ticket>;
+}
+
+const structures = new WeakMap<QueueState, Structure>();
+
 export class SimLines {
-  private readonly called = new Set<Ticket>();
   /** The last ticket pick() chose and the class line it stands at the front of. */
-  private picked: { ticket: Ticket; from: ClassLine } | null = null;
+  private pickedTicket: Ticket | null = null;
+  private pickedFrom: ClassLine | null = null;
+  /** Reused by every pick: a run makes hundreds of them. */
+  private readonly front: LineFront = { oldestNormal: null, oldestPriority: null, earliestNormalIssue: Infinity, earliestPriorityIssue: Infinity };
 
   private constructor(
     /** How many tickets were waiting (the target among them). */
@@ -68,57 +86,31 @@ export class SimLines {
     /** For each desk, the lines it calls from: those sent to it, then its workprofile's services. */
     private readonly linesOfDesk: Map<string, Line[]>,
     private readonly policy: QueueState['rules']['policy'],
+    /** A target not yet issued: it joins its line at the start of every run, as the first arrival. */
+    private readonly extra: Ticket | null,
   ) {}
 
-  /** The lines of `base`, with `target` among them if given (a ticket not yet issued may be the target). */
+  /**
+   * The lines of `base`, with `target` among them if given (a ticket not yet issued may be the target).
+   * The sorting is done once per state of the lines and shared by the estimates made from it; a run
+   * is never interleaved with another's, since each runs to its end at once.
+   */
   static of(base: QueueState, target: Ticket | null): SimLines {
-    const grouped = new Map<string, Ticket[]>();
-    const add = (ticket: Ticket) => {
-      const key = lineKey(ticket);
-      const line = grouped.get(key);
-      if (line) line.push(ticket);
-      else grouped.set(key, [ticket]);
-    };
-    let waiting = 0;
-    for (const ticket of base.tickets.values()) {
-      if (ticket.status !== 'issued' || ticket.id === target?.id) continue;
-      add(ticket);
-      waiting++;
-    }
-    if (target) {
-      add(target);
-      waiting++;
-    }
-
-    // Every service any desk calls has a line from the start, so that arrivals always find theirs.
-    for (const desk of base.desks.values()) for (const serviceId of desk.services) if (!grouped.has(`s:${serviceId}`)) grouped.set(`s:${serviceId}`, []);
-    const lines = new Map<string, Line>();
-    for (const [key, tickets] of grouped) {
-      // A service line's order is the same for every desk; a desk's own line is ordered as that desk
-      // orders it (rank, then its workprofile). Stable sorts keep pickNext's order for exact ties.
-      const desk = key.startsWith('d:') ? base.desks.get(key.slice(2)) : undefined;
-      const order = desk ? (a: Ticket, b: Ticket) => compareInLine(a, b, desk) : byRankAndNumber;
-      const classLine = (priority: boolean) => {
-        const members = tickets.filter((t) => (t.priorityGroup !== null) === priority);
-        return new ClassLine([...members].sort(order), members.sort((a, b) => a.issuedAt - b.issuedAt));
-      };
-      lines.set(key, { normal: classLine(false), priority: classLine(true) });
-    }
-    const linesOfDesk = new Map<string, Line[]>();
-    for (const desk of base.desks.values()) {
-      const keys = [`d:${desk.id}`, ...new Set(desk.services.map((s) => `s:${s}`))];
-      linesOfDesk.set(desk.id, keys.flatMap((key) => lines.get(key) ?? []));
-    }
-    return new SimLines(waiting, lines, linesOfDesk, base.rules.policy);
+    const structure = structureOf(base);
+    const extra = target && !structure.waiting.has(target) ? target : null;
+    const waiting = structure.waiting.size + (extra ? 1 : 0);
+    return new SimLines(waiting, structure.lines, structure.linesOfDesk, base.rules.policy, extra);
   }
 
   beginRun(): void {
-    this.called.clear();
-    this.picked = null;
+    this.pickedTicket = null;
+    this.pickedFrom = null;
     for (const line of this.lines.values()) {
       line.normal.reset();
       line.priority.reset();
     }
+    // Issued now, it stands behind every waiting ticket of its class but before any later arrival.
+    if (this.extra) this.arrive(this.extra);
   }
 
   /** A visitor the run lets arrive; arrivals come in time order and are never sent to a desk. */
@@ -130,7 +122,11 @@ export class SimLines {
 
   /** The ticket `desk` would call now: pickNext's answer, from the fronts of the desk's lines. */
   pick(desk: DeskState, now: number): Ticket | null {
-    const front: LineFront = { oldestNormal: null, oldestPriority: null, earliestNormalIssue: Infinity, earliestPriorityIssue: Infinity };
+    const front = this.front;
+    front.oldestNormal = null;
+    front.oldestPriority = null;
+    front.earliestNormalIssue = Infinity;
+    front.earliestPriorityIssue = Infinity;
     let normalFrom: ClassLine | null = null;
     let priorityFrom: ClassLine | null = null;
     for (const line of this.linesOfDesk.get(desk.id) ?? []) {
@@ -144,21 +140,88 @@ export class SimLines {
         front.oldestPriority = priority;
         priorityFrom = line.priority;
       }
-      front.earliestNormalIssue = Math.min(front.earliestNormalIssue, line.normal.earliestIssue(this.called));
-      front.earliestPriorityIssue = Math.min(front.earliestPriorityIssue, line.priority.earliestIssue(this.called));
+      front.earliestNormalIssue = Math.min(front.earliestNormalIssue, line.normal.earliestIssue());
+      front.earliestPriorityIssue = Math.min(front.earliestPriorityIssue, line.priority.earliestIssue());
     }
     const chosen = chooseNext(front, desk, this.policy, now);
-    this.picked = chosen ? { ticket: chosen, from: (chosen === front.oldestNormal ? normalFrom : priorityFrom)! } : null;
+    this.pickedTicket = chosen;
+    this.pickedFrom = chosen === null ? null : chosen === front.oldestNormal ? normalFrom : priorityFrom;
     return chosen;
   }
 
   /** The run called `ticket`, just picked: it leaves its line. */
   remove(ticket: Ticket): void {
-    if (this.picked?.ticket !== ticket) throw new Error(`simulation: ticket ${ticket.id} removed without being picked`);
-    this.picked.from.remove(ticket);
-    this.called.add(ticket);
-    this.picked = null;
+    if (this.pickedTicket !== ticket || !this.pickedFrom) throw new Error(`simulation: ticket ${ticket.id} removed without being picked`);
+    this.pickedFrom.remove(ticket);
+    this.pickedTicket = null;
+    this.pickedFrom = null;
   }
+}
+
+function structureOf(base: QueueState): Structure {
+  const cached = structures.get(base);
+  if (cached && unchanged(base, cached.signature)) return cached;
+  const structure = sortLines(base);
+  structures.set(base, structure);
+  return structure;
+}
+
+function signatureOf(base: QueueState): unknown[] {
+  const signature: unknown[] = [];
+  for (const ticket of base.tickets.values()) {
+    if (ticket.status === 'issued') signature.push(ticket, ticket.rank, ticket.issuedAt, ticket.serviceId, ticket.targetDeskId, ticket.priorityGroup, ticket.number);
+  }
+  for (const desk of base.desks.values()) signature.push(desk, desk.services.length, ...desk.services);
+  return signature;
+}
+
+/** Whether `base` still has the signature, walked without building a new one (this runs on every estimate). */
+function unchanged(base: QueueState, signature: readonly unknown[]): boolean {
+  let i = 0;
+  const same = (...values: unknown[]) => values.every((value) => signature[i++] === value);
+  for (const ticket of base.tickets.values()) {
+    if (ticket.status !== 'issued') continue;
+    if (signature[i++] !== ticket || signature[i++] !== ticket.rank || signature[i++] !== ticket.issuedAt || signature[i++] !== ticket.serviceId) return false;
+    if (signature[i++] !== ticket.targetDeskId || signature[i++] !== ticket.priorityGroup || signature[i++] !== ticket.number) return false;
+  }
+  for (const desk of base.desks.values()) {
+    if (!same(desk, desk.services.length)) return false;
+    for (const serviceId of desk.services) if (signature[i++] !== serviceId) return false;
+  }
+  return i === signature.length;
+}
+
+function sortLines(base: QueueState): Structure {
+  const grouped = new Map<string, Ticket[]>();
+  const waiting = new Set<Ticket>();
+  for (const ticket of base.tickets.values()) {
+    if (ticket.status !== 'issued') continue;
+    const key = lineKey(ticket);
+    const line = grouped.get(key);
+    if (line) line.push(ticket);
+    else grouped.set(key, [ticket]);
+    waiting.add(ticket);
+  }
+  // Every service any desk calls has a line from the start, so that arrivals always find theirs.
+  for (const desk of base.desks.values()) for (const serviceId of desk.services) if (!grouped.has(`s:${serviceId}`)) grouped.set(`s:${serviceId}`, []);
+  const lines = new Map<string, Line>();
+  for (const [key, tickets] of grouped) {
+    // A service line's order is the same for every desk; a desk's own line is ordered as that desk
+    // orders it (rank, then its workprofile). Stable sorts keep pickNext's order for exact ties.
+    const desk = key.startsWith('d:') ? base.desks.get(key.slice(2)) : undefined;
+    const order = desk ? (a: Ticket, b: Ticket) => compareInLine(a, b, desk) : byRankAndNumber;
+    const classLine = (priority: boolean) => {
+      const members = tickets.filter((t) => (t.priorityGroup !== null) === priority);
+      return new ClassLine([...members].sort(order), members.sort((a, b) => a.issuedAt - b.issuedAt));
+    };
+    lines.set(key, { normal: classLine(false), priority: classLine(true) });
+  }
+  const linesOfDesk = new Map<string, Line[]>();
+  for (const desk of base.desks.values()) {
+    const keys = [`d:${desk.id}`, ...new Set(desk.services.map((s) => `s:${s}`))];
+    linesOfDesk.set(desk.id, keys.flatMap((key) => lines.get(key) ?? []));
+  }
+  return { lines, linesOfDesk, signature: signatureOf(base), waiting };
 }
 
 function lineKey(ticket: Ticket): string {

@@ -2,7 +2,8 @@
 // have gone, so a long line costs its desks less per visitor than the day's flat no-show share says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { abandonmentRate, dispatchModel } from '../../server/estimate/model.js';
+import { abandonmentRate } from '../../server/estimate/abandonment.js';
+import { dispatchModel } from '../../server/estimate/model.js';
 import { phantomTicket } from '../../server/estimate/simulate.js';
 import { office, sec, serveOne } from './fixtures.js';
 

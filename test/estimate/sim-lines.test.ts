@@ -81,3 +81,39 @@ test('the indexed lines call the same ticket as pickNext, call after call', () =
     { numRuns: 400 },
   );
 });
+
+test('lines sorted once for a state are sorted again when a waiting ticket or a desk changes in place', () => {
+  const desks = new Map<string, DeskState>([['D1', { id: 'D1', services: ['S1', 'S2'], open: true, staffId: null, pause: null, currentTicketId: null, priorityStreak: 0 }]]);
+  const tickets = new Map<string, Ticket>();
+  for (let i = 0; i < 4; i++) {
+    const ticket = phantomTicket(`t${i}`, i % 2 ? 'S2' : 'S1', null, i * MINUTE);
+    ticket.number = String(100 + i);
+    tickets.set(ticket.id, ticket);
+  }
+  const services = new Map(SERVICES.map((id) => [id, { id, prefix: id, active: true, priorityGroups: ['elderly' as const] }]));
+  const state: QueueState = { rules: { policy: DEFAULT_POLICY, services, timeZone: 'Asia/Tehran' }, tickets, desks, counters: new Map(), counterDay: null };
+  const desk = desks.get('D1')!;
+  const firstPick = () => {
+    const lines = SimLines.of(state, null);
+    lines.beginRun();
+    return lines.pick(desk, 10 * MINUTE)?.id ?? null;
+  };
+  assert.equal(firstPick(), pickNext(state, desk, 10 * MINUTE)?.id);
+  // Reinstated to the front, as evolve does it: the same ticket object, a new rank.
+  tickets.get('t3')!.rank = -MINUTE;
+  assert.equal(firstPick(), 't3');
+  // Called: no longer waiting.
+  tickets.get('t3')!.status = 'called';
+  assert.equal(firstPick(), 't0');
+  // The desk stops serving S1: only S2's line is left to it.
+  desk.services = ['S2'];
+  assert.equal(firstPick(), 't1');
+  // A new ticket not yet issued joins the end of its line, and the cached lines stay as they were.
+  const lines = SimLines.of(state, phantomTicket('~new', 'S2', null, 20 * MINUTE));
+  assert.equal(lines.waiting, 4);
+  assert.equal(SimLines.of(state, null).waiting, 3);
+  lines.beginRun();
+  assert.equal(lines.pick(desk, 30 * MINUTE)?.id, 't1');
+  lines.remove(lines.pick(desk, 30 * MINUTE)!);
+  assert.equal(lines.pick(desk, 30 * MINUTE)?.id, '~new');
+});
