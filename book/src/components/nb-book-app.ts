@@ -58,14 +58,14 @@ export class NbBookApp extends LitElement {
   }
 
   override render() {
-    const { lang, office, step } = this.state;
+    const { lang, office } = this.state;
     const other: Lang = lang === 'fa' ? 'en' : 'fa';
     return html`
       <header>
         <p class="office" dir="auto">${lang === 'en' && office.nameEn ? office.nameEn : office.name}</p>
         <button class="secondary" lang=${other} @click=${() => this.setLang(other)}>${LANGUAGES[other].label}</button>
       </header>
-      <h1>${bt(lang, step.name === 'lookup' || step.name === 'view' ? 'manageHeading' : 'heading')}</h1>
+      <h1>${bt(lang, 'heading')}</h1>
       ${this.progress()}
       ${this.state.error ? html`<p class="error" role="alert">${this.state.error}</p>` : nothing}
       ${this.state.notice ? html`<p class="notice" role="status">${this.state.notice}</p>` : nothing}
