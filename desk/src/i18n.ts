@@ -111,6 +111,20 @@ const fa = {
   pregnant: 'باردار',
   normal: 'عادی',
   shortcuts: 'میان‌برها',
+  bookForCaller: 'رزرو نوبت برای مراجع',
+  bookService: 'خدمت',
+  bookDay: 'روز (نوبت‌های خالی)',
+  bookTime: 'ساعت (نوبت‌های خالی)',
+  bookMobile: 'شمارهٔ همراه مراجع',
+  bookMobileInvalid: 'شمارهٔ همراه درست نیست؛ شماره‌ای ۱۱ رقمی که با ۰۹ شروع می‌شود بنویسید.',
+  bookSendCode: 'فرستادن کد تأیید به مراجع',
+  bookCodeHelp: 'کد تأیید برای مراجع پیامک شد. کدی را که مراجع می‌خواند بنویسید.',
+  bookCode: 'کد تأیید',
+  bookConfirm: 'ثبت نوبت',
+  bookDone: 'نوبت ساعت {time} ثبت شد. کد رزرو را به مراجع بگویید (پیامک هم می‌شود):',
+  bookNothing: 'هیچ خدمتی در این اداره نوبت اینترنتی نمی‌دهد.',
+  bookUnreachable: 'ارتباط با سامانه برقرار نشد؛ دوباره تلاش کنید.',
+  bookedAt: 'رزرو {time}',
 } as const;
 
 export type MessageKey = keyof typeof fa;
@@ -222,6 +236,20 @@ const en: Record<MessageKey, string> = {
   pregnant: 'Pregnant',
   normal: 'Regular',
   shortcuts: 'Shortcuts',
+  bookForCaller: 'Book a visit for a caller',
+  bookService: 'Service',
+  bookDay: 'Day (free places)',
+  bookTime: 'Time (free places)',
+  bookMobile: "Caller's mobile number",
+  bookMobileInvalid: 'Not a valid mobile number: type 11 digits starting with 09.',
+  bookSendCode: 'Send the caller a code',
+  bookCodeHelp: 'A confirmation code was sent to the caller by SMS. Type the code the caller reads to you.',
+  bookCode: 'Confirmation code',
+  bookConfirm: 'Book',
+  bookDone: 'Booked for {time}. Tell the caller the booking code (it is sent by SMS too):',
+  bookNothing: 'No service of this office takes bookings.',
+  bookUnreachable: 'The system could not be reached; try again.',
+  bookedAt: 'booked {time}',
 };
 
 export const { t, tn } = createTranslator<MessageKey>({ fa, en });

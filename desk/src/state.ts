@@ -48,6 +48,7 @@ export type Dialog =
   | { kind: 'transfer' }
   | { kind: 'pause' }
   | { kind: 'account' }
+  | { kind: 'booking' }
   | { kind: 'confirm'; action: Extract<DeskAction, { kind: 'no-show' } | { kind: 'cancel' }>; number: string };
 
 export interface DeskState {

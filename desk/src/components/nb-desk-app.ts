@@ -14,6 +14,7 @@ import { deskAppStyles } from './nb-desk-app.styles.js';
 import { staffShellStyles } from '../../../ui/styles/staff-shell.styles.js';
 import { SHORTCUTS } from './nb-current-ticket.js';
 import './nb-account-dialog.js';
+import './nb-booking-dialog.js';
 import './nb-confirm-dialog.js';
 import './nb-finish-dialog.js';
 import './nb-parked-list.js';
@@ -100,6 +101,7 @@ export class NbDeskApp extends LitElement {
         ${session && this.state.view && !this.state.view.desk.pause
           ? html`<button data-action="pause" ?disabled=${!this.available().other} @click=${() => this.openDialog({ kind: 'pause' })}>${t(lang, 'pause')}</button>`
           : ''}
+        ${session ? html`<button data-action="book" ?disabled=${this.state.pending !== null} @click=${() => this.openDialog({ kind: 'booking' })}>${t(lang, 'bookForCaller')}</button>` : ''}
         <button class="lang" lang=${otherLang} @click=${() => this.setLang(otherLang)}>${LANGUAGES[otherLang].label}</button>
         ${session ? html`<button data-action="account" ?disabled=${this.state.pending !== null} @click=${() => this.openDialog({ kind: 'account' })}>${t(lang, 'account')}</button>` : ''}
         ${session ? html`<button data-action="sign-out" ?disabled=${this.state.pending !== null} @click=${() => void this.signOut()}>${t(lang, 'signOut')}</button>` : ''}
@@ -171,6 +173,15 @@ export class NbDeskApp extends LitElement {
         @nb-sign-out-everywhere=${() => void this.signOutEverywhere()}
         @nb-close-dialog=${() => this.update_({ dialog: null, account: { busy: false, outcome: null } })}
       ></nb-account-dialog>`;
+    }
+    if (dialog?.kind === 'booking' && session) {
+      return html`<nb-booking-dialog
+        .services=${this.state.services}
+        .token=${session.token}
+        .timeZone=${this.state.office?.timeZone ?? 'Asia/Tehran'}
+        .language=${lang}
+        @nb-close-dialog=${() => this.update_({ dialog: null })}
+      ></nb-booking-dialog>`;
     }
     if (!dialog || !view) return '';
     const number = view.current?.number ?? '';
