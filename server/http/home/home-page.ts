@@ -13,8 +13,9 @@ const SCREENS: Array<{ path: string; fa: string; faNote: string; en: string; enN
   { path: '/manager', fa: 'مدیر', faNote: 'آمار، گزارش شاخص‌ها، هشدارها و پیکربندی اداره.', en: 'Manager', enNote: 'statistics, the indicators report, alerts and the configuration' },
 ];
 
-export function homePage(config: Pick<OfficeConfig, 'name' | 'nameEn'>): string {
-  const screens = SCREENS.map(
+export function homePage(config: Pick<OfficeConfig, 'name' | 'nameEn' | 'booking'>): string {
+  // The booking page is offered only by an office that takes bookings.
+  const screens = SCREENS.filter((s) => s.path !== '/book' || config.booking !== undefined).map(
     (s) => `<li>
 <a href="${s.path}"><span class="fa">${s.fa}</span> <span class="en" lang="en" dir="ltr">${s.en}</span></a>
 <p>${s.faNote}</p>
