@@ -33,7 +33,7 @@ function screenBoundary(screen) {
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'bench/out/**', 'test-artifacts/**'] },
   {
-    files: ['server/queue/**/*.ts', 'server/estimate/**/*.ts', 'server/appointments/plan.ts', 'server/appointments/slots.ts'],
+    files: ['server/queue/**/*.ts', 'server/estimate/**/*.ts', 'server/appointments/plan.ts', 'server/appointments/slots.ts', 'server/appointments/reminders.ts'],
     // The replay command is the estimators' command-line edge: it reads and writes files.
     ignores: ['server/estimate/replay-command.ts'],
     languageOptions: { parser: tseslint.parser },

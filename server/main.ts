@@ -92,6 +92,8 @@ export interface RunningServer {
   /** Every HTTP route (method and path pattern), so that the authorization table can check it has them all. */
   routes: Array<{ method: string; path: string }>;
   alerts: AlertMonitor;
+  /** Appointments: tests run its sweep (holds, reminders, erasing) at a moment of their clock. */
+  booking: Booking;
   /** Where phones reach the server, as the slip's QR code names it. */
   publicUrl: () => string;
   /** The configuration now. */
@@ -312,6 +314,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     keypads,
     virtualKeypads,
     alerts,
+    booking,
     publicUrl,
     routes,
     close,

@@ -61,6 +61,7 @@ export class BookingStore {
   private readonly moveAppointment: Statement;
   private readonly expired: Statement;
   private readonly eraseMobiles: Statement;
+  private readonly upcomingRows: Statement;
 
   constructor(private readonly db: Db) {
     this.bookedInSlot = db.prepare(`SELECT COUNT(*) AS n FROM appointments WHERE service_id = ? AND start = ? AND status <> 'cancelled'`);
@@ -82,6 +83,7 @@ export class BookingStore {
     this.setStatus = db.prepare(`UPDATE appointments SET status = @status, cancelled_at = COALESCE(@cancelledAt, cancelled_at), checked_in_at = COALESCE(@checkedInAt, checked_in_at), ticket_id = COALESCE(@ticketId, ticket_id) WHERE id = @id`);
     this.moveAppointment = db.prepare(`UPDATE appointments SET start = @start, end = @end, day = @day, reschedules = reschedules + 1 WHERE id = @id`);
     this.expired = db.prepare(`DELETE FROM appointment_holds WHERE expires_at <= ?`);
+    this.upcomingRows = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE status = 'booked' AND start > ? AND start <= ? AND mobile_sealed IS NOT NULL ORDER BY start LIMIT ?`);
     this.eraseMobiles = db.prepare(`UPDATE appointments SET mobile_sealed = NULL, mobile_tag = NULL WHERE mobile_sealed IS NOT NULL AND day < ?`);
   }
 
@@ -164,6 +166,11 @@ export class BookingStore {
   /** Drops holds whose time is up (they stopped counting already); returns how many. */
   expireHolds(now: number): number {
     return this.expired.run(now).changes;
+  }
+
+  /** Bookings still to come, starting in (from, to], at most `limit`, earliest first. */
+  upcoming(from: number, to: number, limit: number): AppointmentRow[] {
+    return this.upcomingRows.all(from, to, limit) as AppointmentRow[];
   }
 
   /** Erases the numbers of bookings whose day is before `day` (ISO); returns how many. */

@@ -21,6 +21,7 @@ import { BookingStore, type AppointmentRow, type BookingSource } from './booking
 import { bookingPlan, type BookingPlan } from './plan.js';
 import { offeredDays, offeredSlotAt, offeredSlots, type FreeDay, type FreeSlot } from './slots.js';
 import { bookingText } from './texts.js';
+import { REMINDER_HORIZON_MS, remindersDue } from './reminders.js';
 
 export interface BookingDeps {
   db: Db;
@@ -45,6 +46,8 @@ export interface BookingView {
 }
 
 const DAY_MS = 86_400_000;
+/** Bookings looked at per sweep for reminders: a day of a busy office's bookings fits. */
+const MAX_REMINDERS_PER_SWEEP = 2_000;
 const OTP_DIGITS = 6;
 
 export const bookingErrors = {
@@ -62,6 +65,7 @@ export const bookingErrors = {
   unknownBooking: () => new ApiError(404, 'unknown_booking', 'نوبتی با این کد پیدا نشد. کد را دوباره از روی پیامک بخوانید.'),
   notActive: () => new ApiError(409, 'booking_not_active', 'این نوبت لغو شده یا پیش‌تر استفاده شده است.'),
   past: () => new ApiError(409, 'booking_past', 'زمان این نوبت گذشته است.'),
+  notToday: () => new ApiError(409, 'booking_not_today', 'این نوبت برای امروز نیست؛ در روز نوبت خود مراجعه کنید.'),
 };
 
 /** How often holds past their time are dropped and old numbers erased. */
@@ -194,6 +198,36 @@ export class Booking {
     const today = serviceDay(now - keepDays * DAY_MS, this.deps.config().timeZone).iso;
     const erased = this.store.eraseMobilesBefore(today);
     if (expired > 0 || erased > 0) this.deps.log.info('booking holds expired and numbers erased', { holds: expired, numbers: erased });
+    this.remind(now);
+  }
+
+  /** Queues the reminders now due; each goes once, by its outbox key, however often this runs. */
+  remind(now: number): void {
+    const settings = this.deps.config().booking;
+    if (!settings || !this.deps.messaging) return;
+    for (const booking of this.store.upcoming(now, now + REMINDER_HORIZON_MS, MAX_REMINDERS_PER_SWEEP)) {
+      for (const kind of remindersDue(booking, now, settings)) {
+        if (this.deps.messaging.hasMessage(`${kind}:${booking.id}:${booking.start}`)) continue;
+        const mobile = this.mobileOf(booking);
+        if (mobile) this.notify(kind, booking, mobile);
+      }
+    }
+  }
+
+  /**
+   * The booking a kiosk checks in: today's, not cancelled. One already checked in is given back, so
+   * that a kiosk retrying after a lost answer gets the same ticket (the check-in's request key).
+   */
+  checkInTarget(code: string): AppointmentRow {
+    if (!this.enabled()) throw bookingErrors.off();
+    const booking = this.booking(code);
+    if (booking.status === 'cancelled') throw bookingErrors.notActive();
+    if (booking.day !== serviceDay(this.deps.clock(), this.deps.config().timeZone).iso) throw bookingErrors.notToday();
+    return booking;
+  }
+
+  checkedIn(booking: AppointmentRow, ticketId: string): void {
+    if (booking.status !== 'checked_in') this.store.checkedIn(booking.id, ticketId, this.deps.clock());
   }
 
   /** The booking by its code, for the check-in and the scheduler; undefined when there is none. */

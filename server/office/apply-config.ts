@@ -8,6 +8,7 @@ export function rulesOf(config: OfficeConfig): QueueRules {
   return {
     policy: config.policy,
     timeZone: config.timeZone,
+    ...(config.booking ? { checkIn: config.booking.checkIn } : {}),
     services: new Map(config.services.map((s) => [s.id, { id: s.id, prefix: s.prefix, active: s.active, priorityGroups: s.priorityGroups, hours: s.hours ?? config.hours }])),
   };
 }

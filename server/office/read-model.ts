@@ -60,6 +60,8 @@ export interface TicketView {
   outcome?: FinishOutcome;
   /** Set while a ticket waits again after a desk transferred it (to its present service or a desk). */
   transferred?: true;
+  /** A booked visitor who checked in on time: the booked time (called then, ahead of walk-ins). */
+  appointment?: { start: number };
 }
 
 /** What anyone holding a ticket's id sees (the phone page, `GET /tickets/:id`): never the visitor's priority group (pregnant, disabled…). */
@@ -231,6 +233,7 @@ export class ReadModel {
       ...this.deskOf(ticket.deskId),
       ...(this.config.services.find((s) => s.id === ticket.serviceId)?.active === false ? { serviceClosed: true as const } : {}),
       ...(ticket.status === 'issued' && wasTransferred(this.db, ticket.id) ? { transferred: true as const } : {}),
+      ...(ticket.appointment ? { appointment: { start: ticket.appointment.start } } : {}),
     };
   }
 
@@ -283,7 +286,8 @@ export class ReadModel {
   }
 
   private compact(t: Ticket) {
-    return { id: t.id, number: t.number, serviceId: t.serviceId, priorityGroup: t.priorityGroup, issuedAt: t.issuedAt, targetDeskId: t.targetDeskId, status: t.status };
+    // `booked`: the desk marks a booked visitor's ticket, with its time.
+    return { id: t.id, number: t.number, serviceId: t.serviceId, priorityGroup: t.priorityGroup, issuedAt: t.issuedAt, targetDeskId: t.targetDeskId, status: t.status, booked: t.appointment ? { start: t.appointment.start } : null };
   }
 
   /**

@@ -5,7 +5,7 @@ import { frontRank, pickNext } from './policy.js';
 import { formatNumber } from './numbering.js';
 import { serviceDayOf } from './day.js';
 import { isOpenAt } from '../time/hours.js';
-import type { DeskState, QueueCommand, QueueEvent, QueueState, Ticket, TicketStatus } from './types.js';
+import type { AppointmentRef, CheckInWindow, DeskState, QueueCommand, QueueEvent, QueueState, Ticket, TicketStatus } from './types.js';
 
 type Of<T extends QueueCommand['type']> = Extract<QueueCommand, { type: T }>;
 
@@ -39,7 +39,17 @@ function issueTicket(c: Of<'issueTicket'>, state: QueueState): QueueEvent[] {
   const day = serviceDayOf(c.now, state.rules.timeZone);
   const counter = (state.counterDay === day ? (state.counters.get(c.serviceId) ?? 0) : 0) + 1;
   const number = formatNumber(service.prefix, counter, state.rules.policy.counterDigits);
-  return [{ type: 'ticket.issued', at: c.now, ticketId: c.ticketId, serviceId: c.serviceId, number, counter, day, priorityGroup: c.priorityGroup, ...(c.promise ? { promise: c.promise } : {}) }];
+  const appointment = c.appointment ? checkedIn(c.appointment, c.now, state.rules.checkIn ?? DEFAULT_CHECK_IN) : null;
+  return [{ type: 'ticket.issued', at: c.now, ticketId: c.ticketId, serviceId: c.serviceId, number, counter, day, priorityGroup: c.priorityGroup, ...(c.promise ? { promise: c.promise } : {}), ...(appointment ? { appointment } : {}) }];
+}
+
+export const DEFAULT_CHECK_IN: CheckInWindow = { earlyMinutes: 60, graceMinutes: 10 };
+
+/** A booked visitor checking in: not before the window opens; past the grace, the ticket is a walk-in's. */
+function checkedIn(appointment: AppointmentRef, now: number, window: CheckInWindow): AppointmentRef & { late: boolean } {
+  const opensAt = appointment.start - window.earlyMinutes * 60_000;
+  if (now < opensAt) throw refuse.tooEarly(opensAt);
+  return { id: appointment.id, start: appointment.start, late: now > appointment.start + window.graceMinutes * 60_000 };
 }
 
 function callNext(c: Of<'callNext'>, state: QueueState): QueueEvent[] {

@@ -41,6 +41,8 @@ export const refuse = {
     new QueueRefusal('not_same_day', 'فقط نوبت‌های امروز را می‌توان بازگرداند.', 409, `ticket ${ticketId} is not from today`),
   requestKeyReused: (key: string) =>
     new QueueRefusal('request_key_reused', 'این شناسهٔ درخواست پیش‌تر برای کار دیگری به کار رفته است.', 409, `request key ${key} was first used for another command`),
+  tooEarly: (opensAt: number) =>
+    new QueueRefusal('check_in_too_early', 'هنوز زود است؛ کمی نزدیک‌تر به ساعت نوبت خود، کد را دوباره بزنید.', 409, `check-in opens at ${new Date(opensAt).toISOString()}`),
   sameDesk: (ticketId: string) =>
     new QueueRefusal('same_target', 'این نوبت هم‌اکنون در همین باجه است؛ باجهٔ دیگری را انتخاب کنید.', 409, `ticket ${ticketId} is already at that desk`),
 };

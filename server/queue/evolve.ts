@@ -42,6 +42,7 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
         lastCalledAt: null,
         recalls: 0,
         startedAt: null,
+        ...(event.appointment && !event.appointment.late ? { appointment: { start: event.appointment.start } } : {}),
       });
       return state;
     }

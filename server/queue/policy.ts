@@ -3,6 +3,8 @@
 // ticket has waited past `normalWaitLimitMinutes` (and longer than any priority ticket), the
 // longest-waiting normal ticket goes. Within a
 // class the smallest rank (longest wait) wins; ties follow the order of the desk's workprofile.
+// A booked visitor who checked in on time waits for the booked time, then goes ahead of the walk-ins
+// of its class (earliest booking first); priority groups still go before it as they go before anyone.
 import type { DeskState, QueueState, Ticket } from './types.js';
 
 /** Waiting tickets a desk may call: those sent to it, and its workprofile's service queues. */
@@ -20,6 +22,7 @@ export function candidatesFor(state: QueueState, desk: DeskState): Ticket[] {
 export function pickNext(state: QueueState, desk: DeskState, now: number): Ticket | null {
   const front: LineFront = { oldestNormal: null, oldestPriority: null, earliestNormalIssue: Infinity, earliestPriorityIssue: Infinity };
   for (const ticket of candidatesFor(state, desk)) {
+    if (waitsForItsTime(ticket, now)) continue;
     if (ticket.priorityGroup === null) {
       if (!front.oldestNormal || compareInLine(ticket, front.oldestNormal, desk) < 0) front.oldestNormal = ticket;
       front.earliestNormalIssue = Math.min(front.earliestNormalIssue, ticket.issuedAt);
@@ -59,8 +62,16 @@ export function priorityStreakAfter(streak: number, ticket: Ticket): number {
   return ticket.priorityGroup ? streak + 1 : 0;
 }
 
-/** A desk's calling order within one class: rank, then the order of its workprofile, then number. */
+/** A booked ticket that arrived early is not called before its time. */
+export function waitsForItsTime(ticket: Ticket, now: number): boolean {
+  return ticket.appointment != null && now < ticket.appointment.start;
+}
+
+/** A desk's calling order within one class: booked tickets by their time, then rank, then the order of its workprofile, then number. */
 export function compareInLine(a: Ticket, b: Ticket, desk: DeskState): number {
+  const bookedA = a.appointment?.start ?? Infinity;
+  const bookedB = b.appointment?.start ?? Infinity;
+  if (bookedA !== bookedB) return bookedA < bookedB ? -1 : 1;
   if (a.rank !== b.rank) return a.rank - b.rank;
   const byProfile = desk.services.indexOf(a.serviceId) - desk.services.indexOf(b.serviceId);
   if (byProfile !== 0) return byProfile;

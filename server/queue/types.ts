@@ -29,6 +29,8 @@ export interface Ticket {
   lastCalledAt: number | null;
   recalls: number;
   startedAt: number | null;
+  /** A visitor who booked and checked in on time: called at the booked time, ahead of walk-ins. */
+  appointment?: { start: number } | null;
 }
 
 export interface DeskState {
@@ -58,6 +60,19 @@ export interface QueueRules {
   services: ReadonlyMap<string, ServiceRules>;
   /** The office's time zone, which decides the service day and so the numbering. */
   timeZone: string;
+  /** How early before a booked time a check-in is taken, and how late it still counts as booked; defaults without it. */
+  checkIn?: CheckInWindow;
+}
+
+export interface CheckInWindow {
+  earlyMinutes: number;
+  graceMinutes: number;
+}
+
+/** What a ticket issued at a booking's check-in carries: the booking and its time. */
+export interface AppointmentRef {
+  id: string;
+  start: number;
 }
 
 export interface QueueState {
@@ -86,7 +101,7 @@ interface CommandBase {
 }
 
 export type QueueCommand =
-  | (CommandBase & { type: 'issueTicket'; ticketId: string; serviceId: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null })
+  | (CommandBase & { type: 'issueTicket'; ticketId: string; serviceId: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null; appointment?: AppointmentRef | null })
   | (CommandBase & { type: 'callNext'; deskId: string })
   | (CommandBase & { type: 'callTicket'; deskId: string; ticketId: string })
   | (CommandBase & { type: 'recall'; deskId: string; ticketId: string })
@@ -110,7 +125,7 @@ interface EventBase {
 }
 
 export type QueueEvent =
-  | (EventBase & { type: 'ticket.issued'; ticketId: string; serviceId: string; number: string; counter: number; day: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null })
+  | (EventBase & { type: 'ticket.issued'; ticketId: string; serviceId: string; number: string; counter: number; day: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null; appointment?: AppointmentRef & { late: boolean } })
   | (EventBase & { type: 'ticket.called'; ticketId: string; deskId: string; serviceId: string; number: string; priorityGroup: PriorityGroup | null; waitedSeconds: number; how: 'next' | 'specific' | 'call_back' })
   | (EventBase & { type: 'ticket.recalled'; ticketId: string; deskId: string; recalls: number })
   | (EventBase & { type: 'ticket.no_show'; ticketId: string; deskId: string })

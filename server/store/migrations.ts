@@ -448,6 +448,17 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX appointments_day ON appointments(day);
     `,
   },
+  {
+    version: 16,
+    // A ticket issued at a booking's check-in names the booking and its time, and whether the
+    // visitor came past the grace (then it was a walk-in's ticket): the queue is restored with it,
+    // and statistics count booked visits, no-shows and punctuality from it.
+    sql: `
+      ALTER TABLE tickets ADD COLUMN appointment_id TEXT;
+      ALTER TABLE tickets ADD COLUMN appointment_start INTEGER;
+      ALTER TABLE tickets ADD COLUMN appointment_late INTEGER;
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

@@ -13,8 +13,9 @@ export class Projection {
 
   constructor(db: Db, private readonly timeZone: string) {
     this.issue = db.prepare(`INSERT INTO tickets (id, day, jday, jmonth, hour, service_id, first_service_id, number, counter, priority_group, status, rank, issued_at,
-        promised_s, promised_low_s, promised_high_s)
-      VALUES (@id, @day, @jday, @jmonth, @hour, @serviceId, @serviceId, @number, @counter, @priorityGroup, 'issued', @at, @at, @promised, @promisedLow, @promisedHigh)`);
+        promised_s, promised_low_s, promised_high_s, appointment_id, appointment_start, appointment_late)
+      VALUES (@id, @day, @jday, @jmonth, @hour, @serviceId, @serviceId, @number, @counter, @priorityGroup, 'issued', @at, @at, @promised, @promisedLow, @promisedHigh,
+        @appointmentId, @appointmentStart, @appointmentLate)`);
     this.ticketChange = {
       called: db.prepare(`UPDATE tickets SET status = 'called', desk_id = @deskId, called_desk_id = @deskId, called_at = COALESCE(called_at, @at), last_called_at = @at,
         wait_s = COALESCE(wait_s, @waitedSeconds), recalls = 0, started_at = NULL, staff_id = @staffId WHERE id = @ticketId`),
@@ -51,7 +52,8 @@ export class Projection {
         const day = serviceDay(event.at, this.timeZone);
         const hour = Math.floor(localClock(event.at, this.timeZone).minutes / 60);
         this.issue.run({ id: event.ticketId, day: day.iso, jday: day.jalali, jmonth: day.jalali.slice(0, 7), hour, serviceId: event.serviceId, number: event.number, counter: event.counter, priorityGroup: event.priorityGroup, at: event.at,
-          promised: event.promise?.seconds ?? null, promisedLow: event.promise?.low ?? null, promisedHigh: event.promise?.high ?? null });
+          promised: event.promise?.seconds ?? null, promisedLow: event.promise?.low ?? null, promisedHigh: event.promise?.high ?? null,
+          appointmentId: event.appointment?.id ?? null, appointmentStart: event.appointment?.start ?? null, appointmentLate: event.appointment ? Number(event.appointment.late) : null });
         return;
       }
       case 'ticket.called':

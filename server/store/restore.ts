@@ -7,6 +7,7 @@ interface TicketRow {
   id: string; number: string; service_id: string; priority_group: string | null; status: string; day: string;
   issued_at: number; rank: number; target_desk_id: string | null; desk_id: string | null; called_at: number | null;
   last_called_at: number | null; recalls: number; started_at: number | null;
+  appointment_start: number | null; appointment_late: number | null;
 }
 interface DeskRow {
   id: string; open: number; staff_id: string | null; pause_reason: string | null; pause_note: string | null;
@@ -54,6 +55,7 @@ function toTicket(row: TicketRow): Ticket {
     lastCalledAt: row.last_called_at,
     recalls: row.recalls,
     startedAt: row.started_at,
+    ...(row.appointment_start !== null && row.appointment_late === 0 ? { appointment: { start: row.appointment_start } } : {}),
   };
 }
 

@@ -4,34 +4,12 @@
 // leave exactly one holding it.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { startTestOffice, type TestOffice } from '../integration/lib/office-server.js';
-import { configuredOffice, PASSWORD } from '../security/lib/configured-office.js';
-import { toLatinDigits } from '../../server/time/digits.js';
-import { testGateway, useFakeSmsProvider, type FakeSmsProvider, type ProviderRequest } from '../messages/lib/fake-sms-provider.js';
-import type { OfficeInput } from '../../server/config/schema.js';
+import { type TestOffice } from '../integration/lib/office-server.js';
+import { PASSWORD } from '../security/lib/configured-office.js';
+import { useFakeSmsProvider, type FakeSmsProvider } from '../messages/lib/fake-sms-provider.js';
+import { messageTo, otpSentTo, startBookingOffice, SUNDAY_MORNING, tehran } from './lib/booking-office.js';
 
-const FAST_RETRIES = { firstRetryMs: 20, maxRetryMs: 200, maxAttempts: 100, downAfterFailures: 3 };
-const UNLIMITED = { capacity: 10_000, refillPerSecond: 10_000 };
-/** 09:30 in Tehran on Sunday 1 Azar 1405 (2026-11-22). */
-const SUNDAY_MORNING = Date.parse('2026-11-22T06:00:00Z');
-const tehran = (isoLocal: string) => Date.parse(`${isoLocal}+03:30`);
 const MONDAY_NINE = tehran('2026-11-23T09:00');
-
-const BOOKING: OfficeInput['booking'] = {
-  services: [{ serviceId: 'payment', capacity: { visits: 4 } }],
-  daysAhead: 7,
-  maxFutureBookingsPerMobile: 2,
-  holdMinutes: 5,
-  codeAttempts: 3,
-};
-
-export async function messageTo(provider: FakeSmsProvider, mobile: string, pattern: RegExp): Promise<ProviderRequest> {
-  for (;;) {
-    const found = provider.requests.find((r) => r.receptor === mobile && pattern.test(toLatinDigits(r.message)));
-    if (found) return found;
-    await provider.nextRequest();
-  }
-}
 
 describe('booking an appointment', () => {
   const providerNow = useFakeSmsProvider('key-booking');
@@ -40,12 +18,7 @@ describe('booking an appointment', () => {
 
   beforeEach(async () => {
     provider = providerNow();
-    office = await startTestOffice({
-      config: configuredOffice({ booking: BOOKING, sms: { gateway: testGateway(provider), dailyCapPerNumber: 20 } }),
-      sms: { rules: FAST_RETRIES },
-      now: SUNDAY_MORNING,
-      limits: { http: UNLIMITED, booking: { hold: UNLIMITED, lookup: UNLIMITED } },
-    });
+    office = await startBookingOffice(provider);
   });
   afterEach(() => office.stop());
 
@@ -53,7 +26,7 @@ describe('booking an appointment', () => {
     const slots = (await office.api('GET', '/appointments/slots?serviceId=payment&date=2026-11-23')).body as Array<{ start: number; free: number }>;
     return slots.find((s) => s.start === start)?.free;
   };
-  const otpOf = async (mobile: string) => /\b(\d{6})\b/.exec(toLatinDigits((await messageTo(provider, mobile, /کد تأیید/)).message))![1]!;
+  const otpOf = (mobile: string) => otpSentTo(provider, mobile);
 
   it('hold, confirm with the code from the SMS, read, move and cancel by the booking code', async () => {
     const days = await office.api('GET', '/appointments/days?serviceId=payment');

@@ -123,6 +123,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'POST', route: '/api/v1/appointments/:holdId/confirm', path: () => '/api/v1/appointments/AAAAAAAAAAAAAAAAAAAAAA/confirm', body: () => ({ code: '123456' }), expect: everyone },
   { method: 'GET', route: '/api/v1/appointments/:code', path: () => '/api/v1/appointments/0000000000', expect: everyone },
   { method: 'POST', route: '/api/v1/appointments/:code/cancel', path: () => '/api/v1/appointments/0000000000/cancel', expect: everyone },
+  { method: 'POST', route: '/api/v1/appointments/:code/check-in', path: () => '/api/v1/appointments/0000000000/check-in', expect: kioskOnly },
   { method: 'POST', route: '/api/v1/appointments/:code/reschedule', path: () => '/api/v1/appointments/0000000000/reschedule', body: () => ({ start: 0 }), expect: everyone },
   { method: 'GET', route: '/api/v1/open/summary', path: () => '/api/v1/open/summary?from=1405-09', expect: everyone },
   { method: 'GET', route: '/api/v1/open/summary.csv', path: () => '/api/v1/open/summary.csv?from=1405-09', expect: everyone },

@@ -4,6 +4,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { hasRole } from '../../auth/principal.js';
+import { requireDevice } from '../auth.js';
+import { issueTicket } from '../issue-ticket.js';
 import type { BucketLimits } from '../../limits/token-bucket.js';
 import { normaliseMobile } from '../../messages/mobile.js';
 import { toLatinDigits } from '../../time/digits.js';
@@ -33,6 +35,7 @@ const instant = z.number().int().min(0).max(8.64e15);
 const holdBody = z.strictObject({ serviceId, start: instant, mobile: z.string().max(40) });
 const confirmBody = z.strictObject({ code: z.string().max(20).transform((typed) => toLatinDigits(typed).replace(/[\s-]/g, '')) });
 const rescheduleBody = z.strictObject({ start: instant });
+const checkInQuery = z.object({ language: z.enum(['fa', 'en']).default('fa') });
 const holdParam = z.object({ holdId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a hold id') });
 
 export function appointmentRoutes(deps: AppDeps) {
@@ -64,7 +67,17 @@ export function appointmentRoutes(deps: AppDeps) {
     )
     .get('/:code', lookupLimit, (c) => c.json(booking.find(codeOf(c.req.param('code'))), 200, { 'Cache-Control': 'no-store' }))
     .post('/:code/cancel', lookupLimit, (c) => c.json(booking.cancel(codeOf(c.req.param('code')))))
-    .post('/:code/reschedule', lookupLimit, validate('json', rescheduleBody), (c) => c.json(booking.reschedule(codeOf(c.req.param('code')), c.req.valid('json').start)));
+    .post('/:code/reschedule', lookupLimit, validate('json', rescheduleBody), (c) => c.json(booking.reschedule(codeOf(c.req.param('code')), c.req.valid('json').start)))
+    .post('/:code/check-in', requireDevice('kiosk'), lookupLimit, validate('query', checkInQuery), async (c) => {
+      const booked = booking.checkInTarget(codeOf(c.req.param('code')));
+      const appointment = { id: booked.id, start: booked.start };
+      // One ticket per booking, however often the kiosk retries.
+      const issued = await issueTicket(deps, c.get('principal')!, { serviceId: booked.serviceId, priorityGroup: null, language: c.req.valid('query').language, appointment }, `check-in:${booked.id}`);
+      booking.checkedIn(booked, issued.answer.id);
+      if (issued.replayed) c.header('Idempotent-Replayed', 'true');
+      // Past the grace the ticket is a walk-in's: it says so, with the time that was booked.
+      return c.json({ ...issued.answer, appointment: { start: booked.start, late: !issued.answer.appointment } }, 201);
+    });
 }
 
 /** Staff booking for callers on the telephone go through the API's own limit only. */

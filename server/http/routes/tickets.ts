@@ -1,15 +1,13 @@
 // /api/v1/tickets: kiosks issue, anyone holding an id reads, staff at the ticket's desk act on it.
 import { Hono, type Context } from 'hono';
-import { keptPromise } from '../../estimate/promise.js';
-import { newId } from '../../auth/secrets.js';
 import { actorId } from '../../auth/principal.js';
 import type { CommandInput } from '../../office/office.js';
 import { publicTicket } from '../../office/read-model.js';
 import { apiErrors, ApiError } from '../errors.js';
-import { refuse } from '../../queue/errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireDevice, requireRole, staffAt } from '../auth.js';
 import { validate } from '../validate.js';
+import { issueTicket } from '../issue-ticket.js';
 import { finishBody, issueBody, positionBody, requestKey, ticketIdParam, transferBody } from '../schemas.js';
 
 export function ticketRoutes(deps: AppDeps) {
@@ -33,25 +31,9 @@ export function ticketRoutes(deps: AppDeps) {
       if (key !== undefined && !requestKey.safeParse(key).success) {
         throw new ApiError(400, 'invalid_request', 'کلید تکرار درخواست (Idempotency-Key) نادرست است.');
       }
-      // Whether the service is open (active, within its hours) is decided with the command, in its batch.
-      const service = deps.config.services.find((s) => s.id === body.serviceId);
-      if (!service) throw refuse.unknownService(body.serviceId);
-      const ticketId = newId();
-      const estimate = read.newTicketEstimate(service.id, body.priorityGroup);
-      const promised = read.newTicketPromise(service.id, body.priorityGroup);
-      const result = await office.execute(
-        { type: 'issueTicket', ticketId, serviceId: body.serviceId, priorityGroup: body.priorityGroup, promise: keptPromise(promised) },
-        { id: actorId(principal), staffId: null },
-        key ? `issue:${actorId(principal)}:${key}` : undefined,
-      );
-      const issuedId = result.replayedTicketId ?? ticketId;
-      if (!result.replayedTicketId) read.promise(issuedId, estimate);
-      const ticket = read.ticket(issuedId);
-      if (!ticket) throw apiErrors.ticketNotFound();
-      if (result.replayedTicketId) c.header('Idempotent-Replayed', 'true');
-      else deps.onTicketIssued?.(ticket, principal, body.language);
-      const { id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, waitNote, opensAt, promised: kept, priorityGroup, status } = ticket;
-      return c.json({ id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, waitNote, opensAt, promised: kept, priorityGroup, status }, 201);
+      const issued = await issueTicket(deps, principal, body, key ? `issue:${actorId(principal)}:${key}` : undefined);
+      if (issued.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(issued.answer, 201);
     })
     .get('/:id', validate('param', ticketIdParam), (c) => {
       const ticket = read.ticket(c.req.valid('param').id);
