@@ -1,4 +1,5 @@
 // The booking page's DOM events: named nb-*, bubbling and composed so they cross shadow roots to the shell.
+import { eventEmitter } from '../../ui/events.js';
 import type { FreeSlot } from './data/appointments.js';
 
 export interface BookEvents {
@@ -30,7 +31,5 @@ declare global {
   }
 }
 
-/** Fires a booking-page event from `from`. */
-export function emit<K extends keyof BookEvents>(from: HTMLElement, name: K, detail: BookEvents[K]): void {
-  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-}
+/** Fires one of the book screen's events from `from`. */
+export const emit = eventEmitter<BookEvents>();

@@ -1,4 +1,5 @@
 // The desk's DOM events: named nb-*, bubbling and composed so they cross shadow roots to the shell.
+import { eventEmitter } from '../../ui/events.js';
 import type { Lang } from './i18n.js';
 import type { DeskAction, Dialog } from './state.js';
 
@@ -27,7 +28,5 @@ declare global {
   }
 }
 
-/** Fires a desk event from `from`. */
-export function emit<K extends keyof DeskEvents>(from: HTMLElement, name: K, detail: DeskEvents[K]): void {
-  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-}
+/** Fires one of the desk screen's events from `from`. */
+export const emit = eventEmitter<DeskEvents>();

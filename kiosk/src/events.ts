@@ -1,4 +1,5 @@
 // The kiosk's DOM events: named nb-*, bubbling and composed so they cross shadow roots to the shell.
+import { eventEmitter } from '../../ui/events.js';
 import type { Lang } from './i18n.js';
 import type { PriorityGroup } from './state.js';
 
@@ -29,7 +30,5 @@ declare global {
   }
 }
 
-/** Fires a kiosk event from `from`. */
-export function emit<K extends keyof KioskEvents>(from: HTMLElement, name: K, detail: KioskEvents[K]): void {
-  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-}
+/** Fires one of the kiosk screen's events from `from`. */
+export const emit = eventEmitter<KioskEvents>();

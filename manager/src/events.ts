@@ -1,4 +1,5 @@
 // The manager screen's DOM events: named nb-*, bubbling and composed so they cross shadow roots to the shell.
+import { eventEmitter } from '../../ui/events.js';
 import type { Lang } from './i18n.js';
 import type { DayRange, Tab } from './state.js';
 
@@ -18,7 +19,5 @@ declare global {
   }
 }
 
-/** Fires a manager event from `from`. */
-export function emit<K extends keyof ManagerEvents>(from: HTMLElement, name: K, detail: ManagerEvents[K]): void {
-  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-}
+/** Fires one of the manager screen's events from `from`. */
+export const emit = eventEmitter<ManagerEvents>();
