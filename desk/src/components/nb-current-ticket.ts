@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
-import { minutesText, numberText, timerText, localDigits } from '../format.js';
+import { localDigits, minutesText, ticketNumberText, timerText } from '../../../ui/format.js';
 import { t, tn, type Lang, type MessageKey } from '../i18n.js';
 import { serviceName, type Availability, type CurrentTicket, type DeskAction, type Dialog, type ServiceInfo } from '../state.js';
 import { staffStyles } from '../../../ui/styles/staff.styles.js';
@@ -137,7 +137,7 @@ export class NbCurrentTicket extends LitElement {
     const timerFrom = current.status === 'serving' ? (current.startedAt ?? this.now) : (current.lastCalledAt ?? this.now);
     return html`
       <div class="ticket" data-ticket=${current.id} data-status=${current.status}>
-        <span class="number num" data-number=${current.number}>${numberText(current.number, lang)}</span>
+        <span class="number num" data-number=${current.number}>${ticketNumberText(current.number, lang)}</span>
         <span class="service">
           ${serviceName(this.services, current.serviceId, lang)}
           ${current.priorityGroup ? html`<span class="badge priority">${t(lang, current.priorityGroup as MessageKey)}</span>` : ''}

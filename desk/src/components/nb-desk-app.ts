@@ -6,7 +6,7 @@ import { runAction } from '../data/commands.js';
 import { connectDesk } from '../data/live.js';
 import { fetchDeskView, fetchDesks, fetchServices } from '../data/lookups.js';
 import { changePassword, fetchOffice, forgetSession, rememberedDeskId, signIn, signOut, signOutEverywhere, storedSession, type Session } from '../data/session.js';
-import { clockText, localDigits, numberText } from '../format.js';
+import { clockText, localDigits, ticketNumberText } from '../../../ui/format.js';
 import { LANGUAGES, applyDocumentLanguage, t, type Lang } from '../i18n.js';
 import { availability, type DeskAction, type DeskState, type DeskView, type Dialog } from '../state.js';
 import { staffStyles } from '../../../ui/styles/staff.styles.js';
@@ -212,7 +212,7 @@ export class NbDeskApp extends LitElement {
         ></nb-pause-dialog>`;
       case 'confirm': {
         const noShow = dialog.action.kind === 'no-show';
-        const message = t(lang, noShow ? 'confirmNoShow' : 'confirmCancel', { number: numberText(dialog.number, lang) });
+        const message = t(lang, noShow ? 'confirmNoShow' : 'confirmCancel', { number: ticketNumberText(dialog.number, lang) });
         return html`<nb-confirm-dialog
           .action=${dialog.action}
           .message=${message}

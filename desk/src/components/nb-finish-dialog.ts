@@ -1,5 +1,5 @@
 import { customElement, property } from 'lit/decorators.js';
-import { numberText } from '../format.js';
+import { ticketNumberText } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { DeskAction, FinishOutcome } from '../state.js';
 import { ChoiceDialog } from './choice-dialog.js';
@@ -19,7 +19,7 @@ export class NbFinishDialog extends ChoiceDialog<FinishOutcome> {
   protected readonly confirm = { label: 'finish', action: 'confirm-finish' } as const;
 
   protected heading(lang: Lang): string {
-    return `${t(lang, 'finish')} — ${numberText(this.number, lang)}`;
+    return `${t(lang, 'finish')} — ${ticketNumberText(this.number, lang)}`;
   }
 
   protected legend(lang: Lang): string {

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
-import { numberText } from '../format.js';
+import { ticketNumberText } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { Availability, CurrentTicket, DeskAction, PauseReason } from '../state.js';
 import { ChoiceDialog } from './choice-dialog.js';
@@ -40,7 +40,7 @@ export class NbPauseDialog extends ChoiceDialog<PauseReason> {
     return html`<dialog aria-labelledby="dialog-title" aria-describedby="decide-text" @cancel=${closeOnCancel(this)} @keydown=${keepTabInside}>
       <form @submit=${(e: Event) => e.preventDefault()}>
         <h2 id="dialog-title">${t(lang, 'pauseDecideTitle')}</h2>
-        <p id="decide-text">${t(lang, 'pauseDecideFirst', { number: numberText(holding.number, lang) })}</p>
+        <p id="decide-text">${t(lang, 'pauseDecideFirst', { number: ticketNumberText(holding.number, lang) })}</p>
         <div class="buttons decide">
           <button type="button" class="primary" data-action="finish" @click=${() => emit(this, 'nb-open-dialog', { dialog: { kind: 'finish' } })}>${t(lang, 'finish')}</button>
           <button type="button" class="secondary" data-action="transfer" @click=${() => emit(this, 'nb-open-dialog', { dialog: { kind: 'transfer' } })}>${t(lang, 'transfer')}</button>

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localDigits, minutesText } from '../format.js';
+import { localDigits, minutesText } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import { serviceName, type Availability, type DeskView, type QueuedTicket, type ServiceInfo } from '../state.js';
 import { staffStyles } from '../../../ui/styles/staff.styles.js';

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import { emit } from '../events.js';
-import { localDigits } from '../format.js';
+import { localDigits } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { OfficeDirectory } from '../data/session.js';
 import { staffStyles } from '../../../ui/styles/staff.styles.js';

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localDigits, minutesText, timerText } from '../format.js';
+import { localDigits, minutesText, timerText } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { DeskView } from '../state.js';
 import { staffStyles } from '../../../ui/styles/staff.styles.js';

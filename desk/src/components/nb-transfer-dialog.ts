@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
-import { localDigits, numberText } from '../format.js';
+import { localDigits, ticketNumberText } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { DeskInfo, Position, ServiceInfo } from '../state.js';
 import { staffStyles } from '../../../ui/styles/staff.styles.js';
@@ -42,7 +42,7 @@ export class NbTransferDialog extends LitElement {
     const lang = this.language;
     return html`<dialog aria-labelledby="transfer-title" @cancel=${closeOnCancel(this)} @keydown=${keepTabInside}>
       <form @submit=${this.submit}>
-        <h2 id="transfer-title">${t(lang, 'transferTo', { number: numberText(this.number, lang) })}</h2>
+        <h2 id="transfer-title">${t(lang, 'transferTo', { number: ticketNumberText(this.number, lang) })}</h2>
         <fieldset>
           ${(['service', 'desk'] as const).map(
             (target) => html`<label class="choice"

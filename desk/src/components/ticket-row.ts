@@ -2,7 +2,7 @@
 // queue panel and the parked list beside the current ticket.
 import { css, html } from 'lit';
 import { emit } from '../events.js';
-import { minutesText, numberText } from '../format.js';
+import { minutesText, ticketNumberText } from '../../../ui/format.js';
 import { t, type Lang, type MessageKey } from '../i18n.js';
 import { serviceName, type Availability, type DeskAction, type QueuedTicket, type ServiceInfo } from '../state.js';
 
@@ -20,7 +20,7 @@ export interface RowContext {
 export function ticketRow(ticket: QueuedTicket, kind: RowKind, { host, lang, available, services, now }: RowContext) {
   const act = (action: DeskAction) => emit(host, 'nb-action', { action });
   return html`<li data-ticket=${ticket.id} data-number=${ticket.number}>
-    <span class="number num">${numberText(ticket.number, lang)}</span>
+    <span class="number num">${ticketNumberText(ticket.number, lang)}</span>
     <span class="what">
       ${serviceName(services, ticket.serviceId, lang)}
       ${ticket.priorityGroup ? html`<span class="badge priority">${t(lang, ticket.priorityGroup as MessageKey)}</span>` : ''}

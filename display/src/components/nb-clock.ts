@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatClock, formatJalaliDate } from '../format.js';
+import { formatClock, formatJalaliDate } from '../../../ui/format.js';
 import type { Lang } from '../i18n.js';
 
 /** The Jalali date and the time in the office's zone, by the server's clock rather than the TV's. */

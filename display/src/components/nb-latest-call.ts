@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localDigits } from '../format.js';
+import { localDigits } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import { serviceName, type BoardService, type PublicCall } from '../state.js';
 import { shared } from './shared.styles.js';

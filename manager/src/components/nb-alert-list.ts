@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.js';
-import { jalaliMomentText } from '../format.js';
+import { jalaliMomentText } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { AlertView } from '../state.js';
 import { managerStyles } from './manager.styles.js';

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ChartConfiguration } from 'chart.js';
 import { Refused } from '../../../ui/http/api.js';
 import { fetchHistory, type DeskFigures, type HistoryData, type ServiceFigures } from '../data/stats.js';
-import { jalaliDayText, localDigits, numberText, secondsAsMinutes } from '../format.js';
+import { jalaliDayText, localDigits, numberText, secondsAsMinutes } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { DayRange } from '../state.js';
 import { SERIES_COLOURS } from './nb-chart.js';

@@ -1,7 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { waitText } from '../../../ui/format.js';
-import { localDigits, minutesText, numberText } from '../format.js';
+import { localDigits, minutesText, numberText, waitText } from '../../../ui/format.js';
 import { t, tn, type Lang } from '../i18n.js';
 import type { AlertView, ManagerSnapshot } from '../state.js';
 import { managerStyles } from './manager.styles.js';
