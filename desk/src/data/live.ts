@@ -2,9 +2,9 @@
 // and alerts for staff. Only the app shell calls this. On every (re)connection the server sends a
 // fresh snapshot first, so a desk that was cut off resynchronises by itself.
 import type { DeskView } from '../state.js';
-import { openStaffSocket, type ConnectionHandlers } from '../../../ui/realtime/staff-socket.js';
+import { openStaffSocket, type StaffConnectionHandlers } from '../../../ui/realtime/live-socket.js';
 
-export interface LiveHandlers extends ConnectionHandlers {
+export interface LiveHandlers extends StaffConnectionHandlers {
   onView(view: DeskView, seq: number): void;
   onAlert(message: string): void;
   /** An admin changed the configuration: service and desk names may differ now. */

@@ -1,7 +1,6 @@
 // The live board over Socket.IO: lines and waits per service. Only the app shell calls this.
-import { io } from 'socket.io-client';
-import type { Socket } from 'socket.io-client';
-import type { BoardSnapshot, ClientToServerEvents, PublicOffice, ServerToClientEvents } from '../../../server/realtime/contract.js';
+import type { BoardSnapshot, PublicOffice } from '../../../server/realtime/contract.js';
+import { openLiveSocket } from '../../../ui/realtime/live-socket.js';
 import { deviceToken } from './device.js';
 
 export type { BoardSnapshot };
@@ -21,31 +20,18 @@ export interface BoardHandlers {
 /** Connects and keeps reconnecting; returns the function that disconnects for good. */
 export function connectBoard(handlers: BoardHandlers): () => void {
   let lastSeq: number | undefined;
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-    // The function is called on every attempt, so a reconnection tells the server what we saw last.
-    auth: (send) => {
-      const token = deviceToken();
-      send({ screen: 'kiosk', ...(token ? { token } : {}), ...(lastSeq === undefined ? {} : { lastSeq }) });
-    },
-    transports: ['websocket'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 3000,
-  });
-  socket.on('connect', () => handlers.onConnection(true));
-  socket.on('disconnect', (reason) => {
-    handlers.onConnection(false);
-    // A server that drops us on purpose (restart, new token) is not retried by the client itself.
-    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
-  });
-  socket.on('connect_error', (error) => {
-    handlers.onConnection(false);
-    if (error.message === 'unauthorized') handlers.onUnpaired();
-  });
+  // The auth function is called on every attempt, so a reconnection tells the server what we saw last.
+  const auth = (send: (data: object) => void) => {
+    const token = deviceToken();
+    send({ screen: 'kiosk', ...(token ? { token } : {}), ...(lastSeq === undefined ? {} : { lastSeq }) });
+  };
+  // An unknown kiosk is reported (to be paired) and the connection keeps trying.
+  const { socket, close } = openLiveSocket(auth, { onConnection: handlers.onConnection, onUnauthorized: handlers.onUnpaired });
   socket.on('print:result', (result) => handlers.onPrint(result));
   socket.on('config:changed', (office) => handlers.onConfig(office));
   socket.on('board:snapshot', (board) => {
     lastSeq = board.seq;
     handlers.onBoard(board);
   });
-  return () => socket.disconnect();
+  return close;
 }

@@ -1,10 +1,10 @@
 // The manager's live connection over Socket.IO: the office snapshot, the alerts and their changes.
 // Only the app shell calls this. On every (re)connection the server sends fresh snapshots first, so a
 // screen that was cut off resynchronises by itself.
-import { openStaffSocket, type ConnectionHandlers } from '../../../ui/realtime/staff-socket.js';
+import { openStaffSocket, type StaffConnectionHandlers } from '../../../ui/realtime/live-socket.js';
 import type { AlertView, ManagerSnapshot } from '../state.js';
 
-export interface LiveHandlers extends ConnectionHandlers {
+export interface LiveHandlers extends StaffConnectionHandlers {
   onSnapshot(snapshot: ManagerSnapshot): void;
   onAlerts(alerts: AlertView[]): void;
   /** One alert raised, cleared or acknowledged. */
