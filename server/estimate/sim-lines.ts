@@ -169,7 +169,7 @@ function structureOf(base: QueueState): Structure {
 function signatureOf(base: QueueState): unknown[] {
   const signature: unknown[] = [];
   for (const ticket of base.tickets.values()) {
-    if (ticket.status === 'issued') signature.push(ticket, ticket.rank, ticket.issuedAt, ticket.serviceId, ticket.targetDeskId, ticket.priorityGroup, ticket.number);
+    if (ticket.status === 'issued') signature.push(ticket, ticket.rank, ticket.issuedAt, ticket.serviceId, ticket.targetDeskId, ticket.priorityGroup, ticket.number, ticket.appointment?.start);
   }
   for (const desk of base.desks.values()) signature.push(desk, desk.services.length, ...desk.services);
   return signature;
@@ -183,6 +183,7 @@ function unchanged(base: QueueState, signature: readonly unknown[]): boolean {
     if (ticket.status !== 'issued') continue;
     if (signature[i++] !== ticket || signature[i++] !== ticket.rank || signature[i++] !== ticket.issuedAt || signature[i++] !== ticket.serviceId) return false;
     if (signature[i++] !== ticket.targetDeskId || signature[i++] !== ticket.priorityGroup || signature[i++] !== ticket.number) return false;
+    if (signature[i++] !== ticket.appointment?.start) return false;
   }
   for (const desk of base.desks.values()) {
     if (!same(desk, desk.services.length)) return false;
