@@ -41,6 +41,9 @@ export function oldestWaiting(state: QueueState): Map<string, number> {
   return oldest;
 }
 
+/** How long after a commit the alerts are checked, so that the commits of that moment share one check. */
+const CHECK_AFTER_COMMIT_MS = 200;
+
 export class AlertMonitor extends EventEmitter<MonitorEvents> {
   private readonly book: AlertBook;
   private readonly rules: AlertRules;
@@ -51,6 +54,7 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
   /** Paired kiosks and displays seen on a socket: how many sockets they hold now, and since when none. */
   private readonly devices = new Map<string, { kind: 'kiosk' | 'display'; name: string; sockets: number; lostAt: number | null }>();
   private timer: NodeJS.Timeout | undefined;
+  private soon: NodeJS.Timeout | null = null;
   /** After close(), late reports (a print job failing as the server shuts down) are ignored. */
   private closed = false;
 
@@ -75,6 +79,15 @@ export class AlertMonitor extends EventEmitter<MonitorEvents> {
   close(): void {
     this.closed = true;
     clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
+  }
+
+  /** Checks shortly after a commit, once for all the commits of that moment (a busy office commits per ticket). */
+  checkSoon(): void {
+    this.soon ??= setTimeout(() => {
+      this.soon = null;
+      this.check();
+    }, CHECK_AFTER_COMMIT_MS);
   }
 
   /** Evaluates the conditions now and raises or clears alerts; never throws. */

@@ -5,6 +5,7 @@
 // MAX_PRINT_BACKLOG jobs a ticket is not queued at all (it is committed; the kiosk shows it on screen
 // with a "printer busy" note) and staff are told the printer is behind until half the backlog has
 // printed. At shutdown the printer gets CLOSE_GRACE_MS to finish; jobs still waiting are dropped.
+import { EventEmitter } from 'node:events';
 import type { ServerPrinter } from '../../drivers/printer/server-printer.js';
 import type { FollowUpSlipJob, PrintJob, TicketLogo, TicketPrintJob, PrintResult } from '../../drivers/printer/types.js';
 import { ticketLogoOf } from '../config/logo.js';
@@ -61,14 +62,14 @@ export interface PrintOutcome {
   result: TicketPrintResult;
 }
 
-export interface PrintingEvents {
+interface PrintingEvents {
   /** Every ticket's print result, printed, failed or not queued. */
-  outcome(outcome: PrintOutcome): void;
+  outcome: [PrintOutcome];
   /** The backlog filled up (true) or has printed down to half (false). */
-  backlog(behind: boolean): void;
+  backlog: [boolean];
 }
 
-export class TicketPrinting {
+export class TicketPrinting extends EventEmitter<PrintingEvents> {
   /** The logo of the last job, decoded once rather than per ticket. */
   private logo: { dataUrl: string; logo: TicketLogo | null } | undefined;
   private backlog = 0;
@@ -83,8 +84,9 @@ export class TicketPrinting {
     private readonly config: () => OfficeConfig,
     private readonly publicUrl: () => string,
     private readonly log: Logger,
-    private readonly on: PrintingEvents,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Prints the ticket as the kiosk was just told it (the same number, line and wait). */
   print(ticket: TicketView, language: 'fa' | 'en' = 'fa'): void {
@@ -112,7 +114,7 @@ export class TicketPrinting {
         if (this.closing) return;
         if (this.notQueued !== null && this.backlog <= MAX_PRINT_BACKLOG / 2) this.caughtUp();
         if (!result.ok) this.log.warn('ticket not printed', { ticketId, fault: result.fault });
-        this.on.outcome({ ticketId, result });
+        this.emit('outcome', { ticketId, result });
       });
   }
 
@@ -139,16 +141,16 @@ export class TicketPrinting {
     if (this.notQueued === null) {
       this.notQueued = 0;
       this.log.warn('printer behind: new tickets are shown on the kiosk only', { backlog: this.backlog });
-      this.on.backlog(true);
+      this.emit('backlog', true);
     }
     this.notQueued++;
-    this.on.outcome({ ticketId, result: { ok: false, fault: 'busy', message: PRINTER_BUSY_MESSAGE } });
+    this.emit('outcome', { ticketId, result: { ok: false, fault: 'busy', message: PRINTER_BUSY_MESSAGE } });
   }
 
   private caughtUp(): void {
     this.log.info('printer caught up', { notQueued: this.notQueued, backlog: this.backlog });
     this.notQueued = null;
-    this.on.backlog(false);
+    this.emit('backlog', false);
   }
 
   /** In the visitor's language (the kiosk's when the ticket was taken); the header is the office's own. */

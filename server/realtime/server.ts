@@ -26,6 +26,7 @@ import { RecentCalls } from './board.js';
 import { publicTicket, type PublicTicketView } from '../office/read-model.js';
 import { managerSnapshot } from './manager-view.js';
 import { SocketGuards } from './socket-guards.js';
+import type { PrintOutcome, TicketPrinting } from '../devices/printing.js';
 import type { AlertView, BoardSnapshot, ClientToServerEvents, HandshakeAuth, ServerToClientEvents, SocketData } from './contract.js';
 
 type NobatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -60,6 +61,8 @@ export interface RealtimeDeps {
   managerRefreshMs?: number;
   /** Where phones reach the server, for the kiosk's QR code. */
   publicUrl: () => string;
+  /** The ticket printer, whose results go to the kiosks; null when there is none. */
+  printing?: TicketPrinting | null;
 }
 
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: NobatServer; close(): void } {
@@ -275,6 +278,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   const onAcknowledged = (alert: AlertView) => void io.to('managers').emit('alert:acknowledged', alert);
   deps.alerts.on('raised', onRaised).on('cleared', onCleared).on('acknowledged', onAcknowledged);
 
+  const onPrinted = ({ ticketId, result }: PrintOutcome) =>
+    void io.to('kiosk').emit('print:result', result.ok ? { ticketId, ok: true } : { ticketId, ok: false, fault: result.fault, message: result.message });
+  deps.printing?.on('outcome', onPrinted);
+
   // A configuration change reaches every screen now: the public settings, then fresh snapshots of
   // the board, every open desk and every tracked ticket (a closed service says so on the phone).
   const onConfigChanged = (config: ReturnType<ConfigHolder['current']>) => {
@@ -304,6 +311,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       office.off('committed', onCommitted);
       deps.accounts.off('sessions-ended', onSessionsEnded);
       deps.accounts.off('device-revoked', onDeviceRevoked);
+      deps.printing?.off('outcome', onPrinted);
       deps.alerts.off('raised', onRaised).off('cleared', onCleared).off('acknowledged', onAcknowledged);
       clearInterval(managerTimer);
       clearInterval(hoursTimer);

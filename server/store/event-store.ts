@@ -39,6 +39,7 @@ export class EventStore {
   private readonly recall: Statement;
   private readonly after: Statement;
   private readonly last: Statement;
+  private readonly since: Statement;
   private readonly commitTx: (entries: readonly CommitEntry[]) => StoredEvent[][];
 
   constructor(readonly db: Db, timeZone: string) {
@@ -49,6 +50,7 @@ export class EventStore {
     // The log also holds events that are not the queue's (keypad ratings, which no screen may see).
     this.after = db.prepare(`SELECT seq, data FROM events WHERE seq > ? AND ${QUEUE_EVENTS} ORDER BY seq LIMIT ?`);
     this.last = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM events`);
+    this.since = db.prepare(`SELECT data FROM events WHERE at >= ? AND ${QUEUE_EVENTS} ORDER BY seq`);
     this.commitTx = db.transaction((entries: readonly CommitEntry[]) => entries.map(({ events, meta }) => this.write(events, meta)));
   }
 
@@ -71,6 +73,11 @@ export class EventStore {
   eventsAfter(seq: number, limit: number): StoredEvent[] {
     const rows = this.after.all(seq, limit) as Array<{ seq: number; data: string }>;
     return rows.map((row) => ({ seq: row.seq, event: JSON.parse(row.data) as QueueEvent }));
+  }
+
+  /** The queue's events from the instant `at` on (today's, for the estimates' history at start-up). */
+  eventsFrom(at: number): QueueEvent[] {
+    return (this.since.all(at) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as QueueEvent);
   }
 
   lastSeq(): number {

@@ -2,7 +2,7 @@
 // time zone (ticket numbers restart each day; statistics group by it), and what the wall clock shows.
 import type { Weekday } from '../config/schema.js';
 import { gregorianToJalali, toDateKey } from './calendar.js';
-import { zonedParts } from './zoned.js';
+import { instantAtLocal, zonedParts } from './zoned.js';
 
 /** One local calendar day, as keys that sort and group as text. */
 export interface ServiceDay {
@@ -23,6 +23,12 @@ export interface LocalClock {
 export function serviceDay(ms: number, timeZone: string): ServiceDay {
   const { year, month, day } = zonedParts(ms, timeZone);
   return { iso: toDateKey({ year, month, day }), jalali: toDateKey(gregorianToJalali({ year, month, day })) };
+}
+
+/** Local midnight of the office's day at `ms`. */
+export function startOfServiceDay(ms: number, timeZone: string): number {
+  const { year, month, day } = zonedParts(ms, timeZone);
+  return instantAtLocal(year, month, day, 0, timeZone);
 }
 
 /** The weekday and the minutes since midnight on the office's wall clock at `ms`. */
