@@ -14,6 +14,7 @@ import type { ConfigHolder } from './config/holder.js';
 import { officeOfDatabase, StartRefused } from './config/office-database.js';
 import type { OfficeConfig } from './config/schema.js';
 import { printerDriverSettings } from './devices/printer-settings.js';
+import { printIssuedTickets } from './devices/issued-slips.js';
 import { TicketPrinting } from './devices/printing.js';
 import { ServiceHistory } from './estimate/history.js';
 import { createNobatEstimator } from './estimate/nobat.js';
@@ -149,6 +150,7 @@ export async function buildOffice(options: OfficeOptions): Promise<BuiltOffice> 
     if (result.ok || result.fault !== 'busy') alerts.printed(result.ok ? { ok: true } : { ok: false, fault: result.fault, message: result.message });
   });
   printing?.on('backlog', (behind) => alerts.printerBehind(behind));
+  const stopPrinting = printing ? printIssuedTickets(office, read, printing) : null;
 
   // A keypad's name in an alert: the desk it stands at, or the exit.
   const keypadName = (status: { id: string; deskId: string | null }) => {
@@ -199,7 +201,6 @@ export async function buildOffice(options: OfficeOptions): Promise<BuiltOffice> 
     ...(options.limits?.booking ? { bookingRates: options.limits.booking } : {}),
     publicUrl,
     messaging,
-    ...(printing ? { onTicketIssued: (ticket: Parameters<typeof printing.print>[0], _by, language) => printing.print(ticket, language) } : {}),
     ...(printing ? { onFollowUpSlip: (slip: Parameters<typeof printing.printFollowUp>[0], language: 'fa' | 'en') => printing.printFollowUp(slip, language) } : {}),
     ...(options.limits?.http ? { httpRate: options.limits.http } : {}),
   };
@@ -236,6 +237,7 @@ export async function buildOffice(options: OfficeOptions): Promise<BuiltOffice> 
       outbound.start();
     },
     async close() {
+      stopPrinting?.();
       alerts.close();
       voice.close();
       booking.close();

@@ -1,5 +1,5 @@
-// Prints each issued ticket after it is committed. The kiosk has its answer already; the print
-// result follows over the socket, and a fault raises a staff alert. Never throws.
+// Prints issued tickets (issued-slips.ts hands them over once committed). The kiosk has its answer
+// already; the print result follows over the socket, and a fault raises a staff alert. Never throws.
 //
 // The backlog is bounded: a thermal printer prints about a slip a second, so beyond
 // MAX_PRINT_BACKLOG jobs a ticket is not queued at all (it is committed; the kiosk shows it on screen
@@ -60,6 +60,8 @@ export type TicketPrintResult = PrintResult | { ok: false; fault: 'busy'; messag
 export interface PrintOutcome {
   ticketId: string;
   result: TicketPrintResult;
+  /** Who asked for the ticket (the kiosk's actor id, 'device:<id>'), to be told the result; null when unknown. */
+  by: string | null;
 }
 
 interface PrintingEvents {
@@ -89,19 +91,19 @@ export class TicketPrinting extends EventEmitter<PrintingEvents> {
   }
 
   /** Prints the ticket as the kiosk was just told it (the same number, line and wait). */
-  print(ticket: TicketView, language: 'fa' | 'en' = 'fa'): void {
+  print(ticket: TicketView, language: 'fa' | 'en' = 'fa', by: string | null = null): void {
     const job = this.job(ticket, language);
-    if (job) this.send(ticket.id, job);
+    if (job) this.send(ticket.id, job, by);
   }
 
   /** Prints a follow-up slip: the code (and a meeting's number) and its page as a QR code, nothing the visitor wrote. */
   printFollowUp(slip: FollowUpSlip, language: 'fa' | 'en' = 'fa'): void {
-    this.send(slip.id, this.followUpJob(slip, language));
+    this.send(slip.id, this.followUpJob(slip, language), null);
   }
 
   /** Results are reported under `ticketId`: a ticket's id, or a slip's. */
-  private send(ticketId: string, job: PrintJob): void {
-    if (this.backlog >= MAX_PRINT_BACKLOG) return this.notQueue(ticketId);
+  private send(ticketId: string, job: PrintJob, by: string | null): void {
+    if (this.backlog >= MAX_PRINT_BACKLOG) return this.notQueue(ticketId, by);
     this.backlog++;
     this.printer
       .print(job)
@@ -114,7 +116,7 @@ export class TicketPrinting extends EventEmitter<PrintingEvents> {
         if (this.closing) return;
         if (this.notQueued !== null && this.backlog <= MAX_PRINT_BACKLOG / 2) this.caughtUp();
         if (!result.ok) this.log.warn('ticket not printed', { ticketId, fault: result.fault });
-        this.emit('outcome', { ticketId, result });
+        this.emit('outcome', { ticketId, result, by });
       });
   }
 
@@ -137,14 +139,14 @@ export class TicketPrinting extends EventEmitter<PrintingEvents> {
     await this.printer.abort();
   }
 
-  private notQueue(ticketId: string): void {
+  private notQueue(ticketId: string, by: string | null): void {
     if (this.notQueued === null) {
       this.notQueued = 0;
       this.log.warn('printer behind: new tickets are shown on the kiosk only', { backlog: this.backlog });
       this.emit('backlog', true);
     }
     this.notQueued++;
-    this.emit('outcome', { ticketId, result: { ok: false, fault: 'busy', message: PRINTER_BUSY_MESSAGE } });
+    this.emit('outcome', { ticketId, by, result: { ok: false, fault: 'busy', message: PRINTER_BUSY_MESSAGE } });
   }
 
   private caughtUp(): void {

@@ -9,7 +9,7 @@ import type { OfficeConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { KeypadStatus } from '../keypads/hub.js';
 import type { Office } from '../office/office.js';
-import type { ReadModel, TicketView } from '../office/read-model.js';
+import type { ReadModel } from '../office/read-model.js';
 import type { BucketLimits } from '../limits/token-bucket.js';
 import type { Db } from '../store/open.js';
 import type { StatsDays } from '../stats/days.js';
@@ -50,8 +50,6 @@ export interface AppDeps {
   booking: Booking;
   /** The booking routes' own limits on holds and code lookups; the defaults when absent. */
   bookingRates?: BookingRates;
-  /** Called after a ticket is committed, with what the kiosk is told, to print it; never awaited. */
-  onTicketIssued?: (ticket: TicketView, issuedBy: Principal, language: 'fa' | 'en') => void;
   /** Called after feedback or a meeting registration from a kiosk is committed, to print its follow-up slip; never awaited. */
   onFollowUpSlip?: (slip: FollowUpSlip, language: 'fa' | 'en') => void;
 }

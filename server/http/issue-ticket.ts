@@ -1,5 +1,6 @@
-// Issuing a ticket as the kiosk is answered: the estimate and promise at issue, the command, the
-// print job, and the answer of POST /tickets. Shared by a walk-in's ticket and a booking's check-in.
+// Issuing a ticket as the kiosk is answered: the estimate and promise at issue, the command (with
+// the kiosk's language: the slip prints once it is committed, devices/issued-slips.ts), and the
+// answer of POST /tickets. Shared by a walk-in's ticket and a booking's check-in.
 import type { Principal } from '../auth/principal.js';
 import { actorId } from '../auth/principal.js';
 import { newId } from '../auth/secrets.js';
@@ -26,7 +27,7 @@ export async function issueTicket(deps: AppDeps, principal: Principal, request: 
   const estimate = read.newTicketEstimate(service.id, request.priorityGroup);
   const promised = read.newTicketPromise(service.id, request.priorityGroup);
   const result = await office.execute(
-    { type: 'issueTicket', ticketId, serviceId: request.serviceId, priorityGroup: request.priorityGroup, promise: keptPromise(promised), ...(request.appointment ? { appointment: request.appointment } : {}) },
+    { type: 'issueTicket', ticketId, serviceId: request.serviceId, priorityGroup: request.priorityGroup, promise: keptPromise(promised), language: request.language, ...(request.appointment ? { appointment: request.appointment } : {}) },
     { id: actorId(principal), staffId: null },
     requestKey,
   );
@@ -34,7 +35,6 @@ export async function issueTicket(deps: AppDeps, principal: Principal, request: 
   if (!result.replayedTicketId) read.promise(issuedId, estimate);
   const ticket = read.ticket(issuedId);
   if (!ticket) throw apiErrors.ticketNotFound();
-  if (!result.replayedTicketId) deps.onTicketIssued?.(ticket, principal, request.language);
   const { id, number, serviceId, issuedAt, ahead, estimatedWaitSeconds, estimatedWait, waitNote, opensAt, promised: kept, priorityGroup, status } = ticket;
   return {
     replayed: Boolean(result.replayedTicketId),

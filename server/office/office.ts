@@ -33,7 +33,8 @@ export interface Executed {
 }
 
 interface OfficeEvents {
-  committed: [StoredEvent[]];
+  /** A batch's events as committed, and beside each the actor whose command caused it ('device:<id>', 'user:<id>', 'system'…). */
+  committed: [StoredEvent[], readonly (string | null)[]];
 }
 
 interface Pending {
@@ -122,11 +123,11 @@ export class Office extends EventEmitter<OfficeEvents> {
       else if (outcome.kind === 'replay') pending.resolve({ events: [], replayedTicketId: outcome.ticketId });
       else pending.resolve({ events: outcome.kind === 'entry' ? stored[outcome.entry]! : [] });
     });
-    this.publish(stored.flat());
+    this.publish(stored.flat(), stored.flatMap((events, i) => events.map(() => entries[i]!.meta.actor)));
   }
 
   /** Observers and listeners; one that throws is logged and does not stop the others. */
-  private publish(stored: StoredEvent[]): void {
+  private publish(stored: StoredEvent[], actors: (string | null)[]): void {
     if (stored.length === 0) return;
     const guarded = (run: () => void) => {
       try {
@@ -136,7 +137,7 @@ export class Office extends EventEmitter<OfficeEvents> {
       }
     };
     for (const { event } of stored) for (const observe of this.observers) guarded(() => observe(event));
-    guarded(() => this.emit('committed', stored));
+    guarded(() => this.emit('committed', stored, actors));
   }
 
   /**
@@ -209,7 +210,8 @@ export class Office extends EventEmitter<OfficeEvents> {
 
 /** What a command asks for, without the fresh id and estimate a retried ticket request would carry anew. */
 function commandFingerprint(input: CommandInput): string {
-  const { ticketId, promise, ...rest } = input as CommandInput & { ticketId?: string; promise?: unknown };
+  // The slip's language is not what a ticket request asks for: a retry in the other language is the same ticket.
+  const { ticketId, promise, language: _language, ...rest } = input as CommandInput & { ticketId?: string; promise?: unknown; language?: unknown };
   return JSON.stringify(input.type === 'issueTicket' ? rest : { ...rest, ticketId, promise });
 }
 

@@ -40,7 +40,7 @@ function issueTicket(c: Of<'issueTicket'>, state: QueueState): QueueEvent[] {
   const counter = (state.counterDay === day ? (state.counters.get(c.serviceId) ?? 0) : 0) + 1;
   const number = formatNumber(service.prefix, counter, state.rules.policy.counterDigits);
   const appointment = c.appointment ? checkedIn(c.appointment, c.now, state.rules.checkIn ?? DEFAULT_CHECK_IN) : null;
-  return [{ type: 'ticket.issued', at: c.now, ticketId: c.ticketId, serviceId: c.serviceId, number, counter, day, priorityGroup: c.priorityGroup, ...(c.promise ? { promise: c.promise } : {}), ...(appointment ? { appointment } : {}) }];
+  return [{ type: 'ticket.issued', at: c.now, ticketId: c.ticketId, serviceId: c.serviceId, number, counter, day, priorityGroup: c.priorityGroup, ...(c.promise ? { promise: c.promise } : {}), ...(appointment ? { appointment } : {}), ...(c.language ? { language: c.language } : {}) }];
 }
 
 export const DEFAULT_CHECK_IN: CheckInWindow = { earlyMinutes: 60, graceMinutes: 10 };

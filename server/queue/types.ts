@@ -100,8 +100,11 @@ interface CommandBase {
   now: number;
 }
 
+/** The kiosk's language when a ticket was taken there: its slip prints in it. Absent for tickets not taken at a kiosk. */
+export type SlipLanguage = 'fa' | 'en';
+
 export type QueueCommand =
-  | (CommandBase & { type: 'issueTicket'; ticketId: string; serviceId: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null; appointment?: AppointmentRef | null })
+  | (CommandBase & { type: 'issueTicket'; ticketId: string; serviceId: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null; appointment?: AppointmentRef | null; language?: SlipLanguage })
   | (CommandBase & { type: 'callNext'; deskId: string })
   | (CommandBase & { type: 'callTicket'; deskId: string; ticketId: string })
   | (CommandBase & { type: 'recall'; deskId: string; ticketId: string })
@@ -125,7 +128,7 @@ interface EventBase {
 }
 
 export type QueueEvent =
-  | (EventBase & { type: 'ticket.issued'; ticketId: string; serviceId: string; number: string; counter: number; day: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null; appointment?: AppointmentRef & { late: boolean } })
+  | (EventBase & { type: 'ticket.issued'; ticketId: string; serviceId: string; number: string; counter: number; day: string; priorityGroup: PriorityGroup | null; promise?: WaitPromise | null; appointment?: AppointmentRef & { late: boolean }; language?: SlipLanguage })
   | (EventBase & { type: 'ticket.called'; ticketId: string; deskId: string; serviceId: string; number: string; priorityGroup: PriorityGroup | null; waitedSeconds: number; how: 'next' | 'specific' | 'call_back' })
   | (EventBase & { type: 'ticket.recalled'; ticketId: string; deskId: string; recalls: number })
   | (EventBase & { type: 'ticket.no_show'; ticketId: string; deskId: string })
