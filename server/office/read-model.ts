@@ -1,5 +1,6 @@
 // What screens and API answers read: services with their lines and estimated waits, one ticket's
 // view, a desk's view. Computed from the in-memory state; finished tickets come from the store.
+import type { DeskTicket, DeskView } from './desk-view.js';
 import type { OfficeConfig, ServiceConfig } from '../config/schema.js';
 import { estimateEvery, type Estimator, type WaitEstimate } from '../estimate/types.js';
 import type { ServiceHistory } from '../estimate/history.js';
@@ -12,6 +13,8 @@ import { newTicketSituation, officeMoment, waitPromise, type OfficeMoment, type 
 import type { WaitRange } from '../time/wait-range.js';
 import { serviceDay, localClock } from '../time/day.js';
 import { instantAtLocal } from '../time/zoned.js';
+
+export type { DeskCurrentTicket, DeskTicket, DeskView } from './desk-view.js';
 
 export interface Estimation {
   estimator: Estimator;
@@ -257,7 +260,7 @@ export class ReadModel {
   }
 
   /** Everything one desk's screen shows. */
-  desk(deskId: string) {
+  desk(deskId: string): DeskView | undefined {
     const desk = this.state.desks.get(deskId);
     if (!desk) return undefined;
     const current = desk.currentTicketId ? this.state.tickets.get(desk.currentTicketId) : undefined;
@@ -274,7 +277,6 @@ export class ReadModel {
       parked: parked.map((t) => this.compact(t)),
       noShows: noShows.map((t) => this.compact(t)),
       today: deskDayCounts(this.db, deskId, day.iso, instantAtLocal(year, month, date, 0, this.config.timeZone)),
-      /** So the desk can count down to when a recalled visitor may be marked a no-show. */
       noShowGraceSeconds: this.config.policy.noShowGraceSeconds,
       now,
       localMinutes: localClock(now, this.config.timeZone).minutes,
@@ -285,8 +287,7 @@ export class ReadModel {
     return this.config.desks.find((d) => d.id === deskId)?.number;
   }
 
-  private compact(t: Ticket) {
-    // `booked`: the desk marks a booked visitor's ticket, with its time.
+  private compact(t: Ticket): DeskTicket {
     return { id: t.id, number: t.number, serviceId: t.serviceId, priorityGroup: t.priorityGroup, issuedAt: t.issuedAt, targetDeskId: t.targetDeskId, status: t.status, booked: t.appointment ? { start: t.appointment.start } : null };
   }
 

@@ -2,7 +2,7 @@
 // (with the directions reversed). Every message carries the event log's `seq`, so a client knows
 // whether it has missed anything; on every (re)connection it gets a fresh snapshot first.
 import type { QueueEvent } from '../queue/types.js';
-import type { PublicTicketView, ServiceView } from '../office/read-model.js';
+import type { DeskView, PublicTicketView, ServiceView } from '../office/read-model.js';
 import type { PublicOffice } from '../config/public.js';
 
 export type { PublicOffice };
@@ -17,6 +17,11 @@ export interface PublicCall {
   recall: boolean;
   at: number;
 }
+
+export type { DeskView };
+
+/** One desk's view with the event log's position it reflects. */
+export type DeskSnapshot = DeskView & { seq: number };
 
 export interface BoardSnapshot {
   seq: number;
@@ -81,7 +86,7 @@ export interface ServerToClientEvents {
   /** A call to announce now (chime and voice), not coalesced. */
   'call:announced': (call: PublicCall) => void;
   /** One desk's whole view; to the staff at that desk. */
-  'desk:snapshot': (view: { seq: number; [key: string]: unknown }) => void;
+  'desk:snapshot': (view: DeskSnapshot) => void;
   /** Every committed event, for staff and managers (notes removed). */
   'queue:event': (message: { seq: number; event: QueueEvent }) => void;
   /** One ticket's view, to whoever tracks it by its id. */

@@ -2,13 +2,17 @@
 // coalesced, after every change (any change can move another desk's line: services are shared).
 import type { StoredEvent } from '../store/event-store.js';
 import type { QueueEvent } from '../queue/types.js';
-import type { HandshakeAuth } from './contract.js';
+import type { DeskSnapshot, HandshakeAuth } from './contract.js';
 import type { SnapshotTick } from './tick.js';
 import type { Area, NobatServer, NobatSocket, RealtimeDeps } from './types.js';
 
 export function registerDesks(io: NobatServer, deps: Pick<RealtimeDeps, 'office' | 'read' | 'configs'>, tick: SnapshotTick): Area {
   const { office, read, configs } = deps;
-  const deskSnapshot = (deskId: string) => ({ seq: office.lastSeq(), ...read.desk(deskId) });
+  const deskSnapshot = (deskId: string): DeskSnapshot | undefined => {
+    const view = read.desk(deskId);
+    return view && { seq: office.lastSeq(), ...view };
+  };
+
   const dirty = new Set<string>();
   const openDesksDirty = () => {
     for (const desk of office.state.desks.values()) if (desk.open) dirty.add(desk.id);
@@ -16,7 +20,10 @@ export function registerDesks(io: NobatServer, deps: Pick<RealtimeDeps, 'office'
 
   tick.onFlush(() => {
     const rooms = io.sockets.adapter.rooms;
-    for (const deskId of dirty) if (rooms.has(`desk:${deskId}`)) io.to(`desk:${deskId}`).emit('desk:snapshot', deskSnapshot(deskId));
+    for (const deskId of dirty) {
+      const snapshot = rooms.has(`desk:${deskId}`) ? deskSnapshot(deskId) : undefined;
+      if (snapshot) io.to(`desk:${deskId}`).emit('desk:snapshot', snapshot);
+    }
     dirty.clear();
   });
 
@@ -45,7 +52,8 @@ export function registerDesks(io: NobatServer, deps: Pick<RealtimeDeps, 'office'
       }
       if (role === 'staff' && deskId) {
         void socket.join(`desk:${deskId}`);
-        socket.emit('desk:snapshot', deskSnapshot(deskId));
+        const snapshot = deskSnapshot(deskId);
+        if (snapshot) socket.emit('desk:snapshot', snapshot);
       }
     },
     close() {

@@ -1,5 +1,6 @@
 // /api/v1/desks: the list for staff and managers; call next, call a ticket, pause and resume for
-// the staff member signed in at that desk.
+// the staff member signed in at that desk, each answered with the desk's new view (`view`), so the
+// desk needs no second request.
 import { Hono } from 'hono';
 import { actorId } from '../../auth/principal.js';
 import { ApiError, apiErrors } from '../errors.js';
@@ -36,14 +37,14 @@ export function deskRoutes(deps: AppDeps) {
       const result = await office.execute({ type: 'callNext', deskId }, { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
       const calledId = result.replayedTicketId !== undefined ? result.replayedTicketId : calledTicketId(result.events.map((e) => e.event));
       if (!calledId) return c.body(null, 204);
-      return c.json({ ticket: read.ticket(calledId) }, 200);
+      return c.json({ ticket: read.ticket(calledId), view: read.desk(deskId) ?? null }, 200);
     })
     .post('/:deskId/call', validate('param', deskIdParam), validate('json', callBody), async (c) => {
       const { deskId } = c.req.valid('param');
       const staff = staffAt(c, deskId);
       const { ticketId } = c.req.valid('json');
       await office.execute({ type: 'callTicket', deskId, ticketId }, { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
-      return c.json({ ticket: read.ticket(ticketId) }, 200);
+      return c.json({ ticket: read.ticket(ticketId), view: read.desk(deskId) ?? null }, 200);
     })
     .post('/:deskId/pause', validate('param', deskIdParam), validate('json', pauseBody), async (c) => {
       const { deskId } = c.req.valid('param');
@@ -53,13 +54,13 @@ export function deskRoutes(deps: AppDeps) {
       // the edge: the domain lets a replayed trace's desk go on break mid-service.
       if (office.state.desks.get(deskId)?.currentTicketId) throw deskHoldsTicket();
       await office.execute({ type: 'pauseDesk', deskId, reason, note }, { id: actorId(staff), staffId: staff.userId });
-      return c.json({ desk: deskSummary(deskId) });
+      return c.json({ desk: deskSummary(deskId), view: read.desk(deskId) ?? null });
     })
     .post('/:deskId/resume', validate('param', deskIdParam), async (c) => {
       const { deskId } = c.req.valid('param');
       const staff = staffAt(c, deskId);
       await office.execute({ type: 'resumeDesk', deskId }, { id: actorId(staff), staffId: staff.userId });
-      return c.json({ desk: deskSummary(deskId) });
+      return c.json({ desk: deskSummary(deskId), view: read.desk(deskId) ?? null });
     });
 }
 

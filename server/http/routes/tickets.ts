@@ -13,14 +13,14 @@ import { finishBody, issueBody, positionBody, requestKey, ticketIdParam, transfe
 export function ticketRoutes(deps: AppDeps) {
   const { office, read } = deps;
 
-  /** Runs a staff command on one ticket at the caller's desk and answers with the ticket. */
+  /** Runs a staff command on one ticket at the caller's desk and answers with the ticket and the desk's new view. */
   const act = async (c: Context<AppEnv>, build: (deskId: string, ticketId: string) => CommandInput) => {
     const staff = staffAt(c);
     const ticketId = c.req.param('id')!;
     await office.execute(build(staff.deskId!, ticketId), { id: actorId(staff), staffId: staff.userId }, deskRequestKey(c, staff.userId));
     const ticket = read.ticket(ticketId);
     if (!ticket) throw apiErrors.ticketNotFound();
-    return c.json({ ticket }, 200);
+    return c.json({ ticket, view: read.desk(staff.deskId!) ?? null }, 200);
   };
 
   return new Hono<AppEnv>()
@@ -60,7 +60,8 @@ export function ticketRoutes(deps: AppDeps) {
       const ticketId = c.req.valid('param').id;
       const { position } = c.req.valid('json');
       await office.execute({ type: 'reinstate', ticketId, position }, { id: actorId(principal), staffId: principal.userId }, deskRequestKey(c, principal.userId));
-      return c.json({ ticket: read.ticket(ticketId) }, 200);
+      // A manager may reinstate from no desk; a clerk at a desk sees the desk's new view.
+      return c.json({ ticket: read.ticket(ticketId), view: principal.deskId ? (read.desk(principal.deskId) ?? null) : null }, 200);
     });
 }
 
