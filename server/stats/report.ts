@@ -8,7 +8,7 @@ import type { StatsDays } from './days.js';
 import { staffNames } from './queries.js';
 import { daysBetween, daysOf, type StatsRange } from './range.js';
 import { voiceIndicators } from '../voice/indicators.js';
-import type { Grouping, IndicatorsReport, PromiseAccuracy, ReportPeriod, ReportRow, StatsReport } from './types.js';
+import { GROUPINGS, type Grouping, type IndicatorsReport, type PromiseAccuracy, type ReportPeriod, type ReportRow, type StatsReport, type StatsReportSet } from './types.js';
 
 export async function statsReport(stats: StatsDays, range: StatsRange, by: Grouping): Promise<StatsReport> {
   return reportOf(stats, await stats.aggregate(range), range, by);
@@ -18,6 +18,13 @@ export async function statsReport(stats: StatsDays, range: StatsRange, by: Group
 export async function statsReports(stats: StatsDays, range: StatsRange, groupings: readonly Grouping[]): Promise<StatsReport[]> {
   const aggregate = await stats.aggregate(range);
   return groupings.map((by) => reportOf(stats, aggregate, range, by));
+}
+
+/** Every grouping of one range in one answer (the manager's history tab): one read, one aggregate. */
+export async function statsReportsByGrouping(stats: StatsDays, range: StatsRange): Promise<StatsReportSet> {
+  const reports = await statsReports(stats, range, GROUPINGS);
+  const first = reports[0]!;
+  return { office: first.office, period: first.period, total: first.total, rows: Object.fromEntries(reports.map((r) => [r.by, r.rows])) as StatsReportSet['rows'] };
 }
 
 export async function indicatorsReport(stats: StatsDays, range: StatsRange): Promise<IndicatorsReport> {
@@ -66,9 +73,10 @@ function reportOf(stats: StatsDays, aggregate: Aggregate, range: StatsRange, by:
   const config = stats.config();
   const groups = aggregate.groups[by];
   const totalGroup = aggregate.groups.total.total;
-  const rows = rowKeys(stats, config, range, by, Object.keys(groups)).map(({ key, name, iso }): ReportRow => ({
+  const rows = rowKeys(stats, config, range, by, Object.keys(groups)).map(({ key, name, nameEn = null, iso }): ReportRow => ({
     key,
     name,
+    nameEn,
     ...(iso ? { iso } : {}),
     ...figuresOf(groups[key]),
     ...(by === 'service' ? { longestQueue: groups[key]?.longestQueue ?? 0 } : {}),
@@ -90,13 +98,13 @@ function accuracyOf(aggregate: Aggregate): PromiseAccuracy {
 }
 
 /** The rows a report lists, in order: every configured service or desk, every day, the hours and staff that occur. */
-function rowKeys(stats: StatsDays, config: OfficeConfig, range: StatsRange, by: Grouping, seen: string[]): Array<{ key: string; name: string | null; iso?: string }> {
+function rowKeys(stats: StatsDays, config: OfficeConfig, range: StatsRange, by: Grouping, seen: string[]): Array<{ key: string; name: string | null; nameEn?: string | null; iso?: string }> {
   const present = seen.filter((k) => k !== 'null');
   switch (by) {
     case 'service':
-      return withUnknown(config.services.map((s) => ({ key: s.id, name: s.name })), present);
+      return withUnknown(config.services.map((s) => ({ key: s.id, name: s.name, nameEn: s.nameEn })), present);
     case 'desk':
-      return withUnknown(config.desks.map((d) => ({ key: d.id, name: d.name })), present);
+      return withUnknown(config.desks.map((d) => ({ key: d.id, name: d.name, nameEn: d.nameEn ?? `Desk ${d.number}` })), present);
     case 'staff': {
       const names = staffNames(stats.db);
       return present.map((key) => ({ key, name: names.get(key) ?? null })).sort((a, b) => (a.name ?? a.key).localeCompare(b.name ?? b.key, 'fa'));
@@ -109,9 +117,9 @@ function rowKeys(stats: StatsDays, config: OfficeConfig, range: StatsRange, by: 
 }
 
 /** The configured rows, then any others the tickets name (a service or desk since removed). */
-function withUnknown(configured: Array<{ key: string; name: string }>, present: string[]): Array<{ key: string; name: string | null }> {
+function withUnknown(configured: Array<{ key: string; name: string; nameEn: string }>, present: string[]): Array<{ key: string; name: string | null; nameEn: string | null }> {
   const known = new Set(configured.map((c) => c.key));
-  return [...configured, ...present.filter((k) => !known.has(k)).sort().map((key) => ({ key, name: null }))];
+  return [...configured, ...present.filter((k) => !known.has(k)).sort().map((key) => ({ key, name: null, nameEn: null }))];
 }
 
 function periodOf(range: StatsRange): ReportPeriod {

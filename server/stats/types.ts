@@ -75,6 +75,8 @@ export interface Figures {
 export interface ReportRow extends Figures {
   key: string;
   name: string | null;
+  /** The English name of a service or desk row (a desk without one: «Desk 3»); null elsewhere. */
+  nameEn: string | null;
   /** The Gregorian date of a day row. */
   iso?: string;
   /** Service rows only: the most tickets waiting for their first call at one moment. */
@@ -89,6 +91,14 @@ export interface StatsReport {
   rows: ReportRow[];
   /** The whole period; its `longestQueue` counts every service's line together. */
   total: Figures & { longestQueue: number };
+}
+
+/** GET /api/v1/stats/reports?from&to: the rows of every grouping of one period, from one read of its days. */
+export interface StatsReportSet {
+  office: string;
+  period: ReportPeriod;
+  rows: Record<Grouping, ReportRow[]>;
+  total: StatsReport['total'];
 }
 
 /** How well the wait on the ticket held, over the called tickets that carried one. */

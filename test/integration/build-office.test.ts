@@ -62,6 +62,25 @@ describe('an office built without a port', () => {
     assert.deepEqual(events, [{ type: 'ticket.issued', at: MORNING }, { type: 'ticket.called', at: MORNING + 90_000 }]);
   });
 
+  it('answers every grouping of a period in one stats request, each row as the single report has it, with English names', async () => {
+    const login = await api('POST', '/auth/login', undefined, { username: 'manager', password: DEMO_PASSWORD });
+    const manager = login.body.token as string;
+    const all = await api('GET', '/stats/reports?from=2026-11-22&to=2026-11-22', manager);
+    assert.equal(all.status, 200, JSON.stringify(all.body));
+    assert.deepEqual(Object.keys(all.body.rows).sort(), ['day', 'desk', 'hour', 'service', 'staff']);
+    for (const by of ['service', 'desk', 'hour', 'day']) {
+      const one = await api('GET', `/stats/report?from=2026-11-22&to=2026-11-22&by=${by}`, manager);
+      assert.deepEqual(all.body.rows[by], one.body.rows, by);
+    }
+    const payment = all.body.rows.service.find((r: { key: string }) => r.key === 'payment');
+    assert.equal(payment.issued, 1);
+    assert.match(payment.nameEn, /^[A-Za-z]/);
+    assert.match(all.body.rows.desk.find((r: { key: string }) => r.key === 'desk-1').nameEn, /^[A-Za-z]/);
+    assert.equal(all.body.total.issued, 1);
+    const clerk = await api('GET', '/stats/reports?from=2026-11-22&to=2026-11-22', (await api('POST', '/auth/login', undefined, { username: 'staff2', password: DEMO_PASSWORD, deskId: 'desk-2' })).body.token);
+    assert.equal(clerk.status, 403);
+  });
+
   it('refuses a ticket without a kiosk credential, as the served app does', async () => {
     const refused = await api('POST', '/tickets', undefined, { serviceId: 'payment' });
     assert.equal(refused.status, 401);

@@ -82,6 +82,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'POST', route: '/api/v1/desks/:deskId/resume', path: () => '/api/v1/desks/desk-1/resume', expect: staffAtTheDesk },
   { method: 'GET', route: '/api/v1/stats/summary', path: () => '/api/v1/stats/summary?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/stats/report', path: () => '/api/v1/stats/report?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/stats/reports', path: () => '/api/v1/stats/reports?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/stats/indicators', path: () => '/api/v1/stats/indicators?from=2026-11-01&to=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/stats/report.xlsx', path: () => '/api/v1/stats/report.xlsx?from=2026-11-22', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/stats/indicators.xlsx', path: () => '/api/v1/stats/indicators.xlsx?from=2026-11-22', expect: managersAdmins },

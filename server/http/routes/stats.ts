@@ -8,7 +8,7 @@ import { statsPeriodQuery, statsReportQuery, summaryQuery } from '../schemas.js'
 import { ticketsCsv } from '../../stats/csv.js';
 import { serviceSummary } from '../../stats/summary.js';
 import type { StatsDays } from '../../stats/days.js';
-import { indicatorsReport, statsReport, statsReports } from '../../stats/report.js';
+import { indicatorsReport, statsReport, statsReports, statsReportsByGrouping } from '../../stats/report.js';
 import type { StatsRange } from '../../stats/range.js';
 import { GROUPINGS } from '../../stats/types.js';
 import { indicatorsWorkbook, statisticsWorkbook } from '../../stats/xlsx.js';
@@ -26,6 +26,7 @@ export function statsRoutes(deps: AppDeps, stats: StatsDays) {
       const { range, by } = c.req.valid('query');
       return c.json(await statsReport(stats, range, by));
     })
+    .get('/reports', validate('query', statsPeriodQuery), async (c) => c.json(await statsReportsByGrouping(stats, c.req.valid('query').range)))
     .get('/indicators', validate('query', statsPeriodQuery), async (c) => c.json(await indicatorsReport(stats, c.req.valid('query').range)))
     .get('/report.xlsx', validate('query', statsPeriodQuery), async (c) => {
       const { range } = c.req.valid('query');
