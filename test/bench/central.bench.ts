@@ -21,7 +21,9 @@ import { writeLink } from '../../server/sync/link-store.js';
 import { OutboundSync } from '../../server/sync/outbound.js';
 import { contentDigest, type SyncBatch, type SyncEvent } from '../../server/sync/wire.js';
 import { startPgCluster } from '../central/lib/pg-cluster.js';
-import { spawnCentral } from '../central/lib/spawn-central.js';
+import { nobat, spawnCentral } from '../central/lib/spawn-central.js';
+import { spawnServer } from '../faults/lib/spawn-server.js';
+import { openLoop, send } from './lib/http-load.js';
 import { percentile, type BenchFigure } from './figure.js';
 import { quietLog, tempDir } from './lib/temp.js';
 
@@ -33,6 +35,8 @@ const IN_FLIGHT = 8;
 const OFFLINE_EVENTS = 20_000;
 const SERVICES = ['certificate', 'payment', 'request', 'complaint', 'documents', 'contractor'];
 const RUNS = 7;
+const KIOSKS = 100;
+const ISSUE_WINDOW_MS = 3_000;
 
 export default async (): Promise<BenchFigure[]> => {
   const cluster = await startPgCluster({ durable: true });
@@ -44,8 +48,9 @@ export default async (): Promise<BenchFigure[]> => {
     try {
       const ingest = await measureIngest(pool, central.url);
       const catchUp = await measureCatchUp(pool, central.url);
+      const issue = await measureIssueWhileSyncing(pool, central.url);
       const reports = await measureReports(pool, central.url);
-      return [...ingest, catchUp, ...reports];
+      return [...ingest, catchUp, ...issue, ...reports];
     } finally {
       await central.stop();
       await pool.end();
@@ -127,28 +132,32 @@ async function measureIngest(pool: pg.Pool, url: string): Promise<BenchFigure[]>
   ];
 }
 
-async function measureCatchUp(pool: pg.Pool, url: string): Promise<BenchFigure> {
-  const { officeId, credential } = await enrolled(pool, 'offline office', 'province 0');
-  const dir = tempDir('nobat-central-bench-');
-  try {
-    const db = openDatabase(join(dir, 'nobat.db'));
-    // Seven days of a busy office's log, written as its store writes it (queue events' JSON).
+/** Seven days of a busy office's log (`events` of them), written as its store writes it (queue events' JSON). */
+function writeBacklog(db: ReturnType<typeof openDatabase>, events: number): void {
     const insert = db.prepare('INSERT INTO events (at, type, ticket_id, desk_id, actor, data) VALUES (?, ?, ?, ?, ?, ?)');
     db.transaction(() => {
       const base = Date.parse('2026-11-15T04:00:00Z');
-      for (let t = 0; t * 4 < OFFLINE_EVENTS; t++) {
+      for (let t = 0; t * 4 < events; t++) {
         const at = base + Math.floor(t / 715) * 86_400_000 + (t % 715) * 36_000;
         const ticketId = randomBytes(16).toString('base64url');
         const serviceId = SERVICES[t % SERVICES.length]!;
-        const events = [
+        const ticket = [
           { type: 'ticket.issued', at, ticketId, serviceId, number: String(1000 + t), counter: t, day: '', priorityGroup: null },
           { type: 'ticket.called', at: at + 240_000, ticketId, deskId: 'desk-1', serviceId, number: String(1000 + t), priorityGroup: null, waitedSeconds: 240, how: 'next' },
           { type: 'ticket.started', at: at + 250_000, ticketId, deskId: 'desk-1' },
           { type: 'ticket.finished', at: at + 430_000, ticketId, deskId: 'desk-1', outcome: 'done', note: null, serviceSeconds: 180 },
         ];
-        for (const e of events) insert.run(e.at, e.type, ticketId, 'desk-1', 'user:1', JSON.stringify(e));
+        for (const e of ticket) insert.run(e.at, e.type, ticketId, 'desk-1', 'user:1', JSON.stringify(e));
       }
     })();
+}
+
+async function measureCatchUp(pool: pg.Pool, url: string): Promise<BenchFigure> {
+  const { officeId, credential } = await enrolled(pool, 'offline office', 'province 0');
+  const dir = tempDir('nobat-central-bench-');
+  try {
+    const db = openDatabase(join(dir, 'nobat.db'));
+    writeBacklog(db, OFFLINE_EVENTS);
     writeLink(db, { url, officeId, credential, epoch: 0, synced: 0 });
     const last = (db.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number }).seq;
     const sync = new OutboundSync({ db, timeZone: () => 'Asia/Tehran', log: quietLog, status: () => ({ waiting: 0, desksOpen: 0 }), idleMs: 5 });
@@ -168,6 +177,49 @@ async function measureCatchUp(pool: pg.Pool, url: string): Promise<BenchFigure> 
   }
 }
 
+/**
+ * The office's own ticket issue while it syncs: a real office server (`nobat start`, a child process)
+ * with two weeks' backlog in its log, 100 kiosks issuing at 1 ticket/s each, first with no link, then
+ * just after `nobat join` while its outbound sync ships the backlog to central.
+ */
+async function measureIssueWhileSyncing(pool: pg.Pool, url: string): Promise<BenchFigure[]> {
+  const dir = tempDir('nobat-central-office-');
+  try {
+    const db = openDatabase(join(dir, 'nobat.db'));
+    writeBacklog(db, 2 * OFFLINE_EVENTS);
+    const last = (db.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number }).seq;
+    db.close();
+    const office = await spawnServer(dir, { readyWithinMs: 60_000 });
+    try {
+      let n = 0;
+      const issue = () => ({ method: 'POST' as const, path: '/api/v1/tickets', body: { serviceId: SERVICES[n++ % SERVICES.length] } });
+      await send(office.url, issue());
+      const alone = await openLoop(office.url, KIOSKS, 1, ISSUE_WINDOW_MS, issue);
+      const { id, code } = await addOffice(pool, 'busy office', 'province 0');
+      await nobat(['join', url, code, '--data', dir]);
+      const mark = async () => Number((await pool.query<{ high_water: string }>('SELECT high_water FROM offices WHERE id = $1', [id])).rows[0]!.high_water);
+      while ((await mark()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      const syncing = await openLoop(office.url, KIOSKS, 1, ISSUE_WINDOW_MS, issue);
+      const shipped = await mark();
+      const p99 = (latencies: number[]) => percentile([...latencies].sort((a, b) => a - b), 99);
+      const detail = (run: typeof alone) => `${KIOSKS} kiosks × 1 ticket/s for ${ISSUE_WINDOW_MS / 1000} s (open loop), ${run.statuses.get(201) ?? 0} × 201, ${run.failures} failed`;
+      return [
+        { name: `office: issue a ticket, ${KIOSKS} kiosks × 1/s, no link to central, p99`, value: p99(alone.latencies), unit: 'ms', detail: detail(alone) },
+        {
+          name: `office: issue a ticket, ${KIOSKS} kiosks × 1/s, while syncing its backlog to central, p99`,
+          value: p99(syncing.latencies),
+          unit: 'ms',
+          detail: `${detail(syncing)}; central held ${shipped} of the office's ${last}+ seqs when the window closed${shipped < last ? ' (the sync ran throughout)' : ' (the sync finished inside the window)'}`,
+        },
+      ];
+    } finally {
+      await office.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function measureReports(pool: pg.Pool, url: string): Promise<BenchFigure[]> {
   // A year of office-day rows for 200 more offices, as if each had synced for a year (≈ 60 M tickets).
   const { rows: created } = await pool.query<{ id: number }>(
@@ -177,12 +229,17 @@ async function measureReports(pool: pg.Pool, url: string): Promise<BenchFigure[]
   // Each row with its histograms as a day of 150 called and 130 served tickets leaves them: 30 wait
   // buckets (350–495 s) and 26 of time at the desk (180–305 s).
   await pool.query(
+    `INSERT INTO office_days (office_id, day, service_id, issued, served, no_shows, cancelled, transferred, wait_count, wait_ms, service_count, service_ms, ratings, ratings_top_two, rating_points3,
+       promise_count, promise_within, promise_not_later, promise_past_upper_by5, promise_abs_error_ms, promise_lateness_ms)
+     SELECT o, d::date, s, 155 + (o + extract(doy FROM d)::int) % 20, 130, 6, 2, 3, 150, 150 * 422000, 130, 130 * 242000, 40, 30, 480, 150, 110, 130, 6, 150 * 61000, 150 * 12000
+     FROM unnest($1::int[]) o, generate_series('2026-03-21'::date, '2027-03-20'::date, '1 day') d, unnest($2::text[]) s`,
+    [ids, SERVICES],
+  );
+  await pool.query(
     `WITH waits AS (SELECT jsonb_object_agg((350 + b * 5)::text, 4 + b % 3) AS h FROM generate_series(0, 29) b),
        services AS (SELECT jsonb_object_agg((180 + b * 5)::text, 5) AS h FROM generate_series(0, 25) b)
-     INSERT INTO office_days (office_id, day, service_id, issued, served, no_shows, cancelled, transferred, wait_count, wait_ms, service_count, service_ms, ratings, ratings_top_two, rating_points3,
-       promise_count, promise_within, promise_not_later, promise_past_upper_by5, promise_abs_error_ms, promise_lateness_ms, wait_histogram, service_histogram, wait_max_s, service_max_s)
-     SELECT o, d::date, s, 155 + (o + extract(doy FROM d)::int) % 20, 130, 6, 2, 3, 150, 150 * 422000, 130, 130 * 242000, 40, 30, 480,
-       150, 110, 130, 6, 150 * 61000, 150 * 12000, waits.h, services.h, 498.5, 309
+     INSERT INTO office_day_spreads (office_id, day, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s)
+     SELECT o, d::date, s, waits.h, services.h, 498.5, 309
      FROM unnest($1::int[]) o, generate_series('2026-03-21'::date, '2027-03-20'::date, '1 day') d, unnest($2::text[]) s, waits, services`,
     [ids, SERVICES],
   );
@@ -198,6 +255,7 @@ async function measureReports(pool: pg.Pool, url: string): Promise<BenchFigure[]
   );
   await pool.query('ANALYZE office_days');
   await pool.query('ANALYZE office_month_spreads');
+  await pool.query('ANALYZE office_day_spreads');
   const { rows: counted } = await pool.query<{ rows: string; tickets: string }>('SELECT COUNT(*) AS rows, SUM(issued) AS tickets FROM office_days');
   await addOrgUser(pool, { username: 'bench-admin', name: 'bench', role: 'org_admin', province: null, password: 'bench-password' });
   await addOrgUser(pool, { username: 'bench-province', name: 'bench', role: 'province_manager', province: 'province 7', password: 'bench-password' });

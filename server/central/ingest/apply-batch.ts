@@ -6,7 +6,7 @@ import type { Logger } from '../../log.js';
 import { type SyncBatch, type SyncEvent, type SyncReceipt, type SyncRefusalDetails } from '../../sync/wire.js';
 import { inTransaction, type Pool, type PoolClient } from '../db/pool.js';
 import { jalaliKey } from '../../stats/range.js';
-import { cellKey, FIGURES, noFigures, tally, type SpreadChange, type TicketTally } from './tally.js';
+import { cellKey, FIGURES, tally, type SpreadChange, type TicketTally } from './tally.js';
 
 export class SyncRefused extends Error {
   constructor(
@@ -141,71 +141,77 @@ async function applyFresh(client: PoolClient, officeId: number, epoch: number, f
       ],
     );
   }
-  const cells = [...new Set([...figures.keys(), ...spreads.keys()])];
-  if (cells.length > 0) {
+  const statements: Array<{ sql: string; params: unknown[] }> = [];
+  if (figures.size > 0) {
+    const cells = [...figures];
     const columns = FIGURES.map((f) => COLUMN[f]);
-    const figuresOf = (key: string) => figures.get(key) ?? noFigures();
-    const histogram = (h: Map<number, number> | undefined) => JSON.stringify(Object.fromEntries(h ?? []));
-    const n = columns.length + 4;
-    const days = {
-      sql: `INSERT INTO office_days (office_id, day, service_id, ${columns.join(', ')}, wait_histogram, service_histogram, wait_max_s, service_max_s)
-       SELECT $1, * FROM unnest($2::date[], $3::text[], ${columns.map((_, i) => `$${i + 4}::bigint[]`).join(', ')}, $${n}::jsonb[], $${n + 1}::jsonb[], $${n + 2}::float8[], $${n + 3}::float8[])
-       ON CONFLICT (office_id, day, service_id) DO UPDATE SET ${columns.map((c) => `${c} = office_days.${c} + EXCLUDED.${c}`).join(', ')},
-         wait_histogram = CASE WHEN EXCLUDED.wait_histogram = '{}' THEN office_days.wait_histogram ELSE histogram_add(office_days.wait_histogram, EXCLUDED.wait_histogram) END,
-         service_histogram = CASE WHEN EXCLUDED.service_histogram = '{}' THEN office_days.service_histogram ELSE histogram_add(office_days.service_histogram, EXCLUDED.service_histogram) END,
-         wait_max_s = GREATEST(office_days.wait_max_s, EXCLUDED.wait_max_s), service_max_s = GREATEST(office_days.service_max_s, EXCLUDED.service_max_s)`,
-      params: [
-        officeId,
-        cells.map((k) => k.slice(0, 10)),
-        cells.map((k) => k.slice(11)),
-        ...FIGURES.map((f) => cells.map((k) => figuresOf(k)[f])),
-        cells.map((k) => histogram(spreads.get(k)?.wait)),
-        cells.map((k) => histogram(spreads.get(k)?.service)),
-        cells.map((k) => spreads.get(k)?.waitMax ?? null),
-        cells.map((k) => spreads.get(k)?.serviceMax ?? null),
-      ] as unknown[],
-    };
-    // One statement for both tables: a round trip less per batch.
-    if (spreads.size === 0) await client.query(days.sql, days.params);
-    else {
-      const months = monthSpreads(spreads, days.params.length + 1);
-      await client.query(`WITH days AS (${days.sql} RETURNING 1) ${months.sql}`, [...days.params, ...months.params]);
-    }
+    statements.push({
+      sql: `INSERT INTO office_days (office_id, day, service_id, ${columns.join(', ')})
+       SELECT $1, * FROM unnest(@::date[], @::text[], ${columns.map(() => '@::bigint[]').join(', ')})
+       ON CONFLICT (office_id, day, service_id) DO UPDATE SET ${columns.map((c) => `${c} = office_days.${c} + EXCLUDED.${c}`).join(', ')}`,
+      params: [cells.map(([k]) => k.slice(0, 10)), cells.map(([k]) => k.slice(11)), ...FIGURES.map((f) => cells.map(([, c]) => c[f]))],
+    });
   }
+  if (spreads.size > 0) {
+    statements.push(spreadStatement('office_day_spreads', 'day', 'date', [...spreads].map(([k, change]) => [k.slice(0, 10), k.slice(11), change])));
+    statements.push(spreadStatement('office_month_spreads', 'month', 'text', monthsOf(spreads)));
+  }
+  if (statements.length > 0) await client.query(...combined(officeId, statements));
   return orphans;
 }
 
-/** The statement adding the batch's changes to the spreads into each Jalali month's, per service; its parameters are numbered from `from` ($1 is the office). */
-function monthSpreads(spreads: ReadonlyMap<string, SpreadChange>, from: number): { sql: string; params: unknown[] } {
-  const months = new Map<string, SpreadChange>();
-  for (const [key, change] of spreads) {
-    const monthKey = cellKey(jalaliKey(key.slice(0, 10)).slice(0, 7), key.slice(11));
-    let month = months.get(monthKey);
-    if (!month) months.set(monthKey, (month = { wait: new Map(), service: new Map(), waitMax: null, serviceMax: null }));
-    for (const [bucket, n] of change.wait) month.wait.set(bucket, (month.wait.get(bucket) ?? 0) + n);
-    for (const [bucket, n] of change.service) month.service.set(bucket, (month.service.get(bucket) ?? 0) + n);
-    month.waitMax = maxOf(month.waitMax, change.waitMax);
-    month.serviceMax = maxOf(month.serviceMax, change.serviceMax);
-  }
-  const keys = [...months.keys()];
+/**
+ * Several INSERT statements as one (each but the last in a WITH): a round trip per batch instead of
+ * three. `@` in each statement stands for its next parameter; $1 is the office.
+ */
+function combined(officeId: number, statements: ReadonlyArray<{ sql: string; params: unknown[] }>): [string, unknown[]] {
+  const params: unknown[] = [officeId];
+  const texts = statements.map(({ sql, params: own }) => {
+    let i = 0;
+    const text = sql.replace(/@/g, () => `$${params.length + 1 + i++}`);
+    params.push(...own);
+    return text;
+  });
+  const last = texts.pop()!;
+  return [texts.length === 0 ? last : `WITH ${texts.map((t, i) => `s${i} AS (${t} RETURNING 1)`).join(', ')} ${last}`, params];
+}
+
+/** Adds histogram changes to a spreads table (by day or by Jalali month); buckets that fall to zero go. */
+function spreadStatement(table: string, column: string, type: string, rows: ReadonlyArray<[string, string, SpreadChange]>): { sql: string; params: unknown[] } {
   const histogram = (h: Map<number, number>) => JSON.stringify(Object.fromEntries([...h].filter(([, n]) => n !== 0)));
-  const $ = (i: number) => `$${from + i}`;
   return {
-    sql: `INSERT INTO office_month_spreads (office_id, month, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s)
-     SELECT $1, * FROM unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::jsonb[], ${$(3)}::jsonb[], ${$(4)}::float8[], ${$(5)}::float8[])
-     ON CONFLICT (office_id, month, service_id) DO UPDATE SET
-       wait_histogram = CASE WHEN EXCLUDED.wait_histogram = '{}' THEN office_month_spreads.wait_histogram ELSE histogram_add(office_month_spreads.wait_histogram, EXCLUDED.wait_histogram) END,
-       service_histogram = CASE WHEN EXCLUDED.service_histogram = '{}' THEN office_month_spreads.service_histogram ELSE histogram_add(office_month_spreads.service_histogram, EXCLUDED.service_histogram) END,
-       wait_max_s = GREATEST(office_month_spreads.wait_max_s, EXCLUDED.wait_max_s), service_max_s = GREATEST(office_month_spreads.service_max_s, EXCLUDED.service_max_s)`,
+    sql: `INSERT INTO ${table} (office_id, ${column}, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s)
+     SELECT $1, * FROM unnest(@::${type}[], @::text[], @::jsonb[], @::jsonb[], @::float8[], @::float8[])
+     ON CONFLICT (office_id, ${column}, service_id) DO UPDATE SET
+       wait_histogram = CASE WHEN EXCLUDED.wait_histogram = '{}' THEN ${table}.wait_histogram ELSE histogram_add(${table}.wait_histogram, EXCLUDED.wait_histogram) END,
+       service_histogram = CASE WHEN EXCLUDED.service_histogram = '{}' THEN ${table}.service_histogram ELSE histogram_add(${table}.service_histogram, EXCLUDED.service_histogram) END,
+       wait_max_s = GREATEST(${table}.wait_max_s, EXCLUDED.wait_max_s), service_max_s = GREATEST(${table}.service_max_s, EXCLUDED.service_max_s)`,
     params: [
-      keys.map((k) => k.slice(0, 7)),
-      keys.map((k) => k.slice(8)),
-      keys.map((k) => histogram(months.get(k)!.wait)),
-      keys.map((k) => histogram(months.get(k)!.service)),
-      keys.map((k) => months.get(k)!.waitMax),
-      keys.map((k) => months.get(k)!.serviceMax),
+      rows.map(([key]) => key),
+      rows.map(([, service]) => service),
+      rows.map(([, , c]) => histogram(c.wait)),
+      rows.map(([, , c]) => histogram(c.service)),
+      rows.map(([, , c]) => c.waitMax),
+      rows.map(([, , c]) => c.serviceMax),
     ],
   };
+}
+
+/** The batch's spread changes added up per Jalali month and service. */
+function monthsOf(spreads: ReadonlyMap<string, SpreadChange>): Array<[string, string, SpreadChange]> {
+  const months = new Map<string, [string, string, SpreadChange]>();
+  for (const [key, change] of spreads) {
+    const month = jalaliKey(key.slice(0, 10)).slice(0, 7);
+    const service = key.slice(11);
+    let row = months.get(cellKey(month, service));
+    if (!row) months.set(cellKey(month, service), (row = [month, service, { wait: new Map(), service: new Map(), waitMax: null, serviceMax: null }]));
+    const sum = row[2];
+    for (const [bucket, n] of change.wait) sum.wait.set(bucket, (sum.wait.get(bucket) ?? 0) + n);
+    for (const [bucket, n] of change.service) sum.service.set(bucket, (sum.service.get(bucket) ?? 0) + n);
+    sum.waitMax = maxOf(sum.waitMax, change.waitMax);
+    sum.serviceMax = maxOf(sum.serviceMax, change.serviceMax);
+  }
+  return [...months.values()];
 }
 
 function maxOf(a: number | null, b: number | null): number | null {

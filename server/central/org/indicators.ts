@@ -114,7 +114,7 @@ async function spreadsOf(pool: Pool, range: StatsRange, offices: number[] | null
      FROM office_month_spreads WHERE month = ANY($1::text[]) AND ($3::int[] IS NULL OR office_id = ANY($3))
      UNION ALL
      SELECT office_id, service_id, wait_histogram, service_histogram, wait_max_s, service_max_s
-     FROM office_days WHERE day = ANY($2::date[]) AND ($3::int[] IS NULL OR office_id = ANY($3)) AND (wait_max_s IS NOT NULL OR service_max_s IS NOT NULL)`,
+     FROM office_day_spreads WHERE day = ANY($2::date[]) AND ($3::int[] IS NULL OR office_id = ANY($3))`,
     [months, days, offices],
   );
   const fresh = (): Spreads => ({ wait: new SpreadSum(), service: new SpreadSum() });
