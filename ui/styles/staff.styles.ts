@@ -80,6 +80,11 @@ export const staffStyles = [
       background: #eceff3;
       color: #333c48;
     }
+    /* A booked visitor: called at the booked time, ahead of walk-ins. */
+    .badge.booked {
+      background: #dcefe3;
+      color: #0d4a26;
+    }
     .badge.priority {
       background: var(--nb-priority-bg);
       color: var(--nb-priority);

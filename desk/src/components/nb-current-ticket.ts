@@ -5,6 +5,7 @@ import { localDigits, minutesText, ticketNumberText, timerText } from '../../../
 import { t, tn, type Lang, type MessageKey } from '../i18n.js';
 import { serviceName, type Availability, type CurrentTicket, type DeskAction, type Dialog, type ServiceInfo } from '../state.js';
 import { staffStyles } from '../../../ui/styles/staff.styles.js';
+import { bookedBadge } from './ticket-row.js';
 
 /** The keys that run the frequent actions; `code`, so they work on a Persian keyboard layout too. */
 export const SHORTCUTS = { next: 'KeyN', recall: 'KeyR', start: 'KeyS', finish: 'KeyF', park: 'KeyP', transfer: 'KeyT' } as const;
@@ -29,6 +30,8 @@ export class NbCurrentTicket extends LitElement {
   @property({ type: Number }) graceSeconds = 0;
   /** The server's time now, for the timers. */
   @property({ type: Number }) now = 0;
+  /** The office's time zone, for a booked visitor's time. */
+  @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
   @property() language: Lang = 'fa';
 
@@ -141,6 +144,7 @@ export class NbCurrentTicket extends LitElement {
         <span class="service">
           ${serviceName(this.services, current.serviceId, lang)}
           ${current.priorityGroup ? html`<span class="badge priority">${t(lang, current.priorityGroup as MessageKey)}</span>` : ''}
+          ${bookedBadge(current.booked, lang, this.timeZone)}
         </span>
         <span class="status ${current.status}">${t(lang, current.status === 'serving' ? 'serving' : 'called')}</span>
         <span class="facts">

@@ -127,6 +127,7 @@ export class NbDeskApp extends LitElement {
   private renderDesk() {
     const { lang, view, connected, error, info, alert, retrying } = this.state;
     const now = this.serverNow();
+    const timeZone = this.state.office?.timeZone ?? 'Asia/Tehran';
     const available = this.available();
     return html`
       <div role="status" aria-live="polite">
@@ -150,11 +151,11 @@ export class NbDeskApp extends LitElement {
       ${view
         ? html`<main @nb-action=${this.onAction} @nb-open-dialog=${(e: CustomEvent<{ dialog: Dialog }>) => this.openDialog(e.detail.dialog)}>
             <div class="column">
-              <nb-current-ticket .current=${view.current} .available=${available} .graceSeconds=${view.noShowGraceSeconds} .pending=${this.state.pending} .services=${this.state.services} .now=${now} .language=${lang}></nb-current-ticket>
-              <nb-parked-list .parked=${view.parked} .available=${available} .services=${this.state.services} .language=${lang}></nb-parked-list>
+              <nb-current-ticket .current=${view.current} .available=${available} .graceSeconds=${view.noShowGraceSeconds} .pending=${this.state.pending} .services=${this.state.services} .now=${now} .timeZone=${timeZone} .language=${lang}></nb-current-ticket>
+              <nb-parked-list .parked=${view.parked} .available=${available} .services=${this.state.services} .timeZone=${timeZone} .language=${lang}></nb-parked-list>
               <nb-today-counts .today=${view.today} .language=${lang}></nb-today-counts>
             </div>
-            <nb-queue-panel .view=${view} .available=${available} .services=${this.state.services} .now=${now} .language=${lang}></nb-queue-panel>
+            <nb-queue-panel .view=${view} .available=${available} .services=${this.state.services} .now=${now} .timeZone=${timeZone} .language=${lang}></nb-queue-panel>
           </main>`
         : html`<p class="loading">${t(lang, 'loading')}</p>`}
       ${this.renderDialog()}

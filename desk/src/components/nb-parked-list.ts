@@ -20,6 +20,8 @@ export class NbParkedList extends LitElement {
   @property({ attribute: false }) services: ServiceInfo[] = [];
   /** The reader's language. */
   @property() language: Lang = 'fa';
+  /** The office's time zone, for booked visitors' times. */
+  @property() timeZone = 'Asia/Tehran';
 
   static override styles = [
     staffStyles,
@@ -33,7 +35,7 @@ export class NbParkedList extends LitElement {
 
   override render() {
     if (!this.parked.length) return '';
-    const context = { host: this, lang: this.language, available: this.available, services: this.services, now: 0 };
+    const context = { host: this, lang: this.language, available: this.available, services: this.services, now: 0, timeZone: this.timeZone };
     return html`<section class="panel" aria-labelledby="parked-title">
       <h2 id="parked-title">${t(this.language, 'parkedList')}</h2>
       <ol class="parked">${this.parked.map((ticket) => ticketRow(ticket, 'callBack', context))}</ol>

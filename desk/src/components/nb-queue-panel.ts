@@ -25,6 +25,8 @@ export class NbQueuePanel extends LitElement {
   @property({ attribute: false }) services: ServiceInfo[] = [];
   /** The server's time now, for the waits. */
   @property({ type: Number }) now = 0;
+  /** The office's time zone, for booked visitors' times. */
+  @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
   @property() language: Lang = 'fa';
 
@@ -107,7 +109,7 @@ export class NbQueuePanel extends LitElement {
   }
 
   private renderRow(ticket: QueuedTicket, kind: RowKind) {
-    return ticketRow(ticket, kind, { host: this, lang: this.language, available: this.available, services: this.services, now: this.now });
+    return ticketRow(ticket, kind, { host: this, lang: this.language, available: this.available, services: this.services, now: this.now, timeZone: this.timeZone });
   }
 }
 

@@ -2,7 +2,7 @@
 // queue panel and the parked list beside the current ticket.
 import { css, html } from 'lit';
 import { emit } from '../events.js';
-import { minutesText, ticketNumberText } from '../../../ui/format.js';
+import { clockText, minutesText, ticketNumberText } from '../../../ui/format.js';
 import { t, type Lang, type MessageKey } from '../i18n.js';
 import { serviceName, type Availability, type DeskAction, type QueuedTicket, type ServiceInfo } from '../state.js';
 
@@ -15,15 +15,23 @@ export interface RowContext {
   services: ServiceInfo[];
   /** The server's time now, for a waiting ticket's wait. */
   now: number;
+  /** The office's time zone, for a booked visitor's time. */
+  timeZone: string;
 }
 
-export function ticketRow(ticket: QueuedTicket, kind: RowKind, { host, lang, available, services, now }: RowContext) {
+/** A booked visitor's mark, with the booked time: «رزرو ۱۰:۳۰». */
+export function bookedBadge(booked: { start: number } | null | undefined, lang: Lang, timeZone: string) {
+  return booked ? html`<span class="badge booked">${t(lang, 'bookedAt', { time: clockText(booked.start, timeZone, lang) })}</span>` : '';
+}
+
+export function ticketRow(ticket: QueuedTicket, kind: RowKind, { host, lang, available, services, now, timeZone }: RowContext) {
   const act = (action: DeskAction) => emit(host, 'nb-action', { action });
   return html`<li data-ticket=${ticket.id} data-number=${ticket.number}>
     <span class="number num">${ticketNumberText(ticket.number, lang)}</span>
     <span class="what">
       ${serviceName(services, ticket.serviceId, lang)}
       ${ticket.priorityGroup ? html`<span class="badge priority">${t(lang, ticket.priorityGroup as MessageKey)}</span>` : ''}
+      ${bookedBadge(ticket.booked, lang, timeZone)}
       ${kind === 'call' ? html`<span class="waited muted">${t(lang, 'waited')}: ${minutesText(now - ticket.issuedAt, lang)}</span>` : ''}
     </span>
     ${kind === 'reinstate'
