@@ -19,10 +19,13 @@ export class SessionExpired extends Error {}
 /** The server could not be reached before the deadline. */
 export class Unreachable extends Error {}
 
-/** A request id of 128 random bits; crypto.randomUUID() needs a secure context a LAN desk may lack. */
-export function newRequestId(): string {
+/**
+ * A request id of 128 random bits, named after the screen that sent it (`desk-…`, `kiosk-…`);
+ * crypto.randomUUID() needs a secure context a LAN desk or kiosk may lack.
+ */
+export function newRequestId(screen: string): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `desk-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `${screen}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export interface SendOptions {

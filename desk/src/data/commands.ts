@@ -47,6 +47,6 @@ function routeFor(action: DeskAction, deskId: string, currentId: string | null):
  */
 export async function runAction(action: DeskAction, token: string, deskId: string, currentId: string | null, onRetry: () => void): Promise<boolean> {
   const { path, body } = routeFor(action, deskId, currentId);
-  const answer = await send<unknown>('POST', path, { token, body, requestId: newRequestId(), onRetry });
+  const answer = await send<unknown>('POST', path, { token, body, requestId: newRequestId('desk'), onRetry });
   return answer !== null;
 }

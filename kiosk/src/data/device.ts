@@ -1,17 +1,12 @@
 // The kiosk's device token: outside the demo office a kiosk is paired once with a one-time code from
 // `nobat device add --kind kiosk`, and keeps the token it gets in this browser's storage.
+import { storedDeviceToken } from '../../../ui/device-token.js';
+
 const STORAGE_KEY = 'nobat.kiosk.token';
 
+/** A token given in the address (set up by hand) is kept and then taken out of the address bar. */
 export function deviceToken(): string | null {
-  // A token given in the address (set up by hand) is kept and then taken out of the address bar.
-  const url = new URL(location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    localStorage.setItem(STORAGE_KEY, fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url);
-  }
-  return localStorage.getItem(STORAGE_KEY);
+  return storedDeviceToken(STORAGE_KEY, 'token');
 }
 
 export function authHeaders(): Record<string, string> {

@@ -3,6 +3,7 @@
 // the ticket it already issued instead of a second one.
 import type { WaitPromiseView } from '../../../server/estimate/promise.js';
 import type { PriorityGroup } from '../state.js';
+import { newRequestId } from '../../../ui/http/api.js';
 import { authHeaders } from './device.js';
 
 export interface IssuedTicket {
@@ -43,14 +44,8 @@ export interface IssueOptions {
   language?: 'fa' | 'en';
 }
 
-/** A request key of 128 random bits; crypto.randomUUID() needs a secure context the kiosk may lack. */
-export function newRequestKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `kiosk-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
 export async function issueTicket(serviceId: string, priorityGroup: PriorityGroup | null, options: IssueOptions = {}): Promise<IssuedTicket> {
-  const key = newRequestKey();
+  const key = newRequestId('kiosk');
   const deadline = Date.now() + (options.giveUpAfterMs ?? 90_000);
   let serverMessage: string | undefined;
   for (let attempt = 0; ; attempt++) {
