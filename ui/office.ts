@@ -9,6 +9,8 @@ export interface OfficeInfo {
    * is no guide: a kiosk browser on the server itself is at localhost.
    */
   publicUrl?: string;
+  /** The office's time zone, for dates a page shows. */
+  timeZone?: string;
   /** The display's voice (server/config/public.ts); absent in pages served before it existed. */
   audio?: { clipSet: string; chime: boolean };
   /** Whether the office takes bookings, so that the kiosk offers to check one in. */

@@ -14,6 +14,7 @@ export interface KioskEvents {
   'nb-start-check-in': Record<string, never>;
   /** A booking code, ten Latin digits. */
   'nb-check-in': { code: string };
+  'nb-open-voice': { form: 'feedback' | 'meeting' };
 }
 
 declare global {
@@ -27,6 +28,7 @@ declare global {
     'nb-stay': CustomEvent<KioskEvents['nb-stay']>;
     'nb-start-check-in': CustomEvent<KioskEvents['nb-start-check-in']>;
     'nb-check-in': CustomEvent<KioskEvents['nb-check-in']>;
+    'nb-open-voice': CustomEvent<KioskEvents['nb-open-voice']>;
   }
 }
 

@@ -6,6 +6,8 @@ import { deviceToken } from '../data/device.js';
 import { readOffice } from '../../../ui/office.js';
 import { fetchServices } from '../data/services.js';
 import { issueTicket, TicketRefused } from '../data/tickets.js';
+import { fetchOpenMeetings } from '../data/voice.js';
+import { vt } from '../voice-i18n.js';
 import { LANGUAGES, applyDocumentLanguage, t, type Lang } from '../i18n.js';
 import { lockKiosk } from '../lockdown.js';
 import type { KioskService, KioskState, PriorityGroup } from '../state.js';
@@ -19,6 +21,10 @@ import './nb-service-tile.js';
 import './nb-status-banner.js';
 import './nb-ticket-view.js';
 import './nb-pairing-page.js';
+import './nb-feedback-page.js';
+import './nb-meeting-page.js';
+import './nb-voice-tile.js';
+import { sessionText } from './nb-meeting-page.js';
 
 /** After this long without a touch the kiosk goes back to the services, in Persian. */
 const IDLE_MS = 60_000;
@@ -44,6 +50,8 @@ export class NbKioskApp extends LitElement {
     idleDeadline: null,
     issue: { phase: 'idle' },
     checkIn: { sending: false, error: '' },
+    meetings: [],
+    slipFault: null,
   };
 
   private timeZone = 'Asia/Tehran';
@@ -111,6 +119,12 @@ export class NbKioskApp extends LitElement {
       .loading {
         font-size: 1.5rem;
       }
+      .voice {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
+        gap: 1.25rem;
+        margin-block-start: 1.25rem;
+      }
     `,
   ];
 
@@ -124,7 +138,10 @@ export class NbKioskApp extends LitElement {
     this.disconnect = connectBoard({
       onBoard: (board) => this.applyBoard(board),
       onConnection: (connected) => {
-        if (connected && !this.state.connected) void this.loadServices();
+        if (connected && !this.state.connected) {
+          void this.loadServices();
+          void this.loadMeetings();
+        }
         this.update_({ connected });
       },
       onUnpaired: () => this.update_({ screen: { name: 'pairing' } }),
@@ -135,6 +152,7 @@ export class NbKioskApp extends LitElement {
       onPrint: (result) => {
         const { screen } = this.state;
         if (result.ok) return;
+        if (screen.name === 'feedback' || screen.name === 'meeting') return this.update_({ slipFault: { id: result.ticketId, fault: result.fault ?? 'error' } });
         if (screen.name !== 'ticket' || screen.ticket.id !== result.ticketId) {
           // A printer known to be gone fails at once, and its news can beat the issue's own answer.
           this.earlyPrintFaults.set(result.ticketId, result.fault ?? 'error');
@@ -146,6 +164,7 @@ export class NbKioskApp extends LitElement {
       },
     });
     void this.loadServices();
+    void this.loadMeetings();
     this.applyLang(this.state.lang);
   }
 
@@ -185,6 +204,10 @@ export class NbKioskApp extends LitElement {
             ${services.filter((s) => s.active !== false).map((service) => html`<nb-service-tile .service=${service} .language=${lang}></nb-service-tile>`)}
             ${this.state.office.booking ? html`<nb-checkin-tile .language=${lang} @nb-start-check-in=${() => this.go({ name: 'check-in' })}></nb-checkin-tile>` : nothing}
           </div>
+          <div class="voice" @nb-open-voice=${(e: CustomEvent<{ form: 'feedback' | 'meeting' }>) => this.go({ name: e.detail.form })}>
+            <nb-voice-tile form="feedback" heading=${vt(lang, 'feedbackTile')} help=${vt(lang, 'feedbackTileHelp')}></nb-voice-tile>
+            ${this.state.meetings.length ? html`<nb-voice-tile form="meeting" heading=${vt(lang, 'meetingTile')} help=${sessionText(this.state.meetings[0]!, lang)}></nb-voice-tile>` : nothing}
+          </div>
         `;
       case 'service': {
         // A service an admin closed (or removed) while a visitor read it is no longer offered.
@@ -217,6 +240,10 @@ export class NbKioskApp extends LitElement {
         ></nb-checkin-page>`;
       case 'charter':
         return html`<nb-charter-page .charter=${this.state.office.charter} .language=${lang}></nb-charter-page>`;
+      case 'feedback':
+        return html`<nb-feedback-page .services=${services.filter((s) => s.active !== false)} .publicUrl=${this.state.office.publicUrl ?? location.origin} .slipFault=${this.state.slipFault} .language=${lang}></nb-feedback-page>`;
+      case 'meeting':
+        return html`<nb-meeting-page .meetings=${this.state.meetings} .publicUrl=${this.state.office.publicUrl ?? location.origin} .slipFault=${this.state.slipFault} .language=${lang}></nb-meeting-page>`;
     }
   }
 
@@ -264,6 +291,15 @@ export class NbKioskApp extends LitElement {
     }
   }
 
+  /** Today's public meetings, read again whenever the home screen shows (a session ends, another opens). */
+  private async loadMeetings() {
+    try {
+      this.update_({ meetings: await fetchOpenMeetings() });
+    } catch {
+      // The tile waits for the next home screen or reconnection; tickets do not depend on it.
+    }
+  }
+
   private latestBoard: BoardSnapshot | undefined;
   /** Print faults of tickets this kiosk has not shown yet, by ticket id. */
   private readonly earlyPrintFaults = new Map<string, string>();
@@ -286,6 +322,7 @@ export class NbKioskApp extends LitElement {
   private go(screen: KioskState['screen']) {
     const busy = this.state.issue.phase === 'sending' || this.state.issue.phase === 'retrying';
     this.update_({ screen, checkIn: { sending: this.state.checkIn.sending, error: '' }, ...(busy ? {} : { issue: { phase: 'idle' } }) });
+    if (screen.name === 'home') void this.loadMeetings();
     window.scrollTo(0, 0);
   }
 
