@@ -10,6 +10,7 @@ const screens = {
   manager: 'manager/index.html',
   track: 't/index.html',
   book: 'book/index.html',
+  feedback: 'feedback/index.html',
 };
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 // The browser screens built by Vite into dist/: the kiosk at /kiosk, the staff desk at /desk, the
 // manager's screen at /manager, one ticket's tracking page at /t/<id>, the public booking page at
-// /book, and their hashed assets, cached for good. Without a build, a page that says how to make one.
+// /book, the public feedback page at /feedback and a follow-up code's at /feedback/<code>, and their
+// hashed assets, cached for good. Without a build, a page that says how to make one.
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -92,6 +93,9 @@ export function staticRoutes({ config, publicUrl, distDir = DEFAULT_DIST, voiceD
     })
     .get('/t/:id{[A-Za-z0-9_-]{8,64}}', (c) => page(c, 't/index.html'))
     .get('/book', (c) => page(c, 'book/index.html'))
+    .get('/feedback', (c) => page(c, 'feedback/index.html', officeScript(config(), publicUrl())))
+    .get('/feedback/', (c) => c.redirect('/feedback', 301))
+    .get('/feedback/:code{[0-9]{10}}', (c) => page(c, 'feedback/index.html', officeScript(config(), publicUrl())))
     .get('/book/', (c) => c.redirect('/book', 301))
     .get('/assets/:file', async (c) => {
       const path = resolve(assetsDir, c.req.param('file'));

@@ -25,6 +25,7 @@ const fa = {
   notFound: 'این نوبت پیدا نشد',
   notFoundHelp: 'نشانی را از روی برگهٔ نوبت دوباره بررسی کنید، یا از کیوسک نوبت تازه بگیرید.',
   refused: 'اکنون نمی‌توان این نوبت را نشان داد',
+  feedback: 'ثبت شکایت، انتقاد یا پیشنهاد دربارهٔ این نوبت',
 } as const;
 
 export type TrackKey = keyof typeof fa;
@@ -51,6 +52,7 @@ const en: Record<TrackKey, string> = {
   notFound: 'This ticket was not found',
   notFoundHelp: 'Check the address on your ticket slip, or take a new ticket at the kiosk.',
   refused: 'This ticket cannot be shown right now',
+  feedback: 'A complaint, criticism or suggestion about this ticket',
 };
 
 /** The text for `key`, with `{name}` placeholders filled in. */

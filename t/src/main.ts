@@ -18,6 +18,8 @@ const LANG_KEY = 'nobat.track.lang';
 
 const el = (id: string) => document.getElementById(id)!;
 const ticketId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
+// Feedback filed from here concerns this ticket: the server takes its service and desk from it.
+(el('feedback') as HTMLAnchorElement).href = `/feedback?ticket=${encodeURIComponent(ticketId)}`;
 const services = new Map<string, { name: string; nameEn: string | null }>();
 let office: { name: string; nameEn: string | null } | undefined;
 let lang: Lang = pickLanguage(new URLSearchParams(location.search).get('lang'), localStorage.getItem(LANG_KEY));

@@ -15,6 +15,7 @@ const SCREENS = [
   { path: '/display', name: 'تابلوی سالن انتظار', ready: 'body' },
   { path: '/manager', name: 'مدیر', ready: 'body' },
   { path: '/book', name: 'رزرو نوبت', ready: 'nb-book-app' },
+  { path: '/feedback', name: 'شکایت، انتقاد یا پیشنهاد', ready: 'nb-feedback-app' },
 ];
 
 describe('the home page', () => {

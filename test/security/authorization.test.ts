@@ -151,7 +151,8 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'POST', route: '/api/v1/admin/devices', path: () => '/api/v1/admin/devices', body: () => ({}), expect: adminsOnly },
   { method: 'POST', route: '/api/v1/admin/devices/:id/revoke', path: () => '/api/v1/admin/devices/no-such-device/revoke', expect: adminsOnly },
   // The screens' pages and files are public: each screen asks for its own token or sign-in.
-  ...['/kiosk', '/desk', '/manager', '/display', '/book'].flatMap((page): HttpRow[] => [
+  { method: 'GET', route: '/feedback/:code{[0-9]{10}}', path: () => '/feedback/0000000000', expect: everyone },
+  ...['/kiosk', '/desk', '/manager', '/display', '/book', '/feedback'].flatMap((page): HttpRow[] => [
     { method: 'GET', route: page, path: () => page, expect: everyone },
     { method: 'GET', route: `${page}/`, path: () => `${page}/`, expect: everyone },
   ]),

@@ -10,6 +10,7 @@ const SCREENS: Array<{ path: string; fa: string; faNote: string; en: string; enN
   { path: '/desk', fa: 'باجه', faNote: 'کارمند وارد می‌شود، باجه را برمی‌گزیند و نوبت بعدی را فرا می‌خواند.', en: 'Desk', enNote: 'staff sign in at a desk and call the next visitor' },
   { path: '/display', fa: 'تابلوی سالن انتظار', faNote: 'شماره‌های فراخوانده‌شده و زمان انتظار هر خدمت، با صدا (نمایشگر جفت‌شده).', en: 'Waiting-room display', enNote: 'calls and waiting times, announced aloud (a paired screen)' },
   { path: '/book', fa: 'رزرو نوبت', faNote: 'مراجع از تلفن همراه روز و ساعت مراجعه را رزرو می‌کند و کد رزرو را در کیوسک وارد می‌کند.', en: 'Book a visit', enNote: 'visitors book a day and time from a phone, then type the booking code at the kiosk' },
+  { path: '/feedback', fa: 'شکایت، انتقاد یا پیشنهاد', faNote: 'مراجع از تلفن همراه نظر خود را ثبت می‌کند و با کد پیگیری وضعیت و پاسخ را می‌بیند.', en: 'Complaints and suggestions', enNote: 'visitors file feedback from a phone and read the status and answer by its follow-up code' },
   { path: '/manager', fa: 'مدیر', faNote: 'آمار، گزارش شاخص‌ها، هشدارها و پیکربندی اداره.', en: 'Manager', enNote: 'statistics, the indicators report, alerts and the configuration' },
 ];
 
