@@ -1,7 +1,7 @@
-// Statistics for the history tab, from GET /api/v1/stats/report (server/stats/types.ts), cut by
-// service, hour, day and desk, read into the one shape the charts and tables use.
+// Statistics for the history tab, from one GET /api/v1/stats/reports (server/stats/types.ts): the
+// period cut by service, hour, day and desk, read into the one shape the charts and tables use.
 import { send } from '../../../ui/http/api.js';
-import type { Grouping, ReportRow, StatsReport } from '../../../server/stats/types.js';
+import type { ReportRow, StatsReportSet } from '../../../server/stats/types.js';
 import type { DayRange } from '../state.js';
 
 export interface ServiceFigures {
@@ -36,22 +36,12 @@ export interface HistoryData {
 }
 
 export async function fetchHistory(token: string, range: DayRange): Promise<HistoryData> {
-  const report = (by: Grouping) => send<StatsReport>('GET', `/stats/report?from=${range.from}&to=${range.to}&by=${by}`, { token }).then((r) => r.rows);
-  const [services, hours, days, desks, names, office] = await Promise.all([
-    report('service'),
-    report('hour'),
-    report('day'),
-    report('desk'),
-    send<Array<{ id: string; nameEn: string }>>('GET', '/services'),
-    send<{ desks: Array<{ id: string; nameEn: string | null; number: number }> }>('GET', '/office'),
-  ]);
-  const deskEn = new Map(office.desks.map((d) => [d.id, d.nameEn ?? `Desk ${d.number}`]));
-  const nameEn = new Map(names.map((s) => [s.id, s.nameEn]));
+  const { rows } = await send<StatsReportSet>('GET', `/stats/reports?from=${range.from}&to=${range.to}`, { token });
   return {
-    services: services.map((row) => ({
+    services: rows.service.map((row) => ({
       id: row.key,
       name: row.name ?? row.key,
-      nameEn: nameEn.get(row.key) ?? row.name ?? row.key,
+      nameEn: row.nameEn ?? row.name ?? row.key,
       issued: row.issued,
       served: row.served,
       noShows: row.noShows,
@@ -60,9 +50,9 @@ export async function fetchHistory(token: string, range: DayRange): Promise<Hist
       meanServiceSeconds: row.serviceSeconds.mean,
       ...ratingsOf(row),
     })),
-    arrivalsByHour: hours.map((row) => ({ hour: Number(row.key), arrivals: row.issued })).sort((a, b) => a.hour - b.hour),
-    ratingsByDay: days.map((row) => ({ day: row.iso ?? row.key, ratings: row.ratings.count, ratingMean: row.ratings.meanOutOf5 })),
-    desks: desks.map((row) => ({ id: row.key, name: row.name ?? row.key, nameEn: deskEn.get(row.key) ?? row.key, served: row.served, meanServiceSeconds: row.serviceSeconds.mean, ...ratingsOf(row) })),
+    arrivalsByHour: rows.hour.map((row) => ({ hour: Number(row.key), arrivals: row.issued })).sort((a, b) => a.hour - b.hour),
+    ratingsByDay: rows.day.map((row) => ({ day: row.iso ?? row.key, ratings: row.ratings.count, ratingMean: row.ratings.meanOutOf5 })),
+    desks: rows.desk.map((row) => ({ id: row.key, name: row.name ?? row.key, nameEn: row.nameEn ?? row.key, served: row.served, meanServiceSeconds: row.serviceSeconds.mean, ...ratingsOf(row) })),
   };
 }
 
