@@ -9,6 +9,7 @@ import { staffNames } from './queries.js';
 import { daysBetween, daysOf, type StatsRange } from './range.js';
 import { voiceIndicators } from '../voice/indicators.js';
 import { GROUPINGS, type Grouping, type IndicatorsReport, type PromiseAccuracy, type ReportPeriod, type ReportRow, type StatsReport, type StatsReportSet } from './types.js';
+import { bookingIndicator } from './bookings.js';
 
 export async function statsReport(stats: StatsDays, range: StatsRange, by: Grouping): Promise<StatsReport> {
   return reportOf(stats, await stats.aggregate(range), range, by);
@@ -65,6 +66,7 @@ export async function indicatorsReport(stats: StatsDays, range: StatsRange): Pro
       byKind,
       buttons,
     },
+    bookings: bookingIndicator(stats.db, range, stats.clock(), config.booking?.punctualityMinutes ?? 10),
     ...(await voiceIndicators(stats, range, stats.clock())),
   };
 }

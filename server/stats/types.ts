@@ -1,6 +1,7 @@
 // The shapes of the statistics API (/api/v1/stats/report and /indicators), for the manager screen
 // and anyone else reading them. Times are in seconds, shares are fractions 0–1, dates come in both
 // calendars. Every figure may be null where there is nothing to compute it from (no ticket served).
+import type { BookingIndicator } from './bookings.js';
 import type { VoiceIndicators } from '../voice/indicator-types.js';
 
 /** How a report's rows are cut. */
@@ -120,6 +121,8 @@ export interface PromiseAccuracy {
 /** GET /api/v1/stats/indicators?from&to: the citizens'-rights indicators report, 8 to 12, 19, 20, 22 and 23 (those beside 8–11: server/voice/indicator-types.ts). */
 export interface IndicatorsReport extends VoiceIndicators {
   office: string;
+  /** Appointments beside walk-ins: no-show share of bookings, punctuality (server/stats/bookings.ts). */
+  bookings: BookingIndicator;
   period: ReportPeriod;
   /** Jalali months the period spans, each day counting as a fraction of its month (1 for a whole month, 12 for a year). */
   months: number;

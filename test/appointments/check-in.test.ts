@@ -98,6 +98,12 @@ describe('after booking', () => {
     assert.equal(late.status, 201);
     assert.deepEqual(late.body.appointment, { start: MONDAY_TEN + 15 * 60_000, late: true }, 'past the grace: a walk-in');
     assert.equal(office.server.office.state.tickets.get(late.body.id)!.appointment, undefined);
+
+    const manager = await office.login('manager', undefined, PASSWORD);
+    const report = await office.api('GET', '/stats/indicators?from=2026-11-23&to=2026-11-23', { token: manager });
+    assert.equal(report.status, 200);
+    const { booked, checkedIn, noShows, bookedTickets, walkInTickets, called, calledOnTime } = report.body.bookings;
+    assert.deepEqual({ booked, checkedIn, noShows, bookedTickets, walkInTickets, called, calledOnTime }, { booked: 2, checkedIn: 2, noShows: 0, bookedTickets: 1, walkInTickets: 3, called: 1, calledOnTime: 1 });
   });
 
   it('refuses a check-in on another day, for a cancelled booking, or from anything but a kiosk', async () => {
