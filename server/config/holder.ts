@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { OfficeConfig } from './schema.js';
 
 /** What was edited: the office as a whole, one service or desk, the board texts, the printer, … */
-export type ConfigEntity = 'office' | 'board' | 'printer' | 'audio' | 'service' | 'desk' | 'user' | 'device';
+export type ConfigEntity = 'office' | 'board' | 'printer' | 'audio' | 'voice' | 'service' | 'desk' | 'user' | 'device';
 
 export interface ConfigChange {
   /** The event log's sequence number of the change. */

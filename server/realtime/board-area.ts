@@ -3,6 +3,7 @@
 // change; and a fresh board when opening hours open or close a service or time moves the promises.
 import { publicOffice } from '../config/public.js';
 import type { OfficeConfig } from '../config/schema.js';
+import type { MeetingCall } from '../voice/meeting-store.js';
 import type { StoredEvent } from '../store/event-store.js';
 import { isOpenAt } from '../time/hours.js';
 import type { BoardSnapshot } from './contract.js';
@@ -18,7 +19,7 @@ export interface BoardArea extends Area {
   onChanged(listener: () => void): void;
 }
 
-export function registerBoard(io: NobatServer, deps: Pick<RealtimeDeps, 'office' | 'read' | 'configs' | 'recentCalls' | 'publicUrl'>, tick: SnapshotTick): BoardArea {
+export function registerBoard(io: NobatServer, deps: Pick<RealtimeDeps, 'office' | 'read' | 'configs' | 'recentCalls' | 'publicUrl' | 'meetings'>, tick: SnapshotTick): BoardArea {
   const { office, read, configs, recentCalls } = deps;
   // The lines' estimates cost milliseconds per board; after a restart hundreds of screens reconnect
   // at once and each wants one, so a board is reused for the same seq within a second.
@@ -70,6 +71,14 @@ export function registerBoard(io: NobatServer, deps: Pick<RealtimeDeps, 'office'
   };
   office.on('committed', onCommitted);
 
+  const onMeetingCalled = (called: MeetingCall) => {
+    const call = { seq: called.seq, number: called.number, serviceId: '', deskId: '', deskNumber: 0, recall: false, at: called.at, meeting: { place: called.place } };
+    recentCalls.add(call);
+    lastBoard = null;
+    io.to('board').emit('call:announced', call);
+  };
+  deps.meetings?.on('called', onMeetingCalled);
+
   // A configuration change reaches every screen now: the public settings, then a fresh board.
   const onConfigChanged = (config: OfficeConfig) => {
     io.to('board').emit('config:changed', { ...publicOffice(config, deps.publicUrl()), revision: configs.revision() });
@@ -101,6 +110,7 @@ export function registerBoard(io: NobatServer, deps: Pick<RealtimeDeps, 'office'
     },
     close() {
       office.off('committed', onCommitted);
+      deps.meetings?.off('called', onMeetingCalled);
       configs.off('changed', onConfigChanged);
       clearInterval(hoursTimer);
     },

@@ -1,4 +1,5 @@
-// The waiting room's recent calls, kept from committed events (and rebuilt from today's at start-up).
+// The waiting room's recent calls, kept from committed events (and rebuilt from today's at start-up),
+// with the public meetings' calls beside them.
 import type { StoredEvent } from '../store/event-store.js';
 import type { PublicCall } from './contract.js';
 
@@ -20,6 +21,11 @@ export class RecentCalls {
     }
     if (fresh.length > 0) this.calls = [...fresh.reverse(), ...this.calls].slice(0, RECENT_CALLS);
     return fresh.reverse();
+  }
+
+  /** A call that is not a ticket's (a public meeting's), kept among the others. */
+  add(call: PublicCall): void {
+    this.calls = [call, ...this.calls].slice(0, RECENT_CALLS);
   }
 
   list(): PublicCall[] {

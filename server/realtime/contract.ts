@@ -16,6 +16,11 @@ export interface PublicCall {
   deskNumber: number;
   recall: boolean;
   at: number;
+  /**
+   * Set when the call is to a manager's public meeting rather than a desk: the number is the
+   * meeting line's own (M01), `deskNumber` is 0 and `place` says where to go.
+   */
+  meeting?: { place: string };
 }
 
 export type { DeskView };

@@ -3,6 +3,7 @@ import type { Server, Socket } from 'socket.io';
 import type { AlertMonitor } from '../alerts/monitor.js';
 import type { Accounts } from '../auth/accounts.js';
 import type { ConfigHolder } from '../config/holder.js';
+import type { MeetingStore } from '../voice/meeting-store.js';
 import type { TicketPrinting } from '../devices/printing.js';
 import type { BucketLimits } from '../limits/token-bucket.js';
 import type { Logger } from '../log.js';
@@ -34,6 +35,8 @@ export interface RealtimeDeps {
   publicUrl: () => string;
   /** The ticket printer, whose results go to the kiosk that asked; null when there is none. */
   printing?: TicketPrinting | null;
+  /** The public meetings, whose calls the board announces like a ticket's. */
+  meetings?: Pick<MeetingStore, 'on' | 'off'>;
 }
 
 /** One area of the realtime server: what it does for each new socket, and how it stops. */

@@ -63,7 +63,16 @@ export interface FeedbackFilter {
   /** Gregorian ISO days, both included. */
   from?: string;
   to?: string;
+  /** Only items filed at or before this instant (the inbox's «older than» filter). */
+  filedBefore?: number;
   limit: number;
+}
+
+/** Someone an item can be given to: any active account, shown by name. */
+export interface Assignee {
+  id: string;
+  name: string;
+  role: 'staff' | 'manager' | 'admin';
 }
 
 interface Row {
@@ -156,6 +165,7 @@ export class FeedbackStore {
     if (filter.serviceId) add('f.service_id = ?', filter.serviceId);
     if (filter.from) add('f.day >= ?', filter.from);
     if (filter.to) add('f.day <= ?', filter.to);
+    if (filter.filedBefore !== undefined) add('f.created_at <= ?', filter.filedBefore);
     const rows = this.db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.created_at DESC, f.id LIMIT ?`).all(...params, filter.limit) as Row[];
     return rows.map((row) => this.item(row, now));
   }
@@ -169,9 +179,15 @@ export class FeedbackStore {
       if (!OPEN.includes(row.status)) throw new ApiError(409, 'feedback_not_open', 'این مورد پاسخ داده یا بسته شده است و دیگر به کسی سپرده نمی‌شود.');
       const user = this.db.prepare(`SELECT 1 FROM users WHERE id = ? AND disabled = 0`).get(userId);
       if (!user) throw new ApiError(400, 'unknown_user', 'این کاربر پیدا نشد یا غیرفعال است.');
+      // The clerk a complaint is about is never the one to answer it (nor can they read it).
+      if (row.staff_id === userId) throw new ApiError(409, 'assignee_is_subject', 'این مورد دربارهٔ همین کارمند است و به خود او سپرده نمی‌شود.');
       this.db.prepare(`UPDATE feedback SET assigned_to = ?, status = 'in_progress' WHERE id = ?`).run(userId, id);
       appendVoiceEvent(this.db, at, 'voice.feedback_assigned', actor, { feedbackId: id, assignedTo: userId });
     });
+  }
+
+  assignees(): Assignee[] {
+    return this.db.prepare(`SELECT id, name, role FROM users WHERE disabled = 0 ORDER BY role DESC, name, id`).all() as Assignee[];
   }
 
   /** The answer the visitor reads; a second answer replaces the text, the time of the first stays. */

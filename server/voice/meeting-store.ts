@@ -2,6 +2,7 @@
 // who register at the kiosk on the session's day (a number in the meeting's own line and a follow-up
 // code), the manager calling them in turn and recording what came of it, and the follow-ups until
 // they are done. Each change is one transaction with its 'voice.*' event.
+import { EventEmitter } from 'node:events';
 import type { Weekday } from '../config/schema.js';
 import { newId } from '../auth/secrets.js';
 import { ApiError } from '../http/errors.js';
@@ -55,6 +56,17 @@ export interface RegistrationStatusView {
   followUp?: { dueDate: string; done: boolean };
 }
 
+/** A citizen called to a meeting, committed: the waiting room's board announces it like a ticket. */
+export interface MeetingCall {
+  /** The event log's sequence number of the call. */
+  seq: number;
+  meetingId: string;
+  number: string;
+  /** Where the meeting takes place (the admin's text: a room, a floor). */
+  place: string;
+  at: number;
+}
+
 interface SessionRow {
   id: string;
   host_id: string;
@@ -88,11 +100,13 @@ interface RegistrationRow {
 
 const SESSIONS = `SELECT m.*, u.name AS host_name FROM meetings m LEFT JOIN users u ON u.id = m.host_id`;
 
-export class MeetingStore {
+export class MeetingStore extends EventEmitter<{ called: [MeetingCall] }> {
   constructor(
     private readonly db: Db,
     private readonly timeZone: () => string,
-  ) {}
+  ) {
+    super();
+  }
 
   schedule(input: { host: string; weekday: Weekday; from: string; to: string; place: string }, actor: string, at: number): { session: MeetingSession; weeklyMinutes: number } {
     const host = this.db.prepare(`SELECT role FROM users WHERE id = ? AND disabled = 0`).get(input.host) as { role: string } | undefined;
@@ -103,6 +117,11 @@ export class MeetingStore {
       appendVoiceEvent(this.db, at, 'voice.meeting_scheduled', actor, { meetingId: id, ...input });
     })();
     return { session: this.session(id, at), weeklyMinutes: this.weeklyMinutes() };
+  }
+
+  /** Who may host a session: the active managers and admins. */
+  hosts(): Array<{ id: string; name: string }> {
+    return this.db.prepare(`SELECT id, name FROM users WHERE disabled = 0 AND role IN ('manager', 'admin') ORDER BY name, id`).all() as Array<{ id: string; name: string }>;
   }
 
   sessions(now: number): MeetingSession[] {
@@ -150,15 +169,18 @@ export class MeetingStore {
 
   /** Calls the first citizen still waiting in today's line; null when nobody waits. */
   callNext(meetingId: string, actor: string, at: number): Registration | null {
-    this.session(meetingId, at);
+    const session = this.session(meetingId, at);
     const day = serviceDay(at, this.timeZone()).iso;
-    return this.db.transaction(() => {
+    const called = this.db.transaction(() => {
       const next = this.db.prepare(`SELECT id, number FROM meeting_registrations WHERE meeting_id = ? AND day = ? AND status = 'waiting' ORDER BY counter LIMIT 1`).get(meetingId, day) as { id: string; number: string } | undefined;
       if (!next) return null;
       this.db.prepare(`UPDATE meeting_registrations SET status = 'called', called_at = ? WHERE id = ?`).run(at, next.id);
-      appendVoiceEvent(this.db, at, 'voice.meeting_called', actor, { meetingId, registrationId: next.id, number: next.number });
-      return this.registration(next.id);
+      const seq = appendVoiceEvent(this.db, at, 'voice.meeting_called', actor, { meetingId, registrationId: next.id, number: next.number });
+      return { seq, registration: this.registration(next.id) };
     })();
+    if (!called) return null;
+    this.emit('called', { seq: called.seq, meetingId, number: called.registration.number, place: session.place, at });
+    return called.registration;
   }
 
   recordResult(id: string, input: { result: MeetingResult; note: string | null; followUpBy: string | null; dueDate: string | null }, actor: string, at: number): Registration {

@@ -101,6 +101,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/feedback/topics', path: () => '/api/v1/feedback/topics', expect: everyone },
   { method: 'POST', route: '/api/v1/feedback', path: () => '/api/v1/feedback', body: () => ({ kind: 'suggestion', topic: 'other', text: 'یک پیشنهاد' }), expect: everyone },
   { method: 'GET', route: '/api/v1/feedback', path: () => '/api/v1/feedback', expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/feedback/assignees', path: () => '/api/v1/feedback/assignees', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/feedback/:code', path: () => '/api/v1/feedback/0000000000', expect: everyone },
   { method: 'POST', route: '/api/v1/feedback/:id/assign', path: () => '/api/v1/feedback/no-such-item/assign', body: () => ({ userId: 'no-such-user' }), expect: managersAdmins },
   { method: 'POST', route: '/api/v1/feedback/:id/answer', path: () => '/api/v1/feedback/no-such-item/answer', body: () => ({ text: 'پاسخ' }), expect: managersAdmins },
@@ -108,6 +109,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/feedback/:id/contact', path: () => '/api/v1/feedback/no-such-item/contact', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/meetings', path: () => '/api/v1/meetings', expect: managersAdmins },
   { method: 'POST', route: '/api/v1/meetings', path: () => '/api/v1/meetings', body: () => ({ host: 'no-such-user', weekday: 'sun', from: '10:00', to: '12:00', place: 'اتاق مدیر' }), expect: managersAdmins },
+  { method: 'GET', route: '/api/v1/meetings/hosts', path: () => '/api/v1/meetings/hosts', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/meetings/open', path: () => '/api/v1/meetings/open', expect: everyone },
   { method: 'GET', route: '/api/v1/meetings/follow-ups', path: () => '/api/v1/meetings/follow-ups', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/meetings/status/:code', path: () => '/api/v1/meetings/status/0000000000', expect: everyone },
@@ -133,7 +135,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/admin/config/export', path: () => '/api/v1/admin/config/export', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/admin/audit', path: () => '/api/v1/admin/audit', expect: managersAdmins },
   // Bodies without the version they were edited from: the admin's cell reaches the route and changes nothing.
-  ...['office', 'board', 'printer', 'audio'].map((section): HttpRow => ({ method: 'PUT', route: `/api/v1/admin/${section}`, path: () => `/api/v1/admin/${section}`, body: () => ({}), expect: adminsOnly })),
+  ...['office', 'board', 'printer', 'audio', 'voice'].map((section): HttpRow => ({ method: 'PUT', route: `/api/v1/admin/${section}`, path: () => `/api/v1/admin/${section}`, body: () => ({}), expect: adminsOnly })),
   // The logo routes take an image; a JSON body reaches them and is refused as not an image (415). A stale version changes nothing.
   { method: 'POST', route: '/api/v1/admin/printer/logo/preview', path: () => '/api/v1/admin/printer/logo/preview', body: () => ({}), expect: adminsOnly },
   { method: 'PUT', route: '/api/v1/admin/printer/logo', path: () => '/api/v1/admin/printer/logo?version=0', body: () => ({}), expect: adminsOnly },

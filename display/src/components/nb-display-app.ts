@@ -210,7 +210,7 @@ export class NbDisplayApp extends LitElement {
       number: call.number,
       deskNumber: call.deskNumber,
       recall: call.recall,
-      clips: callClips(call.number, call.deskNumber).filter((clip) => clip !== 'chime' || this.audio.chime),
+      clips: callClips(call.number, call.meeting ? null : call.deskNumber).filter((clip) => clip !== 'chime' || this.audio.chime),
       queuedAt: Date.now(),
     });
   }

@@ -6,7 +6,8 @@ import { serviceName, type BoardService, type PublicCall } from '../state.js';
 import { shared } from './shared.styles.js';
 
 /**
- * The latest call, large: its number and the desk to go to, highlighted while it is new.
+ * The latest call, large: its number and the desk to go to (or, for a public meeting, the place),
+ * highlighted while it is new.
  * @cssproperty --nb-accent - The highlight colour.
  */
 @customElement('nb-latest-call')
@@ -95,6 +96,13 @@ export class NbLatestCall extends LitElement {
         padding-inline: 0.5rem;
         margin-inline-start: 0.5rem;
       }
+      .meeting {
+        padding-block: 0.6rem;
+      }
+      .place {
+        font-size: 2.4rem;
+        font-weight: 700;
+      }
       .empty {
         font-size: 2rem;
       }
@@ -109,8 +117,11 @@ export class NbLatestCall extends LitElement {
       <div class="panel" role="status" aria-live="assertive" data-number=${call.number} data-desk=${call.deskNumber}>
         <div class="label">${t(lang, 'number')}</div>
         <div class="number num">${localDigits(call.number, lang)}</div>
-        <div class="to-desk"><span class="label">${t(lang, 'desk')}</span><span class="desk num">${localDigits(call.deskNumber, lang)}</span></div>
-        <div class="service">${service ? serviceName(service, lang) : ''}${call.recall ? html`<span class="recall">${t(lang, 'recall')}</span>` : ''}</div>
+        ${call.meeting
+          ? html`<div class="to-desk meeting"><span class="label">${t(lang, 'meeting')}</span></div>
+              <div class="service place">${call.meeting.place}</div>`
+          : html`<div class="to-desk"><span class="label">${t(lang, 'desk')}</span><span class="desk num">${localDigits(call.deskNumber, lang)}</span></div>
+              <div class="service">${service ? serviceName(service, lang) : ''}${call.recall ? html`<span class="recall">${t(lang, 'recall')}</span>` : ''}</div>`}
       </div>
     `;
   }

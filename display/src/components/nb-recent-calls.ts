@@ -119,8 +119,8 @@ export class NbRecentCalls extends LitElement {
             const service = this.services.find((s) => s.id === call.serviceId);
             return html`<li data-number=${call.number}>
               <span class="number num">${localDigits(call.number, lang)}</span>
-              <span class="service">${service ? serviceName(service, lang) : ''}</span>
-              <span class="desk num">${localDigits(call.deskNumber, lang)}</span>
+              <span class="service">${call.meeting ? `${t(lang, 'meeting')} · ${call.meeting.place}` : service ? serviceName(service, lang) : ''}</span>
+              <span class="desk num">${call.meeting ? '' : localDigits(call.deskNumber, lang)}</span>
             </li>`;
           })}
         </ol>

@@ -41,7 +41,7 @@ function spoken(digits: string): WordClip[] {
   return [...leading, ...numberClips(Number(rest))];
 }
 
-/** Everything a call says, in order: chime, «شماره» number, «باجه» desk. */
-export function callClips(ticketNumber: string, deskNumber: number): ClipId[] {
-  return ['chime', 'shomare', ...ticketNumberClips(ticketNumber), 'baje', ...numberClips(deskNumber)];
+/** Everything a call says, in order: chime, «شماره» number, «باجه» desk (no desk for a public meeting's call). */
+export function callClips(ticketNumber: string, deskNumber: number | null): ClipId[] {
+  return ['chime', 'shomare', ...ticketNumberClips(ticketNumber), ...(deskNumber === null ? [] : (['baje', ...numberClips(deskNumber)] as const))];
 }

@@ -22,7 +22,7 @@ const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
 const auditQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  entity: z.enum(['office', 'board', 'printer', 'audio', 'service', 'desk', 'user', 'device']).optional(),
+  entity: z.enum(['office', 'board', 'printer', 'audio', 'voice', 'service', 'desk', 'user', 'device']).optional(),
   entityId: z.string().max(64).optional(),
 });
 
@@ -30,6 +30,8 @@ const auditQuery = z.object({
 const SECTIONS = {
   office: ['name', 'nameEn', 'hours', 'publicUrl', 'policy'],
   board: ['charter', 'announcements'],
+  /** The feedback topics, the target answer time per kind and how long mobile numbers are kept. */
+  voice: ['voice'],
 } as const satisfies Record<string, ReadonlyArray<keyof OfficeConfig>>;
 
 export function adminConfigRoutes(deps: AppDeps) {
@@ -43,7 +45,7 @@ export function adminConfigRoutes(deps: AppDeps) {
   const answer = (c: Context<AppEnv>, entity: ConfigEntity, id: string | null, value: unknown, status: 200 | 201 = 200) =>
     c.json({ [entity]: value, version: configs.version(versionKey(entity, id)), revision: configs.revision() }, status);
 
-  const editSection = (entity: 'office' | 'board') => async (c: Context<AppEnv>) => {
+  const editSection = (entity: keyof typeof SECTIONS) => async (c: Context<AppEnv>) => {
     const body = await readBody(c);
     const keys = SECTIONS[entity];
     const view = sectionView(keys);
@@ -72,7 +74,7 @@ export function adminConfigRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/config', readers, (c) => {
       const config = configs.current();
-      const versions: Record<string, number> = { office: configs.version('office'), board: configs.version('board'), printer: configs.version('printer'), audio: configs.version('audio') };
+      const versions: Record<string, number> = { office: configs.version('office'), board: configs.version('board'), printer: configs.version('printer'), audio: configs.version('audio'), voice: configs.version('voice') };
       for (const s of config.services) versions[`service:${s.id}`] = configs.version(`service:${s.id}`);
       for (const d of config.desks) versions[`desk:${d.id}`] = configs.version(`desk:${d.id}`);
       return c.json({ config: { ...config, users: [] }, versions, revision: configs.revision() });
@@ -91,6 +93,7 @@ export function adminConfigRoutes(deps: AppDeps) {
     })
     .put('/office', admins, editSection('office'))
     .put('/board', admins, editSection('board'))
+    .put('/voice', admins, editSection('voice'))
     .put('/printer', admins, async (c) => {
       const body = await readBody(c);
       // The transport (which file, port or host) is the machine's, set only by the office file: from

@@ -48,6 +48,8 @@ const listQuery = z.object({
   serviceId: id.optional(),
   from: day.optional(),
   to: day.optional(),
+  /** Only items that have waited at least this many hours since they were filed. */
+  olderThanHours: z.coerce.number().int().min(1).max(24 * 365).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 const idParam = z.object({ id });
@@ -78,10 +80,15 @@ export function feedbackRoutes(deps: AppDeps) {
       return c.json(filed, 201);
     })
     .get('/', managers, validate('query', listQuery), (c) => {
-      const { from, to, ...query } = c.req.valid('query');
-      const items = feedback.list({ ...query, ...(from ? { from: from.first } : {}), ...(to ? { to: to.last } : {}) }, clock());
+      const { from, to, olderThanHours, ...query } = c.req.valid('query');
+      const now = clock();
+      const items = feedback.list(
+        { ...query, ...(from ? { from: from.first } : {}), ...(to ? { to: to.last } : {}), ...(olderThanHours ? { filedBefore: now - olderThanHours * 3_600_000 } : {}) },
+        now,
+      );
       return c.json(items);
     })
+    .get('/assignees', managers, (c) => c.json(feedback.assignees()))
     .get('/:code', limits.lookup, (c) => {
       const code = parseFollowUpCode(c.req.param('code'));
       const found = code ? feedback.byCode(code) : undefined;

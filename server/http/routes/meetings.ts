@@ -50,6 +50,7 @@ export function meetingRoutes(deps: AppDeps) {
           : null;
       return c.json({ ...session, weeklyMinutes, warning }, 201);
     })
+    .get('/hosts', managers, (c) => c.json(meetings.hosts()))
     .get('/open', (c) => c.json(meetings.openToday(clock()).map(({ id: meetingId, date, from, to, place }) => ({ id: meetingId, date, from, to, place }))))
     .get('/follow-ups', managers, validate('query', followUpQuery), (c) => {
       const { status, limit } = c.req.valid('query');
