@@ -7,7 +7,7 @@ import type { Session } from './data/session.js';
 
 export type { AlertView, ManagerSnapshot };
 
-export type Tab = 'today' | 'history' | 'report' | 'config';
+export type Tab = 'today' | 'history' | 'report' | 'inbox' | 'meetings' | 'config';
 
 /** A range of service days, as Gregorian ISO dates (what the API takes). */
 export interface DayRange {

@@ -71,7 +71,7 @@ describe('manager screen', () => {
     await signIn(dashboard, 'manager');
     await dashboard.locator('nav button[data-tab="today"][aria-selected="true"]').waitFor();
     const tabs = await dashboard.locator('nav button[role="tab"]').allInnerTexts();
-    assert.deepEqual(tabs.map((s) => s.trim()), ['امروز', 'تاریخچه', 'گزارش شاخص‌ها']);
+    assert.deepEqual(tabs.map((s) => s.trim()), ['امروز', 'تاریخچه', 'گزارش شاخص‌ها', 'شکایات و پیشنهادها', 'ملاقات عمومی']);
 
     await issue('certificate');
     await issue('certificate');

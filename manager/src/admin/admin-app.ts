@@ -1,5 +1,6 @@
 // The administration screen hosted by the manager's «پیکربندی» tab (admins only): services, desks,
-// the office and its board texts, staff accounts, devices, printer and sound, and the audit trail.
+// the office and its board texts, staff accounts, devices, printer and sound, the citizens' voice
+// (feedback topics, target answer times), and the audit trail.
 // Holds the one snapshot of the configuration and reloads it after every save; each change applies
 // on the kiosks, desks and displays at once (the server tells them).
 import { LitElement, css, html } from 'lit';
@@ -16,8 +17,9 @@ import './nb-admin-office-form.js';
 import './nb-admin-printer-form.js';
 import './nb-admin-services.js';
 import './nb-admin-users.js';
+import './nb-admin-voice-form.js';
 
-const SECTIONS = ['services', 'desks', 'office', 'users', 'devices', 'printerAudio', 'audit'] as const satisfies readonly AdminKey[];
+const SECTIONS = ['services', 'desks', 'office', 'users', 'devices', 'printerAudio', 'voice', 'audit'] as const satisfies readonly AdminKey[];
 type Section = (typeof SECTIONS)[number];
 
 interface AdminData {
@@ -104,6 +106,8 @@ export class NbAdminApp extends LitElement {
         return html`<nb-admin-devices .api=${this.api} .devices=${devices} .desks=${config.desks} .timeZone=${config.timeZone} .language=${lang}></nb-admin-devices>`;
       case 'printerAudio':
         return html`<nb-admin-printer-form .api=${this.api} .snapshot=${snapshot} .language=${lang}></nb-admin-printer-form>`;
+      case 'voice':
+        return html`<nb-admin-voice-form .api=${this.api} .config=${config} .version=${versions.voice ?? 0} .language=${lang}></nb-admin-voice-form>`;
       case 'audit':
         return html`<nb-admin-audit .entries=${audit} .timeZone=${config.timeZone} .language=${lang}></nb-admin-audit>`;
     }

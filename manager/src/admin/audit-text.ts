@@ -9,7 +9,7 @@ const WEEKDAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
 const LONGEST = 160;
 
 const ACTIONS: Record<string, AdminKey> = { create: 'create_', update: 'update', delete: 'delete', reset_password: 'reset_password', revoke: 'revoke_', pair_code: 'pair_code' };
-const ENTITIES: Record<string, AdminKey> = { office: 'officeTitle', board: 'boardTitle', printer: 'printerTitle', audio: 'audioTitle', service: 'f_service', desk: 'desk', user: 'f_user', device: 'f_device' };
+const ENTITIES: Record<string, AdminKey> = { office: 'officeTitle', board: 'boardTitle', printer: 'printerTitle', audio: 'audioTitle', voice: 'voice', service: 'f_service', desk: 'desk', user: 'f_user', device: 'f_device' };
 
 /** Every field an audited view holds, by its last key: services, desks, office, board, printer, audio, users, devices. */
 const FIELDS: Record<string, AdminKey> = {

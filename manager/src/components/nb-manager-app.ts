@@ -16,19 +16,23 @@ import './nb-history-tab.js';
 import './nb-live-tab.js';
 import './nb-manager-sign-in.js';
 import './nb-report-tab.js';
+import '../voice/nb-inbox-tab.js';
+import '../voice/nb-meetings-tab.js';
 
 const LANG_KEY = 'nobat.manager.lang';
 const TABS: ReadonlyArray<{ tab: Tab; label: MessageKey }> = [
   { tab: 'today', label: 'tabToday' },
   { tab: 'history', label: 'tabHistory' },
   { tab: 'report', label: 'tabReport' },
+  { tab: 'inbox', label: 'tabInbox' },
+  { tab: 'meetings', label: 'tabMeetings' },
   { tab: 'config', label: 'tabConfig' },
 ];
 
 /**
- * The manager's screen: sign-in for managers and admins, then four tabs — today live (lines, desks,
+ * The manager's screen: sign-in for managers and admins, then the tabs — today live (lines, desks,
  * alerts to acknowledge), history (charts and tables over a Jalali range), the indicators report,
- * and configuration for admins. Holds the one state object and the live connection.
+ * the complaints-and-suggestions inbox, public meetings, and configuration for admins. Holds the one state object and the live connection.
  */
 @customElement('nb-manager-app')
 export class NbManagerApp extends LitElement {
@@ -134,6 +138,10 @@ export class NbManagerApp extends LitElement {
         return html`<nb-history-tab .token=${session.token} .range=${range} .now=${now} .timeZone=${timeZone} .language=${lang} @nb-set-range=${this.onRange}></nb-history-tab>`;
       case 'report':
         return html`<nb-report-tab .range=${range} .now=${now} .timeZone=${timeZone} .language=${lang} @nb-set-range=${this.onRange}></nb-report-tab>`;
+      case 'inbox':
+        return html`<nb-inbox-tab .token=${session.token} .timeZone=${timeZone} .language=${lang}></nb-inbox-tab>`;
+      case 'meetings':
+        return html`<nb-meetings-tab .token=${session.token} .today=${todayIso(now, timeZone)} .language=${lang}></nb-meetings-tab>`;
       case 'config':
         return isAdmin(session) ? html`<nb-admin-app .token=${session.token} .language=${lang}></nb-admin-app>` : html`<p>${t(lang, 'configOnlyAdmins')}</p>`;
     }
