@@ -1,6 +1,6 @@
 // The words of the manager's citizens'-voice tabs (the inbox and public meetings) in Persian and
 // English. `fa` is the source: its keys type every lookup, so a missing English text fails the build.
-import type { Lang } from '../i18n.js';
+import { createTranslator } from '../../../ui/i18n.js';
 
 const fa = {
   tabInbox: 'شکایات و پیشنهادها',
@@ -198,9 +198,5 @@ const en: Record<VoiceKey, string> = {
   fri: 'Friday',
 };
 
-const MESSAGES: Record<Lang, Record<VoiceKey, string>> = { fa, en };
-
 /** The text for `key`, with `{name}` placeholders filled in. */
-export function vt(lang: Lang, key: VoiceKey, values: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
+export const { t: vt } = createTranslator<VoiceKey>({ fa, en });

@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { Refused } from '../../../desk/src/data/api.js';
+import { Refused } from '../../../ui/http/api.js';
 import { t, type Lang } from '../i18n.js';
 import { NO_FILTER, VoiceApi, type Assignee, type FeedbackItem, type FeedbackTopic, type InboxFilter } from './data/voice-api.js';
 import { vt } from './i18n.js';

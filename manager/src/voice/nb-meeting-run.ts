@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { Refused } from '../../../desk/src/data/api.js';
+import { Refused } from '../../../ui/http/api.js';
 import { jalaliInputToIso } from '../dates.js';
 import { localDigits } from '../format.js';
 import { t, type Lang } from '../i18n.js';

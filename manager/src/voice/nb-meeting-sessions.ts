@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { Refused } from '../../../desk/src/data/api.js';
+import { Refused } from '../../../ui/http/api.js';
 import { jalaliDayText, localDigits } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import type { MeetingSession, VoiceApi, Weekday } from './data/voice-api.js';

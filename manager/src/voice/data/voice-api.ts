@@ -1,6 +1,6 @@
 // The citizens' voice API (/api/v1/feedback, /api/v1/meetings) as the manager's tabs use it. The
 // shapes are the server's own (server/voice/*-store.ts); elements never build requests.
-import { send } from '../../../../desk/src/data/api.js';
+import { send } from '../../../../ui/http/api.js';
 import type { Assignee, FeedbackItem } from '../../../../server/voice/feedback-store.js';
 import type { MeetingSession, Registration } from '../../../../server/voice/meeting-store.js';
 import type { FeedbackTopic, FeedbackKind } from '../../../../server/voice/config.js';
