@@ -1,6 +1,6 @@
 // Durations of the citizens' voice: how long an item waited against its target, in whole hours
 // (or days and hours past two days), with the reader's digits.
-import { localDigits } from '../format.js';
+import { localDigits } from '../../../ui/format.js';
 import type { Lang } from '../i18n.js';
 import { vt } from './i18n.js';
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Refused } from '../../../ui/http/api.js';
-import { jalaliMomentText } from '../format.js';
+import { jalaliMomentText } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { Assignee, FeedbackItem, FeedbackTopic, VoiceApi } from './data/voice-api.js';
 import { emitChanged } from './events.js';

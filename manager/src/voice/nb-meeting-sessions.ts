@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Refused } from '../../../ui/http/api.js';
-import { jalaliDayText, localDigits } from '../format.js';
+import { jalaliDayText, localDigits } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { MeetingSession, VoiceApi, Weekday } from './data/voice-api.js';
 import { emitChanged } from './events.js';
