@@ -4,16 +4,13 @@ import type { AlertView, ManagerSnapshot } from '../../server/realtime/contract.
 import type { Lang } from './i18n.js';
 import type { OfficeInfo } from './data/office.js';
 import type { Session } from './data/session.js';
+import type { DayRange } from '../../ui/dates.js';
 
 export type { AlertView, ManagerSnapshot };
 
 export type Tab = 'today' | 'history' | 'report' | 'inbox' | 'meetings' | 'config';
 
-/** A range of service days, as Gregorian ISO dates (what the API takes). */
-export interface DayRange {
-  from: string;
-  to: string;
-}
+export type { DayRange };
 
 export interface ManagerState {
   lang: Lang;

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { PRESETS, isoToJalaliInput, jalaliInputToIso, presetRange, todayIso, type Preset } from '../dates.js';
+import { PRESETS, isoToJalaliInput, jalaliInputToIso, presetRange, todayIso, type Preset } from '../../../ui/dates.js';
 import { emit } from '../events.js';
 import { jalaliDayText, localDigits } from '../../../ui/format.js';
 import { t, type Lang, type MessageKey } from '../i18n.js';

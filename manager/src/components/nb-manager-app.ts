@@ -5,7 +5,7 @@ import { acknowledgeAlert, fetchAlerts, sortAlerts, upsertAlert } from '../data/
 import { connectManager } from '../data/live.js';
 import { fetchOffice } from '../data/office.js';
 import { forgetSession, signIn, signOut, StaffRefused, storedSession, type Session } from '../data/session.js';
-import { presetRange, todayIso } from '../dates.js';
+import { presetRange, todayIso } from '../../../ui/dates.js';
 import { LANGUAGES, applyDocumentLanguage, t, type Lang, type MessageKey } from '../i18n.js';
 import { isAdmin, type DayRange, type ManagerState, type Tab } from '../state.js';
 import { staffShellStyles } from '../../../ui/styles/staff-shell.styles.js';

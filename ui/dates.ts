@@ -1,9 +1,14 @@
-// Jalali date ranges for the history and report tabs: the presets (today, this week from Saturday,
+// Jalali date ranges for the report screens (the manager's history and report tabs, the organisation's report): the presets (today, this week from Saturday,
 // this month, last month, this year) and reading a typed Jalali date. Pure: "today" comes in.
-import { gregorianToJalali, jalaliMonthLength, jalaliMonthRange, jalaliToGregorian, jalaliYearRange, parseDateKey, toDateKey } from '../../server/time/calendar.js';
-import { toLatinDigits } from '../../server/time/digits.js';
-import { zonedParts } from '../../server/time/zoned.js';
-import type { DayRange } from './state.js';
+import { gregorianToJalali, jalaliMonthLength, jalaliMonthRange, jalaliToGregorian, jalaliYearRange, parseDateKey, toDateKey } from '../server/time/calendar.js';
+import { toLatinDigits } from '../server/time/digits.js';
+import { zonedParts } from '../server/time/zoned.js';
+
+/** A range of service days, as Gregorian ISO dates (what the API takes). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
 
 export type Preset = 'today' | 'week' | 'month' | 'lastMonth' | 'year';
 export const PRESETS: readonly Preset[] = ['today', 'week', 'month', 'lastMonth', 'year'];
