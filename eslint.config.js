@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 const io = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'better-sqlite3', 'pg', 'socket.io', 'hono', 'hono/*', '@hono/*', 'serialport', 'node-thermal-printer', 'sharp'];
 
-const screens = ['kiosk', 'desk', 'display', 'manager', 't', 'book', 'feedback'];
+const screens = ['kiosk', 'desk', 'display', 'manager', 't', 'book', 'feedback', 'org'];
 
 /** For the files of `screen` (and of ui/, with no screen of its own): every other screen's folder is out of reach. */
 function screenBoundary(screen) {

@@ -11,6 +11,7 @@ const screens = {
   track: 't/index.html',
   book: 'book/index.html',
   feedback: 'feedback/index.html',
+  org: 'org/index.html',
 };
 
 export default defineConfig({

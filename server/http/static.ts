@@ -9,7 +9,7 @@ import { publicOffice } from '../config/public.js';
 import type { OfficeConfig } from '../config/schema.js';
 import type { AppEnv } from './env.js';
 
-const DEFAULT_DIST = resolve(import.meta.dirname, '../../dist');
+export const DEFAULT_DIST = resolve(import.meta.dirname, '../../dist');
 /** The display's default voice clips (scripts/make-voice-clips.ts). */
 const DEFAULT_VOICE = resolve(import.meta.dirname, '../../display/voice');
 
@@ -23,7 +23,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const NOT_BUILT = `<!doctype html>
+export const NOT_BUILT = `<!doctype html>
 <html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>نوبت — ساخت لازم است</title></head>
 <body><h1>صفحه‌های نوبت هنوز ساخته نشده‌اند</h1>
 <p>در پوشهٔ برنامه فرمان <code>npm run build</code> را اجرا کنید و این صفحه را دوباره باز کنید.</p>
@@ -97,15 +97,18 @@ export function staticRoutes({ config, publicUrl, distDir = DEFAULT_DIST, voiceD
     .get('/feedback/', (c) => c.redirect('/feedback', 301))
     .get('/feedback/:code{[0-9]{10}}', (c) => page(c, 'feedback/index.html', officeScript(config(), publicUrl())))
     .get('/book/', (c) => c.redirect('/book', 301))
-    .get('/assets/:file', async (c) => {
-      const path = resolve(assetsDir, c.req.param('file'));
-      const type = CONTENT_TYPES[extname(path)];
-      if (!path.startsWith(assetsDir + sep) || !type) return c.notFound();
-      try {
-        const body = await readFile(path);
-        return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' });
-      } catch {
-        return c.notFound();
-      }
-    });
+    .get('/assets/:file', (c) => asset(c, assetsDir));
+}
+
+/** One hashed file of dist/assets, cached for good; central serves the same ones. */
+export async function asset(c: Context, assetsDir: string): Promise<Response> {
+  const path = resolve(assetsDir, c.req.param('file') ?? '');
+  const type = CONTENT_TYPES[extname(path)];
+  if (!path.startsWith(assetsDir + sep) || !type) return c.notFound();
+  try {
+    const body = await readFile(path);
+    return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' });
+  } catch {
+    return c.notFound();
+  }
 }

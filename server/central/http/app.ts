@@ -1,5 +1,6 @@
 // Central's HTTP application: health and readiness, people's sign-in, office enrolment and sync,
-// and the organisation's reports, under /api/v1 with the office's error shape.
+// and the organisation's reports, under /api/v1 with the office's error shape; the organisation's
+// screens at /org.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiErrors, errorBody, handleError } from '../../http/errors.js';
@@ -10,6 +11,7 @@ import { centralAuthRoutes } from './routes/auth.js';
 import { enrolRoutes } from './routes/enrol.js';
 import { orgRoutes } from './routes/org.js';
 import { syncRoutes } from './routes/sync.js';
+import { centralStaticRoutes } from './static.js';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -27,7 +29,8 @@ export function createCentralApp(deps: CentralDeps) {
     // Batches carry their own, larger limit on their route.
     .use('/api/*', (c, next) => (c.req.path === '/api/v1/sync/batches' ? next() : smallBody(c, next)))
     .use('/api/*', authenticateCentral(deps))
-    .route('/api/v1', api);
+    .route('/api/v1', api)
+    .route('/', centralStaticRoutes());
   app.notFound((c) => {
     const e = apiErrors.notFound();
     return c.json(errorBody(e.code, e.messageFa), 404);
