@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Refused } from '../../../ui/http/api.js';
-import { jalaliInputToIso } from '../dates.js';
+import { jalaliInputToIso } from '../../../ui/dates.js';
 import { localDigits } from '../../../ui/format.js';
 import { t, type Lang } from '../i18n.js';
 import type { MeetingResult, MeetingSession, Registration, VoiceApi } from './data/voice-api.js';
