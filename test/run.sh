@@ -28,7 +28,7 @@ fi
 # The whole suite also type-checks (strict) and lints the layering (eslint.config.js), so either fails CI like a failing test.
 [ $# -gt 0 ] || { npx tsc --noEmit -p . && npx eslint .; }
 
-node_test=(node --import tsx --test --test-reporter=spec --test-concurrency=2 --test-timeout=180000)
+node_test=(node --import tsx --test --test-reporter=spec --test-concurrency=2 --test-timeout=600000)
 
 if [ $# -gt 0 ]; then exec "${node_test[@]}" "$@"; fi
 
