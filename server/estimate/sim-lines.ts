@@ -2,7 +2,7 @@
 // simulated call looks at the front of each line a desk serves instead of at every waiting ticket:
 // a run costs (calls × lines) rather than (calls × tickets), and a line of thousands stays cheap.
 // The choice itself is the product's own (chooseNext), fed what pickNext would have gathered.
-import { chooseNext, compareInLine, compareNumbers, type LineFront } from '../queue/policy.js';
+import { chooseNext, compareInLine, type LineFront } from '../queue/policy.js';
 import type { DeskState, QueueState, Ticket } from '../queue/types.js';
 
 /** One class (normal or priority) of one line: the waiting tickets, and the run's arrivals after them. */
@@ -208,9 +208,9 @@ function sortLines(base: QueueState): Structure {
   const lines = new Map<string, Line>();
   for (const [key, tickets] of grouped) {
     // A service line's order is the same for every desk; a desk's own line is ordered as that desk
-    // orders it (rank, then its workprofile). Stable sorts keep pickNext's order for exact ties.
+    // orders it (rank, then its workprofile). Both orders are total, as pickNext's is.
     const desk = key.startsWith('d:') ? base.desks.get(key.slice(2)) : undefined;
-    const order = desk ? (a: Ticket, b: Ticket) => compareInLine(a, b, desk) : byRankAndNumber;
+    const order = desk ? (a: Ticket, b: Ticket) => compareInLine(a, b, desk) : inServiceLine;
     const classLine = (priority: boolean) => {
       const members = tickets.filter((t) => (t.priorityGroup !== null) === priority);
       return new ClassLine([...members].sort(order), members.sort((a, b) => a.issuedAt - b.issuedAt));
@@ -229,6 +229,8 @@ function lineKey(ticket: Ticket): string {
   return ticket.targetDeskId === null ? `s:${ticket.serviceId}` : `d:${ticket.targetDeskId}`;
 }
 
-function byRankAndNumber(a: Ticket, b: Ticket): number {
-  return a.rank - b.rank || compareNumbers(a.number, b.number);
+/** A service line holds one service, so every desk's workprofile orders it alike. */
+const ANY_DESK = { services: [] };
+function inServiceLine(a: Ticket, b: Ticket): number {
+  return compareInLine(a, b, ANY_DESK);
 }

@@ -67,15 +67,23 @@ export function waitsForItsTime(ticket: Ticket, now: number): boolean {
   return ticket.appointment != null && now < ticket.appointment.start;
 }
 
-/** A desk's calling order within one class: booked tickets by their time, then rank, then the order of its workprofile, then number. */
-export function compareInLine(a: Ticket, b: Ticket, desk: DeskState): number {
+/**
+ * A desk's calling order within one class: booked tickets by their time, then rank, then the order of
+ * its workprofile, then number, then id. The order is total, so the choice never depends on the order
+ * in which tickets happen to be stored.
+ */
+export function compareInLine(a: Ticket, b: Ticket, desk: Pick<DeskState, 'services'>): number {
   const bookedA = a.appointment?.start ?? Infinity;
   const bookedB = b.appointment?.start ?? Infinity;
   if (bookedA !== bookedB) return bookedA < bookedB ? -1 : 1;
   if (a.rank !== b.rank) return a.rank - b.rank;
   const byProfile = desk.services.indexOf(a.serviceId) - desk.services.indexOf(b.serviceId);
   if (byProfile !== 0) return byProfile;
-  return compareNumbers(a.number, b.number);
+  return compareNumbers(a.number, b.number) || compareIds(a.id, b.id);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Two tickets issued in the same millisecond keep the order of their numbers ("999" before "1000"). */

@@ -82,6 +82,29 @@ test('the indexed lines call the same ticket as pickNext, call after call', () =
   );
 });
 
+test('two tickets alike in line, rank and number, one sent to the desk, are called in the same order by both', () => {
+  // Found by the property above on a CI run: the desk's own line was searched first and kept its
+  // ticket on a full tie, while pickNext kept the one stored first.
+  const desk: DeskState = { id: 'D0', services: ['S1', 'S2'], open: true, staffId: null, pause: null, currentTicketId: null, priorityStreak: 0 };
+  const tickets = new Map<string, Ticket>();
+  for (const [id, targetDeskId] of [['t0', null], ['t7', 'D0']] as const) {
+    const ticket = phantomTicket(id, 'S1', 'elderly', 0);
+    ticket.number = '100';
+    ticket.rank = 69 * MINUTE;
+    ticket.targetDeskId = targetDeskId;
+    tickets.set(id, ticket);
+  }
+  const services = new Map(SERVICES.map((id) => [id, { id, prefix: id, active: true, priorityGroups: ['elderly' as const] }]));
+  const state: QueueState = { rules: { policy: DEFAULT_POLICY, services, timeZone: 'Asia/Tehran' }, tickets, desks: new Map([['D0', desk]]), counters: new Map(), counterDay: null };
+  const lines = SimLines.of(state, null);
+  lines.beginRun();
+  assert.equal(pickNext(state, desk, 100 * MINUTE)?.id, 't0');
+  assert.equal(lines.pick(desk, 100 * MINUTE)?.id, 't0');
+  // Stored the other way round, the choice is the same: the order does not depend on storage.
+  const reversed: QueueState = { ...state, tickets: new Map([...tickets].reverse()) };
+  assert.equal(pickNext(reversed, desk, 100 * MINUTE)?.id, 't0');
+});
+
 test('lines sorted once for a state are sorted again when a waiting ticket or a desk changes in place', () => {
   const desks = new Map<string, DeskState>([['D1', { id: 'D1', services: ['S1', 'S2'], open: true, staffId: null, pause: null, currentTicketId: null, priorityStreak: 0 }]]);
   const tickets = new Map<string, Ticket>();
