@@ -32,16 +32,40 @@ export function bitmapFromCoverage(coverage: Uint8Array, width: number, height: 
   return image;
 }
 
-/** ORs `source` into `target` with its top-left corner at (left, top); clipped to the target. */
+/**
+ * ORs `source` into `target` with its top-left corner at (left, top); clipped to the target.
+ * Works a byte (eight dots) at a time: a ticket is drawn and stacked several times per slip.
+ */
 export function drawBitmap(target: Bitmap, source: Bitmap, left: number, top: number): void {
+  const shift = ((left % 8) + 8) % 8;
+  const firstByte = (left - shift) / 8;
+  const lastSourceMask = edgeMask(source.width);
+  const lastTargetMask = edgeMask(target.width);
   for (let y = 0; y < source.height; y++) {
     const ty = top + y;
     if (ty < 0 || ty >= target.height) continue;
-    for (let x = 0; x < source.width; x++) {
-      const tx = left + x;
-      if (tx >= 0 && tx < target.width && getDot(source, x, y)) setDot(target, tx, ty);
+    const from = y * source.rowBytes;
+    const to = ty * target.rowBytes;
+    for (let i = 0; i < source.rowBytes; i++) {
+      let byte = source.bits[from + i]!;
+      if (i === source.rowBytes - 1) byte &= lastSourceMask;
+      if (byte === 0) continue;
+      orByte(target, to, firstByte + i, byte >> shift, lastTargetMask);
+      if (shift > 0) orByte(target, to, firstByte + i + 1, (byte << (8 - shift)) & 0xff, lastTargetMask);
     }
   }
+}
+
+/** The bits of a row's last byte that lie inside an image `width` dots wide. */
+function edgeMask(width: number): number {
+  const used = width % 8;
+  return used === 0 ? 0xff : (0xff << (8 - used)) & 0xff;
+}
+
+function orByte(target: Bitmap, rowStart: number, column: number, byte: number, lastMask: number): void {
+  if (byte === 0 || column < 0 || column >= target.rowBytes) return;
+  const masked = column === target.rowBytes - 1 ? byte & lastMask : byte;
+  target.bits[rowStart + column] = target.bits[rowStart + column]! | masked;
 }
 
 /** Stacks images top to bottom on a canvas `width` wide; each is placed at its own left offset. */
@@ -66,7 +90,13 @@ export function rowIsBlank(image: Bitmap, y: number): boolean {
 export function toGreyPixels(image: Bitmap): Uint8Array {
   const grey = new Uint8Array(image.width * image.height).fill(255);
   for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) if (getDot(image, x, y)) grey[y * image.width + x] = 0;
+    const row = y * image.rowBytes;
+    for (let i = 0; i < image.rowBytes; i++) {
+      const byte = image.bits[row + i]!;
+      if (byte === 0) continue;
+      const end = Math.min(8, image.width - i * 8);
+      for (let bit = 0; bit < end; bit++) if (byte & (0x80 >> bit)) grey[y * image.width + i * 8 + bit] = 0;
+    }
   }
   return grey;
 }
