@@ -38,24 +38,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-// The last minute read per zone: a busy office reads the same minute many times per ticket (service
-// day, hour, opening hours), and formatToParts is the costly part. Offsets change on whole minutes,
-// so the rest of a minute is its start plus seconds; a minute whose start does not read :00 (a
-// historic offset with seconds) is not kept.
-const lastMinuteByZone = new Map<string, { start: number; parts: ZonedParts }>();
+// Minutes already read, per zone: a busy office reads the same few minutes many times per ticket
+// (now, and the day's midnight and its neighbours for the service day and opening hours), and
+// formatToParts is the costly part. Offsets change on whole minutes, so the rest of a minute is its
+// start plus seconds; a minute whose start does not read :00 (a historic offset with seconds) is not
+// kept. Bounded: when full the cache starts again.
+const MINUTES_KEPT = 512;
+const minutesByZone = new Map<string, Map<number, ZonedParts>>();
 
 /** The local calendar date and wall-clock time at `ms` (epoch milliseconds) in `timeZone`. */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
   if (!Number.isFinite(ms)) throw new RangeError(`not a time: ${ms}`);
   const start = Math.floor(ms / 60_000) * 60_000;
-  let minute = lastMinuteByZone.get(timeZone);
-  if (minute?.start !== start) {
-    const parts = formatParts(start, timeZone);
-    minute = { start, parts };
-    if (parts.second === 0) lastMinuteByZone.set(timeZone, minute);
-    else return formatParts(ms, timeZone);
+  let minutes = minutesByZone.get(timeZone);
+  if (!minutes) minutesByZone.set(timeZone, (minutes = new Map()));
+  let parts = minutes.get(start);
+  if (!parts) {
+    parts = formatParts(start, timeZone);
+    if (parts.second !== 0) return formatParts(ms, timeZone);
+    if (minutes.size >= MINUTES_KEPT) minutes.clear();
+    minutes.set(start, parts);
   }
-  return { ...minute.parts, second: Math.floor((ms - start) / 1000) };
+  return { ...parts, second: Math.floor((ms - start) / 1000) };
 }
 
 function formatParts(ms: number, timeZone: string): ZonedParts {
