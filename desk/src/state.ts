@@ -1,13 +1,11 @@
 // The desk's one immutable state object: the shell replaces it on every change and passes it down.
-import type { ReadModel } from '../../server/office/read-model.js';
+import type { DeskView } from '../../server/office/desk-view.js';
 import type { FinishOutcome, PauseReason, Position } from '../../server/queue/types.js';
 import type { Lang } from './i18n.js';
 import type { OfficeDirectory, Session } from './data/session.js';
 
-export type { FinishOutcome, PauseReason, Position };
+export type { DeskView, FinishOutcome, PauseReason, Position };
 
-/** Everything one desk's screen shows, as the server's read model gives it (desk:snapshot). */
-export type DeskView = NonNullable<ReturnType<ReadModel['desk']>>;
 export type QueuedTicket = DeskView['waiting'][number];
 export type CurrentTicket = NonNullable<DeskView['current']>;
 

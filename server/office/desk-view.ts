@@ -27,3 +27,8 @@ export interface DeskView {
   /** Minutes since midnight on the office's wall clock. */
   localMinutes: number;
 }
+
+/** What every desk command answers (besides the ticket or desk it acted on): the desk's new view. */
+export interface DeskCommandAnswer {
+  view: DeskView | null;
+}

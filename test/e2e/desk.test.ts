@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { DEMO_PASSWORD, startServer, type RunningServer } from '../../server/main.js';
 import { createLogger } from '../../server/log.js';
 import { fa, launchChromium, screenshot } from './lib/browser.js';
@@ -135,9 +135,16 @@ describe('desk', () => {
 
   test('a double click on "next" calls once; a retry after a lost answer calls once too', async () => {
     const before = calledEvents('desk-1');
+    const requests: string[] = [];
+    const record = (request: Request) => request.url().includes('/api/v1/') && requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    desk1.on('request', record);
     await button(desk1, 'next').dblclick();
     await current(desk1).waitFor();
     await desk1.locator('nb-current-ticket button[data-action="next"][disabled]').waitFor();
+    // The buttons come back once the answer is in; it carries the new view, so no second request.
+    await desk1.locator('nb-current-ticket button[data-action="start"]:not([disabled])').waitFor();
+    desk1.off('request', record);
+    assert.deepEqual(requests, ['POST /api/v1/desks/desk-1/next']);
     assert.equal(calledEvents('desk-1'), before + 1);
 
     // Start, serve a while, finish with an outcome through the keyboard.

@@ -4,7 +4,7 @@ import { Refused, SessionExpired } from '../../../ui/http/api.js';
 import type { DeskEvents } from '../events.js';
 import { runAction } from '../data/commands.js';
 import { connectDesk } from '../data/live.js';
-import { fetchDeskView, fetchDesks, fetchServices } from '../data/lookups.js';
+import { fetchDesks, fetchServices } from '../data/lookups.js';
 import { changePassword, fetchOffice, forgetSession, rememberedDeskId, signIn, signOut, signOutEverywhere, storedSession, type Session } from '../data/session.js';
 import { clockText, localDigits, ticketNumberText } from '../../../ui/format.js';
 import { LANGUAGES, applyDocumentLanguage, t, type Lang } from '../i18n.js';
@@ -241,10 +241,10 @@ export class NbDeskApp extends LitElement {
     }
     this.update_({ pending: action.kind, error: null, info: null, dialog: null });
     try {
-      const changed = await runAction(action, session.token, session.deskId, view.current?.id ?? null, () => this.update_({ retrying: true }));
-      if (!changed) this.update_({ info: t(lang, 'nobodyToCall') });
+      const result = await runAction(action, session.token, session.deskId, view.current?.id ?? null, () => this.update_({ retrying: true }));
+      if (!result.changed) this.update_({ info: t(lang, 'nobodyToCall') });
       // The view after this action, before the buttons come back: a second click must see it.
-      this.applyView(await fetchDeskView(session.token, session.deskId));
+      else if (result.view) this.applyView(result.view);
     } catch (error) {
       if (error instanceof SessionExpired) return this.endSession(t(this.state.lang, 'sessionEnded'));
       this.update_({ error: error instanceof Refused ? error.message : t(this.state.lang, 'unreachable') });

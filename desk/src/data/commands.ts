@@ -1,6 +1,7 @@
 // The desk's actions as HTTP commands (../shared/api.md). Each press is sent with its own request id,
 // kept across retries: a double click is stopped by the screen, a lost answer by the server.
-import type { DeskAction } from '../state.js';
+import type { DeskCommandAnswer } from '../../../server/office/desk-view.js';
+import type { DeskAction, DeskView } from '../state.js';
 import { newRequestId, send } from '../../../ui/http/api.js';
 
 interface Route {
@@ -41,12 +42,15 @@ function routeFor(action: DeskAction, deskId: string, currentId: string | null):
   }
 }
 
+/** What an action changed: nothing (call-next answers 204 when nobody waits), or the desk's new view. */
+export type ActionResult = { changed: false } | { changed: true; view: DeskView | null };
+
 /**
- * Sends one action; answers whether it changed something (call-next answers 204 when nobody
- * waits). Rejects with Refused, SessionExpired or Unreachable (see api.ts).
+ * Sends one action; the answer carries the desk's new view, so no second request is needed.
+ * Rejects with Refused, SessionExpired or Unreachable (see api.ts).
  */
-export async function runAction(action: DeskAction, token: string, deskId: string, currentId: string | null, onRetry: () => void): Promise<boolean> {
+export async function runAction(action: DeskAction, token: string, deskId: string, currentId: string | null, onRetry: () => void): Promise<ActionResult> {
   const { path, body } = routeFor(action, deskId, currentId);
-  const answer = await send<unknown>('POST', path, { token, body, requestId: newRequestId('desk'), onRetry });
-  return answer !== null;
+  const answer = await send<DeskCommandAnswer | null>('POST', path, { token, body, requestId: newRequestId('desk'), onRetry });
+  return answer === null ? { changed: false } : { changed: true, view: answer.view };
 }

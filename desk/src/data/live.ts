@@ -19,7 +19,7 @@ export function connectDesk(token: string, handlers: LiveHandlers): () => void {
     // Snapshots of a room arrive in order; the guard only keeps a replayed old one from winning.
     if (lastSeq !== undefined && seq < lastSeq) return;
     lastSeq = seq;
-    handlers.onView(view as unknown as DeskView, seq);
+    handlers.onView(view, seq);
   });
   socket.on('alert:raised', (alert) => handlers.onAlert(alert.message));
   socket.on('config:changed', () => handlers.onConfig());
