@@ -32,7 +32,7 @@ describe('ticket logo on the administration screen', () => {
   let office: E2eOffice;
   let context: BrowserContext;
   let admin: Page;
-  let csp: ReturnType<typeof watchCsp>;
+  let csp: Awaited<ReturnType<typeof watchCsp>>;
   const logoForm = () => admin.locator('nb-admin-logo-form');
 
   before(async () => {
@@ -41,7 +41,7 @@ describe('ticket logo on the administration screen', () => {
     admin = await context.newPage();
     admin.on('pageerror', (error) => assert.fail(`manager page error: ${error.message}`));
     admin.on('dialog', (dialog) => void dialog.accept());
-    csp = watchCsp(admin);
+    csp = await watchCsp(admin);
     await admin.goto(`${office.url}/manager`);
     await signInToManager(admin, 'admin', DEMO_PASSWORD);
     await admin.locator('nav button[data-tab="config"]').click();

@@ -86,10 +86,10 @@ describe('the citizens’ voice at the kiosk and on a phone', () => {
     await office?.dispose();
   });
 
-  async function openKiosk(): Promise<{ page: Page; csp: ReturnType<typeof watchCsp> }> {
+  async function openKiosk(): Promise<{ page: Page; csp: Awaited<ReturnType<typeof watchCsp>> }> {
     const page = await kiosk.newPage();
     page.on('pageerror', (error) => assert.fail(`kiosk page error: ${error.message}`));
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     await page.goto(`${office.url}/kiosk`);
     publicUrl = await page.evaluate(() => (JSON.parse(document.getElementById('nb-office')!.textContent!) as { publicUrl: string }).publicUrl);
     return { page, csp };
@@ -149,7 +149,7 @@ describe('the citizens’ voice at the kiosk and on a phone', () => {
   it('shows the code’s status on a phone, then the manager’s answer, and nothing personal', async () => {
     const page = await phone.newPage();
     page.on('pageerror', (error) => assert.fail(`phone page error: ${error.message}`));
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     await page.goto(`${office.url}/feedback/${filed.code}`);
     const status = page.locator('nb-feedback-app .status');
     await status.waitFor();

@@ -29,7 +29,7 @@ describe('Content-Security-Policy on every screen', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`${path}: page error ${error.message}`));
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     const response = await page.goto(`${office.url}${path}`);
     assert.ok(response, `${path} answered`);
     return { page, violations: csp.violations, headers: await response.allHeaders() };

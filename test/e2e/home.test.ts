@@ -55,7 +55,7 @@ describe('the home page', () => {
 
   test('shows in Vazirmatn, right to left, with no policy violation, and says how to follow a ticket', async () => {
     const page = await context.newPage();
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     await page.goto(`${office.url}/`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl');

@@ -58,7 +58,7 @@ describe('texts with HTML, scripts and bidi controls are shown as text everywher
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`${path}: page error ${error.message}`));
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     await page.goto(`${office.url}${path}`);
     return { page, violations: csp.violations };
   };

@@ -48,7 +48,7 @@ describe('the kiosk cannot navigate away', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`kiosk page error: ${error.message}`));
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     // Records, after the page's own listeners have run, whether each watched event was cancelled.
     await page.addInitScript(() => {
       window.__nbPrevented = {};

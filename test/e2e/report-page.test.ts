@@ -78,7 +78,7 @@ describe('the printable indicators report', () => {
     const context = await browser.newContext({ viewport: { width: 900, height: 1200 } });
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`page error ${error.message}`));
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     const login = await context.request.post(`${run.office.server.url}/api/v1/auth/login`, { data: { username: MANAGER.username, password: MANAGER.password } });
     assert.equal(login.status(), 200);
     const response = await page.goto(`${run.office.server.url}/manager/report?from=${month}`);
@@ -126,7 +126,7 @@ describe('the printable indicators report', () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 1200 } });
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`page error ${error.message}`));
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     const response = await page.goto(`${run.office.server.url}/open?from=${month}`);
     assert.equal(response?.status(), 200);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

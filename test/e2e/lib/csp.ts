@@ -8,12 +8,13 @@ declare global {
   }
 }
 
-export function watchCsp(page: Page): { violations(): Promise<string[]> } {
+/** Installs the watcher before the next navigation: await it before page.goto. */
+export async function watchCsp(page: Page): Promise<{ violations(): Promise<string[]> }> {
   const consoleLines: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) consoleLines.push(`console: ${message.text()}`);
   });
-  void page.addInitScript(() => {
+  await page.addInitScript(() => {
     window.__nbCspViolations = [];
     document.addEventListener(
       'securitypolicyviolation',
