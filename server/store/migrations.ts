@@ -465,6 +465,17 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
     // index that read walked the whole day's tickets, once per desk per event.
     sql: `CREATE INDEX tickets_day_desk ON tickets(day, desk_id, status, service_s);`,
   },
+  {
+    version: 18,
+    // A kiosk retries a filing whose answer the network lost with the same Idempotency-Key: the key is
+    // kept with the feedback or meeting registration it filed, so the retry answers with that one.
+    sql: `
+      ALTER TABLE feedback ADD COLUMN request_key TEXT;
+      CREATE UNIQUE INDEX feedback_request_key ON feedback(request_key) WHERE request_key IS NOT NULL;
+      ALTER TABLE meeting_registrations ADD COLUMN request_key TEXT;
+      CREATE UNIQUE INDEX meeting_registrations_request_key ON meeting_registrations(request_key) WHERE request_key IS NOT NULL;
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

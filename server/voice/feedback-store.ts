@@ -108,8 +108,15 @@ export class FeedbackStore {
     private readonly config: () => { timeZone: string; voice: VoiceConfig; services: ReadonlyArray<{ id: string }> },
   ) {}
 
-  /** Files the feedback; the service, desk and clerk come from the ticket when one is named. */
-  submit(input: NewFeedback, actor: string, at: number): { id: string; code: string } {
+  /**
+   * Files the feedback; the service, desk and clerk come from the ticket when one is named. A
+   * `requestKey` already used answers with what it filed then (`replayed`), filing nothing.
+   */
+  submit(input: NewFeedback, actor: string, at: number, requestKey?: string): { id: string; code: string; replayed: boolean } {
+    if (requestKey !== undefined) {
+      const earlier = this.db.prepare(`SELECT id, code FROM feedback WHERE request_key = ?`).get(requestKey) as { id: string; code: string } | undefined;
+      if (earlier) return { ...earlier, replayed: true };
+    }
     const config = this.config();
     if (!config.voice.topics.some((t) => t.id === input.topic)) throw new ApiError(400, 'unknown_topic', 'این موضوع در فهرست موضوع‌های اداره نیست.');
     let service = input.serviceId;
@@ -131,14 +138,14 @@ export class FeedbackStore {
       try {
         this.db.transaction(() => {
           this.db
-            .prepare(`INSERT INTO feedback (id, code, kind, topic, text, source, service_id, desk_id, staff_id, ticket_id, mobile_sealed, status, created_at, day, jmonth)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)`)
-            .run(id, code, input.kind, input.topic, input.text, input.source, service, deskId, staffId, input.ticketId, input.mobile ? this.vault.seal(input.mobile, id) : null, at, day.iso, day.jalali.slice(0, 7));
+            .prepare(`INSERT INTO feedback (id, code, kind, topic, text, source, service_id, desk_id, staff_id, ticket_id, mobile_sealed, status, created_at, day, jmonth, request_key)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)`)
+            .run(id, code, input.kind, input.topic, input.text, input.source, service, deskId, staffId, input.ticketId, input.mobile ? this.vault.seal(input.mobile, id) : null, at, day.iso, day.jalali.slice(0, 7), requestKey ?? null);
           appendVoiceEvent(this.db, at, 'voice.feedback_received', actor, {
             feedbackId: id, kind: input.kind, topic: input.topic, text: input.text, source: input.source, serviceId: service, deskId, staffId, ticketId: input.ticketId, withMobile: input.mobile !== null,
           });
         })();
-        return { id, code };
+        return { id, code, replayed: false };
       } catch (error) {
         // A code already given out (one in a billion per try): draw another.
         if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' || attempt >= 4) throw error;

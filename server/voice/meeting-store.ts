@@ -137,7 +137,12 @@ export class MeetingStore extends EventEmitter<{ called: [MeetingCall] }> {
     return weeklyMinutes(this.sessions(0));
   }
 
-  register(meetingId: string, input: { reason: MeetingReason; text: string | null }, actor: string, at: number): { id: string; number: string; code: string } {
+  /** Registers a citizen in today's line; a `requestKey` already used answers with that registration (`replayed`). */
+  register(meetingId: string, input: { reason: MeetingReason; text: string | null }, actor: string, at: number, requestKey?: string): { id: string; number: string; code: string; replayed: boolean } {
+    if (requestKey !== undefined) {
+      const earlier = this.db.prepare(`SELECT id, number, code FROM meeting_registrations WHERE request_key = ? AND meeting_id = ?`).get(requestKey, meetingId) as { id: string; number: string; code: string } | undefined;
+      if (earlier) return { ...earlier, replayed: true };
+    }
     const session = this.session(meetingId, at);
     if (!openForRegistration(session, at, this.timeZone())) throw new ApiError(409, 'meeting_not_open', 'ثبت‌نام برای این ملاقات امروز باز نیست.');
     const day = serviceDay(at, this.timeZone()).iso;
@@ -150,10 +155,10 @@ export class MeetingStore extends EventEmitter<{ called: [MeetingCall] }> {
           if (n >= MAX_REGISTRATIONS_PER_SESSION) throw new ApiError(409, 'meeting_full', 'نوبت‌های این ملاقات تمام شده است.');
           const number = `M${String(n + 1).padStart(2, '0')}`;
           this.db
-            .prepare(`INSERT INTO meeting_registrations (id, code, meeting_id, day, counter, number, reason, text, status, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?)`)
-            .run(id, code, meetingId, day, n + 1, number, input.reason, input.text, at);
+            .prepare(`INSERT INTO meeting_registrations (id, code, meeting_id, day, counter, number, reason, text, status, registered_at, request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`)
+            .run(id, code, meetingId, day, n + 1, number, input.reason, input.text, at, requestKey ?? null);
           appendVoiceEvent(this.db, at, 'voice.meeting_registered', actor, { meetingId, registrationId: id, day, number, reason: input.reason, text: input.text });
-          return { id, number, code };
+          return { id, number, code, replayed: false };
         })();
       } catch (error) {
         if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' || attempt >= 4) throw error;

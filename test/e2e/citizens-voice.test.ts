@@ -1,5 +1,6 @@
 // The citizens' voice end to end, in one Chromium against one real demo office whose clock the test
-// moves. A complaint typed on the kiosk's own keyboard gets a follow-up code on screen and on a slip
+// moves. A complaint typed on the kiosk's own keyboard (its first answer lost by the network, the
+// retry filing nothing twice) gets a follow-up code on screen and on a slip
 // whose ESC/POS bytes, decoded back, draw that code and its /feedback/<code> QR code (and nothing of
 // the text); the code opened on a phone shows the status; in the manager's inbox the complaint passes
 // the target answer time an admin set (said on the item, raised as an alert), is assigned and answered,
@@ -149,12 +150,23 @@ describe('the citizens’ voice: kiosk, phone, manager screen, display and repor
     assert.match((await page.locator(`${form} .kept`).textContent())!, /۹۰ روز پس از ثبت پاک می‌شود/, 'the statement says how long the number is kept');
     await screenshot(page, 'kiosk-feedback-contact');
 
+    // The network drops the first answer after the server has filed it: the kiosk asks again with the same key.
+    const keys: string[] = [];
+    await page.route('**/api/v1/feedback', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (keys.length > 1) return route.continue();
+      assert.equal((await route.fetch()).status(), 201);
+      return route.abort('connectionreset');
+    });
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/feedback') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'ثبت', exact: true }).tap();
     const response = await answer;
     assert.equal(response.status(), 201);
+    assert.equal(response.headers()['idempotent-replayed'], 'true');
+    assert.deepEqual([keys.length, keys[1]], [2, keys[0]], 'the retry sent the same Idempotency-Key');
     filed = (await response.json()) as { id: string; code: string };
     assert.match(filed.code, /^\d{10}$/);
+    assert.deepEqual(office.server.db.prepare(`SELECT id FROM feedback`).all(), [{ id: filed.id }], 'filed once');
 
     const shown = page.locator('nb-follow-up-code .code');
     assert.equal(await shown.getAttribute('data-code'), filed.code);

@@ -3,10 +3,12 @@
 // reads back only kind, status, dates and the answer; managers filter, assign, answer and close, each
 // change an event in the log; an item past its kind's target raises one alert for that kind, which
 // answering clears; the clerk concerned reaches none of it (HTTP or socket); bidi controls are
-// stripped; the intake and the code lookups are rate-limited per device and per address.
+// stripped; a filing retried with its Idempotency-Key after the network lost the answer is filed
+// once; the intake and the code lookups are rate-limited per device and per address.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestOffice, type TestOffice } from './lib/office-server.js';
+import { CuttableProxy } from '../faults/lib/cuttable-proxy.js';
 import { client, next } from './lib/sockets.js';
 import { configuredOffice, PASSWORD } from '../security/lib/configured-office.js';
 import { faDigits } from '../../server/time/digits.js';
@@ -149,6 +151,46 @@ describe('citizens’ feedback', () => {
     assert.equal((await office.api('POST', `/feedback/${filed.id}/answer`, { token: clerk, body: { text: 'نه' } })).status, 403);
     const desk = JSON.stringify((await office.api('GET', '/desks/desk-1', { token: clerk })).body);
     assert.ok(!desk.includes(secret) && !desk.includes(filed.id));
+  });
+
+  it('files once when the network loses the answer and the kiosk sends the same Idempotency-Key again', async () => {
+    const proxy = await CuttableProxy.start(office.server.port);
+    const text = 'پاسخ این شکایت در راه گم شد';
+    const send = (key: string, token = kiosk) =>
+      fetch(`${proxy.url}/api/v1/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key },
+        body: JSON.stringify({ kind: 'complaint', topic: 'other', text }),
+      });
+    const filedWith = () => office.server.db.prepare(`SELECT id, code FROM feedback WHERE text = ?`).all(text) as Array<{ id: string; code: string }>;
+    try {
+      proxy.loseAnswers();
+      const lost = send('kiosk-lost-answer-1').then(
+        () => assert.fail('the answer was to be lost'),
+        (error: Error) => error,
+      );
+      while (filedWith().length === 0) await new Promise((resolve) => setImmediate(resolve));
+      proxy.cut();
+      assert.ok((await lost) instanceof Error, 'the kiosk saw the connection drop');
+      proxy.restore();
+
+      const retried = await send('kiosk-lost-answer-1');
+      assert.equal(retried.status, 201);
+      assert.equal(retried.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(await retried.json(), filedWith()[0]);
+      assert.equal(filedWith().length, 1, 'filed once');
+      assert.equal(voiceEvents().filter((e) => e.type === 'voice.feedback_received' && e.text === text).length, 1);
+
+      // The same key from another sender is its own filing; a malformed key is refused.
+      const other = await send('kiosk-lost-answer-1', manager);
+      assert.equal(other.headers.get('idempotent-replayed'), null);
+      assert.equal(filedWith().length, 2);
+      const bad = await send('short');
+      assert.equal(bad.status, 400);
+      assert.equal(((await bad.json()) as { error: { code: string } }).error.code, 'invalid_request');
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

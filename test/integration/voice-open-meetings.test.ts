@@ -82,8 +82,10 @@ describe('open statistics and public meetings', () => {
     assert.equal((await office.api('POST', '/meetings', { token: manager, body: { host: staffHost, weekday: 'mon', from: '10:00', to: '12:00', place: 'x' } })).body.error.code, 'unknown_host');
     assert.deepEqual((await office.api('GET', '/meetings/open')).body.map((s: { id: string }) => s.id), [short.body.id, session.body.id]);
 
-    const register = (reason: string) => office.api('POST', `/meetings/${session.body.id}/registrations`, { token: kiosk, body: { reason, text: 'درخواست ملاقات' } });
-    const first = (await register('unresolved_matter')).body;
+    const register = (reason: string, headers: Record<string, string> = {}) => office.api('POST', `/meetings/${session.body.id}/registrations`, { token: kiosk, body: { reason, text: 'درخواست ملاقات' }, headers });
+    const first = (await register('unresolved_matter', { 'Idempotency-Key': 'kiosk-meeting-first' })).body;
+    const retried = await register('unresolved_matter', { 'Idempotency-Key': 'kiosk-meeting-first' });
+    assert.deepEqual([retried.status, retried.headers.get('idempotent-replayed'), retried.body], [201, 'true', first], 'a retried registration answers with the first');
     const second = (await register('complaint')).body;
     assert.deepEqual([first.number, second.number], ['M01', 'M02']);
     assert.deepEqual((await office.api('GET', `/meetings/status/${second.code}`)).body, { number: 'M02', date: '2026-11-22', status: 'waiting' });

@@ -35,6 +35,8 @@ export interface SendOptions {
   body?: unknown;
   /** Sent as X-Request-Id; with it, lost answers and 5xx are retried with the same id. */
   requestId?: string;
+  /** Sent as Idempotency-Key (a kiosk's filing); with it, lost answers and 5xx are retried with the same key. */
+  idempotencyKey?: string;
   /** Called before each retry, so the screen can say it is still trying. */
   onRetry?: () => void;
   /** Give up retrying after this long (ms). */
@@ -43,15 +45,16 @@ export interface SendOptions {
 
 /** One request; answers the parsed JSON body (null for 204). */
 export async function send<T>(method: 'GET' | 'POST', path: string, options: SendOptions = {}): Promise<T> {
-  const { token, body, requestId, deviceToken } = options;
+  const { token, body, requestId, idempotencyKey, deviceToken } = options;
   const deadline = Date.now() + (options.giveUpAfterMs ?? 20_000);
   const headers: Record<string, string> = {
     ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
     ...(token ?? deviceToken ? { Authorization: `Bearer ${token ?? deviceToken}` } : {}),
     ...(requestId ? { 'X-Request-Id': requestId } : {}),
+    ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
   };
-  // Only a command with a request id is safe to send again; reads are safe anyway.
-  const retryable = method === 'GET' || requestId !== undefined;
+  // Only a command with a request id or key is safe to send again; reads are safe anyway.
+  const retryable = method === 'GET' || requestId !== undefined || idempotencyKey !== undefined;
   for (let attempt = 0; ; attempt++) {
     if (attempt > 0) {
       if (!retryable || Date.now() > deadline) throw new Unreachable(`${method} ${path}`);

@@ -1,8 +1,10 @@
 // The citizens' voice at the kiosk: the office's feedback topics, filing feedback, today's public
 // meetings and registering for one. The server prints the follow-up slip itself once it has committed.
+// A filing gets one Idempotency-Key and every retry sends it again: an answer the network lost is
+// asked for again, never filed twice.
 import type { FeedbackKind, FeedbackTopic } from '../../../server/voice/config.js';
 import type { MeetingReason } from '../../../server/voice/labels.js';
-import { send } from '../../../ui/http/api.js';
+import { newRequestId, send } from '../../../ui/http/api.js';
 import { deviceToken } from './device.js';
 
 export type { FeedbackKind, FeedbackTopic, MeetingReason };
@@ -36,7 +38,7 @@ export async function fetchFeedbackOptions(): Promise<FeedbackOptions> {
 
 export async function fileFeedback(draft: FeedbackDraft, language: 'fa' | 'en'): Promise<{ id: string; code: string }> {
   const body = { kind: draft.kind, topic: draft.topic, text: draft.text, language, ...(draft.serviceId ? { serviceId: draft.serviceId } : {}), ...(draft.mobile ? { mobile: draft.mobile } : {}) };
-  return send('POST', '/feedback', { body, deviceToken: deviceToken() ?? undefined });
+  return send('POST', '/feedback', { body, deviceToken: deviceToken() ?? undefined, idempotencyKey: newRequestId('kiosk') });
 }
 
 /** Sessions open for registration today (on now, or later today). */
@@ -46,5 +48,5 @@ export async function fetchOpenMeetings(): Promise<OpenMeeting[]> {
 
 export async function registerForMeeting(meetingId: string, reason: MeetingReason, text: string, language: 'fa' | 'en'): Promise<{ id: string; number: string; code: string }> {
   const body = { reason, language, ...(text.trim() ? { text } : {}) };
-  return send('POST', `/meetings/${encodeURIComponent(meetingId)}/registrations`, { body, deviceToken: deviceToken() ?? undefined });
+  return send('POST', `/meetings/${encodeURIComponent(meetingId)}/registrations`, { body, deviceToken: deviceToken() ?? undefined, idempotencyKey: newRequestId('kiosk') });
 }

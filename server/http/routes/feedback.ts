@@ -13,6 +13,7 @@ import { visitorText } from '../../voice/text.js';
 import { ApiError, apiErrors } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireRole } from '../auth.js';
+import { idempotencyKey } from '../idempotency-key.js';
 import { validate } from '../validate.js';
 import { voiceLimits } from './voice-rate.js';
 
@@ -74,9 +75,15 @@ export function feedbackRoutes(deps: AppDeps) {
       }
       const source = isDevice(principal, 'kiosk') ? 'kiosk' : hasRole(principal, 'staff', 'manager', 'admin') ? 'staff' : 'public';
       const at = clock();
-      const filed = feedback.submit({ kind: body.kind, topic: body.topic, text: body.text, serviceId: body.serviceId ?? null, ticketId: body.ticketId ?? null, mobile, source }, actorId(principal), at);
-      // A kiosk's visitor takes the code away on a slip; a phone shows it on its own screen.
-      if (source === 'kiosk') deps.onFollowUpSlip?.({ id: filed.id, purpose: 'feedback', code: filed.code, at }, body.language);
+      const { replayed, ...filed } = feedback.submit(
+        { kind: body.kind, topic: body.topic, text: body.text, serviceId: body.serviceId ?? null, ticketId: body.ticketId ?? null, mobile, source },
+        actorId(principal),
+        at,
+        idempotencyKey(c, 'feedback'),
+      );
+      // A kiosk's visitor takes the code away on a slip (once: a retry's slip was printed by the first); a phone shows it on its own screen.
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      else if (source === 'kiosk') deps.onFollowUpSlip?.({ id: filed.id, purpose: 'feedback', code: filed.code, at }, body.language);
       return c.json(filed, 201);
     })
     .get('/', managers, validate('query', listQuery), (c) => {

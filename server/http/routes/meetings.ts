@@ -16,6 +16,7 @@ import { visitorText } from '../../voice/text.js';
 import { ApiError } from '../errors.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireDevice, requireRole } from '../auth.js';
+import { idempotencyKey } from '../idempotency-key.js';
 import { validate } from '../validate.js';
 import { voiceLimits } from './voice-rate.js';
 
@@ -66,8 +67,9 @@ export function meetingRoutes(deps: AppDeps) {
     .post('/:id/registrations', requireDevice('kiosk'), limits.intake, validate('param', idParam), validate('json', registrationBody), (c) => {
       const { language, ...registration } = c.req.valid('json');
       const at = clock();
-      const registered = meetings.register(c.req.valid('param').id, registration, actorId(c.get('principal')), at);
-      deps.onFollowUpSlip?.({ id: registered.id, purpose: 'meeting', code: registered.code, number: registered.number, at }, language);
+      const { replayed, ...registered } = meetings.register(c.req.valid('param').id, registration, actorId(c.get('principal')), at, idempotencyKey(c, 'meeting'));
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      else deps.onFollowUpSlip?.({ id: registered.id, purpose: 'meeting', code: registered.code, number: registered.number, at }, language);
       return c.json(registered, 201);
     })
     .get('/:id/registrations', managers, validate('param', idParam), validate('query', dayQuery), (c) => {
