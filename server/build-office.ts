@@ -37,7 +37,7 @@ import type { Clock } from './office/clock.js';
 import { Office } from './office/office.js';
 import { ReadModel } from './office/read-model.js';
 import type { QueueState } from './queue/index.js';
-import { RecentCalls } from './realtime/board.js';
+import { meetingCall, RecentCalls, RECENT_CALLS } from './realtime/board.js';
 import { StatsDays } from './stats/days.js';
 import { attachRealtime } from './realtime/server.js';
 import { EventStore } from './store/event-store.js';
@@ -138,6 +138,7 @@ export async function buildOffice(options: OfficeOptions): Promise<BuiltOffice> 
   const address = options.address ?? (() => 'http://localhost');
   const publicUrl = () => configs.current().publicUrl ?? address();
   const voice = new Voice(db, dataDir, () => configs.current(), clock, log);
+  recentCalls.restore(voice.meetings.callsSince(today, RECENT_CALLS).map(meetingCall));
   const booking = new Booking({ db, dataDir, config: () => configs.current(), clock, log, messaging });
   // The monitor reads the configuration at each check, so a changed target wait counts at once.
   const alerts = new AlertMonitor({ db, get config() { return configs.current(); }, state, clock, log, overdueFeedback: (now) => voice.feedback.overdue(now) });

@@ -7,6 +7,7 @@ import type { MeetingCall } from '../voice/meeting-store.js';
 import type { StoredEvent } from '../store/event-store.js';
 import { isOpenAt } from '../time/hours.js';
 import type { BoardSnapshot } from './contract.js';
+import { meetingCall } from './board.js';
 import type { SnapshotTick } from './tick.js';
 import type { Area, NobatServer, NobatSocket, RealtimeDeps } from './types.js';
 
@@ -72,7 +73,7 @@ export function registerBoard(io: NobatServer, deps: Pick<RealtimeDeps, 'office'
   office.on('committed', onCommitted);
 
   const onMeetingCalled = (called: MeetingCall) => {
-    const call = { seq: called.seq, number: called.number, serviceId: '', deskId: '', deskNumber: 0, recall: false, at: called.at, meeting: { place: called.place } };
+    const call = meetingCall(called);
     recentCalls.add(call);
     lastBoard = null;
     io.to('board').emit('call:announced', call);

@@ -1,6 +1,7 @@
 // The waiting room's recent calls, kept from committed events (and rebuilt from today's at start-up),
 // with the public meetings' calls beside them.
 import type { StoredEvent } from '../store/event-store.js';
+import type { MeetingCall } from '../voice/meeting-store.js';
 import type { PublicCall } from './contract.js';
 
 export const RECENT_CALLS = 12;
@@ -28,7 +29,17 @@ export class RecentCalls {
     this.calls = [call, ...this.calls].slice(0, RECENT_CALLS);
   }
 
+  /** Calls read back from the log at start-up (the public meetings'), merged in by sequence. */
+  restore(calls: readonly PublicCall[]): void {
+    this.calls = [...this.calls, ...calls].sort((a, b) => b.seq - a.seq).slice(0, RECENT_CALLS);
+  }
+
   list(): PublicCall[] {
     return this.calls;
   }
+}
+
+/** A public meeting's call as the board shows it: the meeting line's number and the place, no desk. */
+export function meetingCall(called: MeetingCall): PublicCall {
+  return { seq: called.seq, number: called.number, serviceId: '', deskId: '', deskNumber: 0, recall: called.recall, at: called.at, meeting: { place: called.place } };
 }

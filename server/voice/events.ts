@@ -13,6 +13,7 @@ export type VoiceEventType =
   | 'voice.meeting_scheduled'
   | 'voice.meeting_registered'
   | 'voice.meeting_called'
+  | 'voice.meeting_recalled'
   | 'voice.meeting_result'
   | 'voice.follow_up_done';
 

@@ -65,6 +65,8 @@ export interface MeetingCall {
   /** Where the meeting takes place (the admin's text: a room, a floor). */
   place: string;
   at: number;
+  /** Called again: the citizen did not come at the first call. */
+  recall: boolean;
 }
 
 interface SessionRow {
@@ -184,8 +186,31 @@ export class MeetingStore extends EventEmitter<{ called: [MeetingCall] }> {
       return { seq, registration: this.registration(next.id) };
     })();
     if (!called) return null;
-    this.emit('called', { seq: called.seq, meetingId, number: called.registration.number, place: session.place, at });
+    this.emit('called', { seq: called.seq, meetingId, number: called.registration.number, place: session.place, at, recall: false });
     return called.registration;
+  }
+
+  /** Calls the citizen being called again (to the board, with the chime), as a desk recalls a ticket. */
+  recall(id: string, actor: string, at: number): Registration {
+    const recalled = this.db.transaction(() => {
+      const row = this.row(id);
+      if (row.status !== 'called') throw new ApiError(409, 'not_called', 'این شهروند اکنون فراخوانده نشده است.');
+      const seq = appendVoiceEvent(this.db, at, 'voice.meeting_recalled', actor, { meetingId: row.meeting_id, registrationId: id, number: row.number });
+      return { seq, row };
+    })();
+    const session = this.session(recalled.row.meeting_id, at);
+    this.emit('called', { seq: recalled.seq, meetingId: session.id, number: recalled.row.number, place: session.place, at, recall: true });
+    return registrationView(recalled.row);
+  }
+
+  /** Today's meeting calls and recalls from the event log, newest first: the board's recent calls survive a restart. */
+  callsSince(at: number, limit: number): MeetingCall[] {
+    const rows = this.db
+      .prepare(`SELECT e.seq, e.at, e.type, json_extract(e.data, '$.meetingId') AS meetingId, json_extract(e.data, '$.number') AS number, m.place
+        FROM events e JOIN meetings m ON m.id = json_extract(e.data, '$.meetingId')
+        WHERE e.type IN ('voice.meeting_called', 'voice.meeting_recalled') AND e.at >= ? ORDER BY e.seq DESC LIMIT ?`)
+      .all(at, limit) as Array<{ seq: number; at: number; type: string; meetingId: string; number: string; place: string }>;
+    return rows.map((r) => ({ seq: r.seq, meetingId: r.meetingId, number: r.number, place: r.place, at: r.at, recall: r.type === 'voice.meeting_recalled' }));
   }
 
   recordResult(id: string, input: { result: MeetingResult; note: string | null; followUpBy: string | null; dueDate: string | null }, actor: string, at: number): Registration {

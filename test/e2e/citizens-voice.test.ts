@@ -6,7 +6,7 @@
 // the target answer time an admin set (said on the item, raised as an alert), is assigned and answered,
 // and the phone reads the answer back, with nothing personal on it. A public-meeting session set on
 // the meetings screen (warned as under two hours a week) opens the kiosk's meeting tile; the citizen
-// registered there is called to the display from the manager's screen, the result is recorded with a
+// registered there is called to the display from the manager's screen (and called again), the result is recorded with a
 // follow-up that is then closed. The printable report and the indicators workbook show indicators 12,
 // 19, 20, 22 and 23 computed from exactly that.
 import assert from 'node:assert/strict';
@@ -302,6 +302,11 @@ describe('the citizens’ voice: kiosk, phone, manager screen, display and repor
     assert.match(await called.innerText(), /ملاقات با مدیر/);
     assert.match(await called.innerText(), /اتاق ۲۰۱، طبقهٔ دوم/);
     await screenshot(display, 'display-meeting-call');
+    // The citizen has not come: called again from the meeting screen, the board says so.
+    await run.locator('button[data-action="recall"]').click();
+    await run.locator('.notice', { hasText: `دوباره فراخوانده شد: شمارهٔ ${fa('M01')}` }).waitFor();
+    await display.locator('nb-latest-call .panel[data-number="M01"] .recall').waitFor();
+    assert.match(await display.locator('nb-latest-call .panel[data-number="M01"]').innerText(), /اتاق ۲۰۱، طبقهٔ دوم/);
 
     const today = serviceDay(now, TIME_ZONE);
     const result = run.locator(`form.result-form[data-registration-id="${registered.id}"]`);

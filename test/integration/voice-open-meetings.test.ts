@@ -3,10 +3,12 @@
 // CSV and the /open page publish the first service's figures and withhold every cell about fewer
 // than five people. A weekly meeting session shorter than two hours is warned about; citizens
 // register at the kiosk on its day (numbers in its own line, codes to follow), the manager calls them
-// in turn and records results, a follow-up is closed on time; indicators 12, 20, 22 and 23 count it.
+// in turn (and again, one who has not come) and records results, a follow-up is closed on time; the
+// board's recent calls keep the meetings' calls over a restart; indicators 12, 20, 22 and 23 count it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestOffice, type TestOffice } from './lib/office-server.js';
+import { client, next } from './lib/sockets.js';
 import { configuredOffice, PASSWORD } from '../security/lib/configured-office.js';
 
 const unlimited = { capacity: 100_000, refillPerSecond: 100_000 };
@@ -96,6 +98,9 @@ describe('open statistics and public meetings', () => {
     assert.equal((await office.api('POST', `/meetings/registrations/${first.id}/result`, { token: manager, body: { result: 'referred' } })).status, 409);
     assert.equal((await office.api('POST', `/meetings/${session.body.id}/next`, { token: manager })).body.registration.id, second.id);
     assert.equal((await office.api('POST', `/meetings/${session.body.id}/next`, { token: manager })).status, 204);
+    const recalled = await office.api('POST', `/meetings/registrations/${second.id}/recall`, { token: manager });
+    assert.deepEqual([recalled.status, recalled.body.registration.status], [200, 'called']);
+    assert.equal((await office.api('POST', `/meetings/registrations/${first.id}/recall`, { token: manager })).body.error.code, 'not_called', 'one already met is not called again');
     assert.equal((await office.api('POST', `/meetings/registrations/${second.id}/result`, { token: manager, body: { result: 'follow_up' } })).body.error.code, 'follow_up_incomplete');
     await office.api('POST', `/meetings/registrations/${second.id}/result`, { token: manager, body: { result: 'follow_up', followUpBy: 'معاون اداری', dueDate: '2026-11-29', note: 'بررسی پرونده' } });
     assert.deepEqual((await office.api('GET', `/meetings/status/${second.code}`)).body, { number: 'M02', date: '2026-11-22', status: 'met', result: 'follow_up', followUp: { dueDate: '2026-11-29', done: false } });
@@ -110,8 +115,25 @@ describe('open statistics and public meetings', () => {
     const events = office.server.db.prepare(`SELECT type FROM events WHERE type LIKE 'voice.meeting%' OR type = 'voice.follow_up_done' ORDER BY seq`).all() as Array<{ type: string }>;
     assert.deepEqual(events.map((e) => e.type), [
       'voice.meeting_scheduled', 'voice.meeting_scheduled', 'voice.meeting_registered', 'voice.meeting_registered',
-      'voice.meeting_called', 'voice.meeting_result', 'voice.meeting_called', 'voice.meeting_result', 'voice.follow_up_done',
+      'voice.meeting_called', 'voice.meeting_result', 'voice.meeting_called', 'voice.meeting_recalled', 'voice.meeting_result', 'voice.follow_up_done',
     ]);
+  });
+
+  it('rebuilds the board’s recent calls with the meetings’ calls after a restart', async () => {
+    const display = office.server.accounts.addDevice('display', 'waiting room', null).token;
+    await office.restart();
+    const socket = client(office.server.url, { token: display });
+    try {
+      const board = await next<{ calls: Array<{ number: string; recall: boolean; deskNumber: number; meeting?: { place: string } }> }>(socket, 'board:snapshot');
+      const meetingCalls = board.calls.filter((call) => call.meeting);
+      assert.deepEqual(meetingCalls.map((call) => [call.number, call.recall, call.deskNumber, call.meeting?.place]), [
+        ['M02', true, 0, 'دفتر مدیر'],
+        ['M02', false, 0, 'دفتر مدیر'],
+        ['M01', false, 0, 'دفتر مدیر'],
+      ]);
+    } finally {
+      socket.close();
+    }
   });
 
   it('counts indicators 12, 19, 20, 22 and 23 from the same data', async () => {

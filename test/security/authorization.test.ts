@@ -116,6 +116,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'POST', route: '/api/v1/meetings/:id/registrations', path: () => '/api/v1/meetings/no-such-meeting/registrations', body: () => ({ reason: 'request' }), expect: kioskOnly },
   { method: 'GET', route: '/api/v1/meetings/:id/registrations', path: () => '/api/v1/meetings/no-such-meeting/registrations', expect: managersAdmins },
   { method: 'POST', route: '/api/v1/meetings/:id/next', path: () => '/api/v1/meetings/no-such-meeting/next', expect: managersAdmins },
+  { method: 'POST', route: '/api/v1/meetings/registrations/:id/recall', path: () => '/api/v1/meetings/registrations/no-such-one/recall', expect: managersAdmins },
   { method: 'POST', route: '/api/v1/meetings/registrations/:id/result', path: () => '/api/v1/meetings/registrations/no-such-one/result', body: () => ({ result: 'resolved' }), expect: managersAdmins },
   { method: 'POST', route: '/api/v1/meetings/registrations/:id/follow-up/done', path: () => '/api/v1/meetings/registrations/no-such-one/follow-up/done', body: () => ({}), expect: managersAdmins },
   // Appointments: anyone sees the slots and books (rate-limited); the hold id and the booking code are

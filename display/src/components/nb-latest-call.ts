@@ -119,7 +119,7 @@ export class NbLatestCall extends LitElement {
         <div class="number num">${localDigits(call.number, lang)}</div>
         ${call.meeting
           ? html`<div class="to-desk meeting"><span class="label">${t(lang, 'meeting')}</span></div>
-              <div class="service place">${call.meeting.place}</div>`
+              <div class="service place">${call.meeting.place}${call.recall ? html`<span class="recall">${t(lang, 'recall')}</span>` : ''}</div>`
           : html`<div class="to-desk"><span class="label">${t(lang, 'desk')}</span><span class="desk num">${localDigits(call.deskNumber, lang)}</span></div>
               <div class="service">${service ? serviceName(service, lang) : ''}${call.recall ? html`<span class="recall">${t(lang, 'recall')}</span>` : ''}</div>`}
       </div>

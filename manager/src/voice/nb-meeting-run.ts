@@ -14,7 +14,7 @@ const LINE_REFRESH_MS = 10_000;
 
 /**
  * Running one session: today's line, «call the next citizen» (the waiting room's board shows the
- * number and the place), and the result of each meeting held: resolved, referred to a unit, or a
+ * number and the place), «call again» for one who has not come, and the result of each meeting held: resolved, referred to a unit, or a
  * follow-up with the person who follows it and a Jalali due date.
  * @event nb-voice-changed - after a result was recorded (the follow-ups change).
  */
@@ -100,7 +100,10 @@ export class NbMeetingRun extends LitElement {
   private renderResultForm(current: Registration) {
     const lang = this.language;
     return html`<form class="card result-form" data-registration-id=${current.id} @submit=${this.record}>
-      <p class="badge">${vt(lang, 'calledNow', { number: localDigits(current.number, lang) })} — ${vt(lang, current.reason)}</p>
+      <div class="row">
+        <p class="badge">${vt(lang, 'calledNow', { number: localDigits(current.number, lang) })} — ${vt(lang, current.reason)}</p>
+        <button type="button" data-action="recall" ?disabled=${this.busy} @click=${() => this.recall(current)}>${vt(lang, 'recall')}</button>
+      </div>
       ${current.text ? html`<p class="body" dir="auto">${current.text}</p>` : nothing}
       <fieldset class="row">
         <legend>${vt(lang, 'result')}</legend>
@@ -132,6 +135,12 @@ export class NbMeetingRun extends LitElement {
       const called = await this.api.callNext(this.meetingId);
       this.notice = called ? vt(this.language, 'calledNow', { number: localDigits(called.registration.number, this.language) }) : vt(this.language, 'nobodyToCall');
       this.result = 'resolved';
+    });
+
+  private recall = (current: Registration) =>
+    void this.run(async () => {
+      const { registration } = await this.api.recall(current.id);
+      this.notice = vt(this.language, 'recalledNow', { number: localDigits(registration.number, this.language) });
     });
 
   private record = (event: SubmitEvent) => {

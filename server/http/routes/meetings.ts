@@ -80,6 +80,7 @@ export function meetingRoutes(deps: AppDeps) {
       const called = meetings.callNext(c.req.valid('param').id, actorId(c.get('principal')), clock());
       return called ? c.json({ registration: called }) : c.body(null, 204);
     })
+    .post('/registrations/:id/recall', managers, validate('param', idParam), (c) => c.json({ registration: meetings.recall(c.req.valid('param').id, actorId(c.get('principal')), clock()) }))
     .post('/registrations/:id/result', managers, validate('param', idParam), validate('json', resultBody), (c) => {
       const registration = meetings.recordResult(c.req.valid('param').id, c.req.valid('json'), actorId(c.get('principal')), clock());
       return c.json({ registration });

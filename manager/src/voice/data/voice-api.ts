@@ -46,6 +46,7 @@ export class VoiceApi {
     this.post<MeetingSession & { weeklyMinutes: number; warning: { message: string } | null }>('/meetings', session);
   line = (meetingId: string) => this.get<Registration[]>(`/meetings/${meetingId}/registrations`);
   callNext = (meetingId: string) => this.post<{ registration: Registration } | null>(`/meetings/${meetingId}/next`);
+  recall = (id: string) => this.post<{ registration: Registration }>(`/meetings/registrations/${id}/recall`);
   recordResult = (id: string, result: { result: MeetingResult; note: string | null; followUpBy: string | null; dueDate: string | null }) =>
     this.post<{ registration: Registration }>(`/meetings/registrations/${id}/result`, result);
   followUps = () => this.get<FollowUpItem[]>('/meetings/follow-ups?status=open');
