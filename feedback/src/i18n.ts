@@ -50,6 +50,10 @@ const fa = {
   follow_up: 'نتیجه: نیازمند پیگیری',
   followUpDue: 'پیگیری تا {date}',
   followUpDone: 'پیگیری انجام شد',
+  rateQuestion: 'از این ملاقات چه اندازه راضی بودید؟',
+  rateScale: '۱ یعنی هیچ، ۵ یعنی بسیار',
+  rateScore: '{score} از ۵',
+  rated: 'نظر شما ثبت شد. سپاس‌گزاریم.',
   notFound: 'این کد پیدا نشد. آن را دوباره از روی رسید بخوانید.',
   newFeedback: 'ثبت نظر تازه',
 } as const;
@@ -105,6 +109,10 @@ const en: Record<FeedbackKey, string> = {
   follow_up: 'Result: needs follow-up',
   followUpDue: 'Follow-up due by {date}',
   followUpDone: 'Follow-up done',
+  rateQuestion: 'How satisfied were you with this meeting?',
+  rateScale: '1 is not at all, 5 is very',
+  rateScore: '{score} of 5',
+  rated: 'Your answer is recorded. Thank you.',
   notFound: 'This code was not found. Please read it again from the receipt.',
   newFeedback: 'File new feedback',
 };

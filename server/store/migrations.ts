@@ -476,6 +476,15 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE UNIQUE INDEX meeting_registrations_request_key ON meeting_registrations(request_key) WHERE request_key IS NOT NULL;
     `,
   },
+  {
+    version: 19,
+    // After a public meeting the citizen answers one satisfaction question (1 to 5) on the phone page
+    // of their follow-up code; indicator 20 reports it.
+    sql: `
+      ALTER TABLE meeting_registrations ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 5);
+      ALTER TABLE meeting_registrations ADD COLUMN rated_at INTEGER;
+    `,
+  },
 ];
 
 export function migrate(db: Database): number {

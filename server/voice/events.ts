@@ -15,6 +15,7 @@ export type VoiceEventType =
   | 'voice.meeting_called'
   | 'voice.meeting_recalled'
   | 'voice.meeting_result'
+  | 'voice.meeting_rated'
   | 'voice.follow_up_done';
 
 /** Inside the caller's transaction; returns the event's sequence number. */

@@ -35,6 +35,8 @@ export interface PublicMeetingsIndicator {
   byReason: Array<{ reason: MeetingReason; count: number }>;
   byResult: Record<MeetingResult, number>;
   followUps: { total: number; done: number; doneOnTime: number; open: number; overdue: number; onTimeShare: number | null };
+  /** The citizens' answers to the satisfaction question after their meeting (1 to 5). */
+  satisfaction: { answers: number; meanOutOf5: number | null };
 }
 
 /** Indicator 22: the complaints, criticisms and suggestions channel. */

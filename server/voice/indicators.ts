@@ -77,8 +77,8 @@ function publicMeetingsOf(stats: StatsDays, range: StatsRange, now: number): Pub
   const { db } = stats;
   const sessions = db.prepare(`SELECT weekday, start AS "from", end AS "to", active FROM meetings`).all() as Array<{ weekday: Weekday; from: string; to: string; active: number }>;
   const rows = db
-    .prepare(`SELECT meeting_id AS meetingId, day, reason, status, result, due_date AS dueDate, follow_up_done_at AS doneAt FROM meeting_registrations WHERE day BETWEEN ? AND ?`)
-    .all(range.from, range.to) as Array<{ meetingId: string; day: string; reason: MeetingReason; status: string; result: MeetingResult | null; dueDate: string | null; doneAt: number | null }>;
+    .prepare(`SELECT meeting_id AS meetingId, day, reason, status, result, due_date AS dueDate, follow_up_done_at AS doneAt, rating FROM meeting_registrations WHERE day BETWEEN ? AND ?`)
+    .all(range.from, range.to) as Array<{ meetingId: string; day: string; reason: MeetingReason; status: string; result: MeetingResult | null; dueDate: string | null; doneAt: number | null; rating: number | null }>;
   const timeZone = stats.config().timeZone;
   const today = serviceDay(now, timeZone).iso;
   const met = rows.filter((r) => r.status === 'met');
@@ -87,6 +87,7 @@ function publicMeetingsOf(stats: StatsDays, range: StatsRange, now: number): Pub
   const followUps = met.filter((r) => r.result === 'follow_up');
   const done = followUps.filter((r) => r.doneAt !== null);
   const doneOnTime = done.filter((r) => r.dueDate !== null && serviceDay(r.doneAt!, timeZone).iso <= r.dueDate).length;
+  const ratings = rows.flatMap((r) => (r.rating === null ? [] : [r.rating]));
   return {
     weeklyMinutes: weeklyMinutes(sessions.map((s) => ({ ...s, active: s.active === 1 }))),
     weeklyMinutesRequired: WEEKLY_MINUTES_REQUIRED,
@@ -103,6 +104,7 @@ function publicMeetingsOf(stats: StatsDays, range: StatsRange, now: number): Pub
       overdue: followUps.filter((r) => r.doneAt === null && r.dueDate !== null && r.dueDate < today).length,
       onTimeShare: done.length ? doneOnTime / done.length : null,
     },
+    satisfaction: { answers: ratings.length, meanOutOf5: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null },
   };
 }
 

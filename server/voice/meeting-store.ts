@@ -54,6 +54,8 @@ export interface RegistrationStatusView {
   status: Registration['status'];
   result?: MeetingResult;
   followUp?: { dueDate: string; done: boolean };
+  /** Once met: whether the satisfaction question was answered. */
+  rated?: boolean;
 }
 
 /** A citizen called to a meeting, committed: the waiting room's board announces it like a ticket. */
@@ -98,6 +100,7 @@ interface RegistrationRow {
   due_date: string | null;
   follow_up_done_at: number | null;
   follow_up_note: string | null;
+  rating: number | null;
 }
 
 const SESSIONS = `SELECT m.*, u.name AS host_name FROM meetings m LEFT JOIN users u ON u.id = m.host_id`;
@@ -254,7 +257,20 @@ export class MeetingStore extends EventEmitter<{ called: [MeetingCall] }> {
       status: row.status,
       ...(row.result ? { result: row.result } : {}),
       ...(row.result === 'follow_up' && row.due_date ? { followUp: { dueDate: row.due_date, done: row.follow_up_done_at !== null } } : {}),
+      ...(row.status === 'met' ? { rated: row.rating !== null } : {}),
     };
+  }
+
+  /** The citizen's answer to «how satisfied were you with the meeting?», once, after it was held. */
+  rate(code: string, score: number, at: number): void {
+    this.db.transaction(() => {
+      const row = this.db.prepare(`SELECT id, meeting_id, status, rating FROM meeting_registrations WHERE code = ?`).get(code) as Pick<RegistrationRow, 'id' | 'meeting_id' | 'status' | 'rating'> | undefined;
+      if (!row) throw new ApiError(404, 'unknown_code', 'کد پیگیری پیدا نشد. آن را دوباره از روی رسید بخوانید.');
+      if (row.status !== 'met') throw new ApiError(409, 'not_met', 'نظر شما پس از برگزاری ملاقات پرسیده می‌شود.');
+      if (row.rating !== null) throw new ApiError(409, 'already_rated', 'نظر شما دربارهٔ این ملاقات پیش‌تر ثبت شده است.');
+      this.db.prepare(`UPDATE meeting_registrations SET rating = ?, rated_at = ? WHERE id = ?`).run(score, at, row.id);
+      appendVoiceEvent(this.db, at, 'voice.meeting_rated', 'anonymous', { meetingId: row.meeting_id, registrationId: row.id, score });
+    })();
   }
 
   registration(id: string): Registration {

@@ -69,6 +69,7 @@ function indicator20(report: IndicatorsReport): string {
     <tr><th scope="row">شهروندان ملاقات‌شده</th><td>${faNumber(m.citizensMet, 0)}</td></tr>
     <tr><th scope="row">پیگیری‌ها</th><td>${faNumber(f.total, 0)} (انجام‌شده ${faNumber(f.done, 0)}، به‌موقع ${faNumber(f.doneOnTime, 0)}، باز ${faNumber(f.open, 0)}، گذشته از مهلت ${faNumber(f.overdue, 0)})</td></tr>
     <tr><th scope="row">سهم پیگیری‌های به‌موقع</th><td>${faPercent(f.onTimeShare)}</td></tr>
+    <tr><th scope="row">رضایت شهروندان از ملاقات (از ۵)</th><td>${m.satisfaction.meanOutOf5 === null ? '—' : faNumber(m.satisfaction.meanOutOf5)} (${faNumber(m.satisfaction.answers, 0)} پاسخ)</td></tr>
   </tbody>
 </table>
 <table>

@@ -53,6 +53,8 @@ export function voiceSheets(report: IndicatorsReport): VoiceSheet[] {
         ['پیگیری‌های باز', m.followUps.open],
         ['پیگیری‌های گذشته از مهلت', m.followUps.overdue],
         ['سهم پیگیری‌های به‌موقع', m.followUps.onTimeShare],
+        ['پاسخ‌های پرسش رضایت از ملاقات', m.satisfaction.answers],
+        ['رضایت از ملاقات (میانگین از ۵)', m.satisfaction.meanOutOf5],
       ],
       cellFormats: [[m.byReason.length + MEETING_RESULTS.length + 12, 2, SHARE]],
     },

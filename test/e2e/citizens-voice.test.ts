@@ -7,7 +7,7 @@
 // and the phone reads the answer back, with nothing personal on it. A public-meeting session set on
 // the meetings screen (warned as under two hours a week) opens the kiosk's meeting tile; the citizen
 // registered there is called to the display from the manager's screen (and called again), the result is recorded with a
-// follow-up that is then closed. The printable report and the indicators workbook show indicators 12,
+// follow-up that is then closed, and the citizen answers the satisfaction question on the phone. The printable report and the indicators workbook show indicators 12,
 // 19, 20, 22 and 23 computed from exactly that.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -328,6 +328,13 @@ describe('the citizens’ voice: kiosk, phone, manager screen, display and repor
 
     const status = await office.api('GET', `/meetings/status/${registered.code}`);
     assert.deepEqual(status.body.followUp, { dueDate: today.iso, done: true });
+
+    // On the phone, the code's page now asks how satisfied the citizen was, once.
+    await phonePage.getByRole('button', { name: 'به‌روز کردن' }).tap();
+    await phonePage.locator('nb-feedback-app .status[data-status="met"]').waitFor();
+    await phonePage.locator('nb-feedback-app .rating button[data-score="4"]').tap();
+    await phonePage.locator('nb-feedback-app .rated').waitFor();
+    assert.equal(await phonePage.locator('nb-feedback-app .rating').count(), 0, 'asked once');
   });
 
   test('feedback filed from a ticket’s phone page takes the ticket’s service', async () => {
@@ -377,6 +384,7 @@ describe('the citizens’ voice: kiosk, phone, manager screen, display and repor
     assert.equal(await figureIn('شاخص ۲۰', 'شهروندان ملاقات‌شده'), '۱');
     assert.equal(await figureIn('شاخص ۲۰', 'پیگیری‌ها'), '۱ (انجام‌شده ۱، به‌موقع ۱، باز ۰، گذشته از مهلت ۰)');
     assert.match((await section('شاخص ۲۰').textContent())!, /۱ ساعت در هفته است؛ کمتر از دو ساعت/);
+    assert.equal(await figureIn('شاخص ۲۰', 'رضایت شهروندان از ملاقات'), '۴ (۱ پاسخ)');
     assert.deepEqual((await section('شاخص ۲۲').locator('tfoot td').allTextContents()).slice(0, 2), ['۲', '۰'], 'complaints, then criticisms');
     assert.equal(await section('شاخص ۲۲').locator('tfoot td').last().textContent(), '۴');
     assert.equal(await figureIn('شاخص ۲۲', 'پاسخ داده شده'), '۱');
@@ -408,6 +416,8 @@ describe('the citizens’ voice: kiosk, phone, manager screen, display and repor
     assert.equal(figure('شاخص ۲۰', 'نتیجه: حل شد'), 0);
     assert.equal(figure('شاخص ۲۰', 'پیگیری‌های به‌موقع'), 1);
     assert.equal(figure('شاخص ۲۰', 'ملاقات عمومی در هفته (دقیقه)'), 60);
+    assert.equal(figure('شاخص ۲۰', 'پاسخ‌های پرسش رضایت از ملاقات'), 1);
+    assert.equal(figure('شاخص ۲۰', 'رضایت از ملاقات (میانگین از ۵)'), 4);
     assert.equal(figure('شاخص ۲۲', 'پاسخ داده شده'), 1);
     assert.equal(figure('شاخص ۲۲', 'رسیده، بررسی‌نشده'), 3);
     assert.equal(figure('شاخص ۲۲', 'رفتار و ادبیات کارکنان'), 1);

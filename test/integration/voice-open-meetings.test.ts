@@ -4,7 +4,8 @@
 // than five people. A weekly meeting session shorter than two hours is warned about; citizens
 // register at the kiosk on its day (numbers in its own line, codes to follow), the manager calls them
 // in turn (and again, one who has not come) and records results, a follow-up is closed on time; the
-// board's recent calls keep the meetings' calls over a restart; indicators 12, 20, 22 and 23 count it.
+// citizens answer the satisfaction question on their code's page; the board's recent calls keep the
+// meetings' calls over a restart; indicators 12, 20, 22 and 23 count it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestOffice, type TestOffice } from './lib/office-server.js';
@@ -91,6 +92,8 @@ describe('open statistics and public meetings', () => {
     const second = (await register('complaint')).body;
     assert.deepEqual([first.number, second.number], ['M01', 'M02']);
     assert.deepEqual((await office.api('GET', `/meetings/status/${second.code}`)).body, { number: 'M02', date: '2026-11-22', status: 'waiting' });
+    const rate = (code: string, score: number) => office.api('POST', `/meetings/status/${code}/rating`, { body: { score } });
+    assert.equal((await rate(second.code, 4)).body.error.code, 'not_met', 'asked only once the meeting was held');
 
     assert.equal((await office.api('POST', `/meetings/${session.body.id}/next`, { token: manager })).body.registration.id, first.id);
     const resolved = await office.api('POST', `/meetings/registrations/${first.id}/result`, { token: manager, body: { result: 'resolved' } });
@@ -103,7 +106,12 @@ describe('open statistics and public meetings', () => {
     assert.equal((await office.api('POST', `/meetings/registrations/${first.id}/recall`, { token: manager })).body.error.code, 'not_called', 'one already met is not called again');
     assert.equal((await office.api('POST', `/meetings/registrations/${second.id}/result`, { token: manager, body: { result: 'follow_up' } })).body.error.code, 'follow_up_incomplete');
     await office.api('POST', `/meetings/registrations/${second.id}/result`, { token: manager, body: { result: 'follow_up', followUpBy: 'معاون اداری', dueDate: '2026-11-29', note: 'بررسی پرونده' } });
-    assert.deepEqual((await office.api('GET', `/meetings/status/${second.code}`)).body, { number: 'M02', date: '2026-11-22', status: 'met', result: 'follow_up', followUp: { dueDate: '2026-11-29', done: false } });
+    assert.deepEqual((await office.api('GET', `/meetings/status/${second.code}`)).body, { number: 'M02', date: '2026-11-22', status: 'met', result: 'follow_up', followUp: { dueDate: '2026-11-29', done: false }, rated: false });
+    assert.equal((await rate(second.code, 6)).status, 400);
+    assert.deepEqual((await rate(second.code, 2)).body, { rated: true });
+    assert.equal((await rate(second.code, 5)).body.error.code, 'already_rated', 'one answer per meeting');
+    assert.deepEqual((await rate(first.code, 5)).body, { rated: true });
+    assert.equal((await office.api('GET', `/meetings/status/${second.code}`)).body.rated, true);
     const open = (await office.api('GET', '/meetings/follow-ups', { token: manager })).body;
     assert.deepEqual(open.map((r: { id: string; overdue: boolean }) => [r.id, r.overdue]), [[second.id, false]]);
     assert.equal((await office.api('POST', `/meetings/registrations/${second.id}/follow-up/done`, { token: manager, body: { note: 'انجام شد' } })).body.registration.followUp.doneAt, office.clock.now);
@@ -115,7 +123,7 @@ describe('open statistics and public meetings', () => {
     const events = office.server.db.prepare(`SELECT type FROM events WHERE type LIKE 'voice.meeting%' OR type = 'voice.follow_up_done' ORDER BY seq`).all() as Array<{ type: string }>;
     assert.deepEqual(events.map((e) => e.type), [
       'voice.meeting_scheduled', 'voice.meeting_scheduled', 'voice.meeting_registered', 'voice.meeting_registered',
-      'voice.meeting_called', 'voice.meeting_result', 'voice.meeting_called', 'voice.meeting_recalled', 'voice.meeting_result', 'voice.follow_up_done',
+      'voice.meeting_called', 'voice.meeting_result', 'voice.meeting_called', 'voice.meeting_recalled', 'voice.meeting_result', 'voice.meeting_rated', 'voice.meeting_rated', 'voice.follow_up_done',
     ]);
   });
 
@@ -152,5 +160,6 @@ describe('open statistics and public meetings', () => {
     assert.deepEqual(m.byResult, { resolved: 1, referred: 0, follow_up: 1 });
     assert.deepEqual(m.followUps, { total: 1, done: 1, doneOnTime: 1, open: 0, overdue: 0, onTimeShare: 1 });
     assert.equal(m.byReason.find((r: { reason: string }) => r.reason === 'complaint').count, 1);
+    assert.deepEqual(m.satisfaction, { answers: 2, meanOutOf5: 3.5 });
   });
 });

@@ -113,6 +113,7 @@ const HTTP_TABLE: HttpRow[] = [
   { method: 'GET', route: '/api/v1/meetings/open', path: () => '/api/v1/meetings/open', expect: everyone },
   { method: 'GET', route: '/api/v1/meetings/follow-ups', path: () => '/api/v1/meetings/follow-ups', expect: managersAdmins },
   { method: 'GET', route: '/api/v1/meetings/status/:code', path: () => '/api/v1/meetings/status/0000000000', expect: everyone },
+  { method: 'POST', route: '/api/v1/meetings/status/:code/rating', path: () => '/api/v1/meetings/status/0000000000/rating', body: () => ({ score: 5 }), expect: everyone },
   { method: 'POST', route: '/api/v1/meetings/:id/registrations', path: () => '/api/v1/meetings/no-such-meeting/registrations', body: () => ({ reason: 'request' }), expect: kioskOnly },
   { method: 'GET', route: '/api/v1/meetings/:id/registrations', path: () => '/api/v1/meetings/no-such-meeting/registrations', expect: managersAdmins },
   { method: 'POST', route: '/api/v1/meetings/:id/next', path: () => '/api/v1/meetings/no-such-meeting/next', expect: managersAdmins },

@@ -111,6 +111,14 @@ export const pageStyles = css`
     min-block-size: 48px;
     margin-block-start: 0.75rem;
   }
+  .rating .scores {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .rating .scores button {
+    flex: 1;
+    font-size: 1.3rem;
+  }
   .follow {
     margin-block-start: 2rem;
     border-block-start: 1px solid var(--nb-line);

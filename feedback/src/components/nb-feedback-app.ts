@@ -5,7 +5,7 @@ import { Refused } from '../../../ui/http/api.js';
 import { LANGUAGES, applyDocumentLanguage, type Lang } from '../../../ui/i18n.js';
 import { readOffice } from '../../../ui/office.js';
 import { baseStyles } from '../../../ui/styles/base.styles.js';
-import { fetchOptions, fetchServices, fetchTicket, fileFeedback, followUp, type FeedbackKind, type FeedbackOptions, type FollowUp, type ServiceChoice, type TicketAbout } from '../data/feedback.js';
+import { fetchOptions, fetchServices, fetchTicket, fileFeedback, followUp, rateMeeting, type FeedbackKind, type FeedbackOptions, type FollowUp, type ServiceChoice, type TicketAbout } from '../data/feedback.js';
 import { t, tn } from '../i18n.js';
 import { pageStyles } from './feedback.styles.js';
 
@@ -127,6 +127,8 @@ export class NbFeedbackApp extends LitElement {
         <p class="status" role="status" data-status=${found.status}>${t(lang, found.status as 'waiting' | 'called' | 'met')}</p>
         ${found.result ? html`<p>${t(lang, found.result)}</p>` : nothing}
         ${found.followUp ? html`<p>${found.followUp.done ? t(lang, 'followUpDone') : t(lang, 'followUpDue', { date: formatJalaliKey(found.followUp.dueDate, lang) })}</p>` : nothing}
+        ${found.rated === false ? this.renderRating(view.code) : found.rated ? html`<p class="rated">${t(lang, 'rated')}</p>` : nothing}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <button class="secondary" @click=${() => void this.loadStatus(view.code)}>${t(lang, 'refresh')}</button>`;
     }
     return html`<h1>${t(lang, 'statusTitle')}: ${t(lang, found.feedbackKind)}</h1>
@@ -141,6 +143,34 @@ export class NbFeedbackApp extends LitElement {
         : html`<p>${t(lang, 'noAnswerYet')}</p>`}
       <button class="secondary" @click=${() => void this.loadStatus(view.code)}>${t(lang, 'refresh')}</button>
       <p><a href="/feedback">${t(lang, 'newFeedback')}</a></p>`;
+  }
+
+  private renderRating(code: string) {
+    const lang = this.language;
+    return html`<fieldset class="rating">
+      <legend>${t(lang, 'rateQuestion')}</legend>
+      <p class="label">${t(lang, 'rateScale')}</p>
+      <div class="scores">
+        ${[1, 2, 3, 4, 5].map(
+          (score) => html`<button class="secondary" data-score=${score} aria-label=${t(lang, 'rateScore', { score: localDigits(String(score), lang) })} ?disabled=${this.sending} @click=${() => void this.rate(code, score)}>
+            ${localDigits(String(score), lang)}
+          </button>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private async rate(code: string, score: number) {
+    this.sending = true;
+    this.error = null;
+    try {
+      await rateMeeting(code, score);
+      await this.loadStatus(code);
+    } catch (error) {
+      this.error = this.message(error);
+    } finally {
+      this.sending = false;
+    }
   }
 
   private async loadForm() {

@@ -1,5 +1,6 @@
 // What the feedback pages ask the server: the topics, the services, one ticket's service, filing, and
-// reading a code back (feedback first; a public meeting's registration shares the code space).
+// reading a code back (feedback first; a public meeting's registration shares the code space), and
+// the satisfaction question after a meeting.
 import { send } from '../../../ui/http/api.js';
 import type { FeedbackKind, FeedbackTopic } from '../../../server/voice/config.js';
 import type { FeedbackStatus, MeetingResult } from '../../../server/voice/labels.js';
@@ -27,7 +28,7 @@ export interface TicketAbout {
 
 export type FollowUp =
   | { kind: 'feedback'; feedbackKind: FeedbackKind; status: FeedbackStatus; createdAt: number; answeredAt?: number; answer?: string }
-  | { kind: 'meeting'; number: string; date: string; status: string; result?: MeetingResult; followUp?: { dueDate: string; done: boolean } };
+  | { kind: 'meeting'; number: string; date: string; status: string; result?: MeetingResult; followUp?: { dueDate: string; done: boolean }; rated?: boolean };
 
 export function fetchOptions(): Promise<FeedbackOptions> {
   return send<FeedbackOptions>('GET', '/feedback/topics');
@@ -63,6 +64,11 @@ export function fileFeedback(draft: NewFeedback): Promise<{ id: string; code: st
 }
 
 /** The code's feedback, or its meeting registration; null when it is neither. */
+/** The answer to the satisfaction question after a public meeting, 1 (not at all) to 5 (very). */
+export async function rateMeeting(code: string, score: number): Promise<void> {
+  await send('POST', `/meetings/status/${encodeURIComponent(code)}/rating`, { body: { score } });
+}
+
 export async function followUp(code: string): Promise<FollowUp | null> {
   try {
     const found = await send<{ kind: FeedbackKind; status: FeedbackStatus; createdAt: number; answeredAt?: number; answer?: string }>('GET', `/feedback/${encodeURIComponent(code)}`);

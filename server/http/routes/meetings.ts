@@ -32,6 +32,7 @@ const registrationBody = z.strictObject({ reason: z.enum(MEETING_REASONS), text:
 const resultBody = z.strictObject({ result: z.enum(MEETING_RESULTS), note: shortText(1000), followUpBy: shortText(120), dueDate: isoDate.nullish().transform((v) => v ?? null) });
 const doneBody = z.strictObject({ note: shortText(1000) }).prefault({});
 const idParam = z.object({ id });
+const ratingBody = z.strictObject({ score: z.number().int().min(1).max(5) });
 const dayQuery = z.object({ date: isoDate.optional() });
 const followUpQuery = z.object({ status: z.enum(['open', 'done', 'all']).default('open'), limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
@@ -63,6 +64,13 @@ export function meetingRoutes(deps: AppDeps) {
       const found = code ? meetings.byCode(code) : undefined;
       if (!found) throw new ApiError(404, 'unknown_code', 'کد پیگیری پیدا نشد. آن را دوباره از روی رسید بخوانید.');
       return c.json(found, 200, { 'Cache-Control': 'no-store' });
+    })
+    // One answer per code, and only with a valid code: limited as a code lookup is.
+    .post('/status/:code/rating', limits.lookup, validate('json', ratingBody), (c) => {
+      const code = parseFollowUpCode(c.req.param('code'));
+      if (!code) throw new ApiError(404, 'unknown_code', 'کد پیگیری پیدا نشد. آن را دوباره از روی رسید بخوانید.');
+      meetings.rate(code, c.req.valid('json').score, clock());
+      return c.json({ rated: true });
     })
     .post('/:id/registrations', requireDevice('kiosk'), limits.intake, validate('param', idParam), validate('json', registrationBody), (c) => {
       const { language, ...registration } = c.req.valid('json');
