@@ -224,7 +224,7 @@ export async function buildOffice(options: OfficeOptions): Promise<BuiltOffice> 
     publicUrl,
     attachRealtime: (server) =>
       attachRealtime(server, {
-        office, read, accounts, configs, log, demo, recentCalls, db, alerts, publicUrl, printing, meetings: voice.meetings,
+        office, read, accounts, configs, log, demo, recentCalls, db, alerts, publicUrl, printing, meetings: voice.meetings, feedback: voice.feedback,
         managerRefreshMs: options.tickMs,
         ...(options.limits?.socket ? { socketRate: options.limits.socket } : {}),
         ...(options.limits?.socketWriteBufferBytes ? { socketWriteBufferBytes: options.limits.socketWriteBufferBytes } : {}),

@@ -32,6 +32,8 @@ export interface ManagerState {
   error: string | null;
   /** The range the history and report tabs show; today by the server's clock until one is chosen. */
   range: DayRange | null;
+  /** Counts the citizens' feedback filed or changed, and reconnections: the inbox reads again when it moves. */
+  feedbackRevision: number;
 }
 
 export function isAdmin(session: Session | null): boolean {

@@ -106,6 +106,11 @@ export interface ServerToClientEvents {
   'alert:acknowledged': (alert: AlertView) => void;
   /** Every unacknowledged alert and those acknowledged in the last day; sent to managers on connection. */
   'alerts:snapshot': (message: { alerts: AlertView[] }) => void;
+  /**
+   * A citizen's feedback was filed, assigned, answered or closed: to managers only (never to a desk,
+   * as a complaint may be about its clerk), and with nothing of its content; the inbox reads it again.
+   */
+  'feedback:changed': (message: { feedbackId: string; change: 'received' | 'assigned' | 'answered' | 'closed' }) => void;
   /** The office live, to managers: on connection, after changes, and as waits grow. */
   'manager:snapshot': (snapshot: ManagerSnapshot) => void;
   /**

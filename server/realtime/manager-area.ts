@@ -1,12 +1,14 @@
 // Managers (and admins): the office live on connection, after each change of the board and every
 // managerRefreshMs without one (ratings, estimates that age); and the alerts, raised, cleared and
-// acknowledged. Printer faults concern the staff too (a visitor may come with no slip).
+// acknowledged; and each citizen's feedback filed or changed, so the inbox reads it again. Printer
+// faults concern the staff too (a visitor may come with no slip); feedback never reaches a desk.
+import type { FeedbackChange } from '../voice/feedback-store.js';
 import type { AlertView } from './contract.js';
 import type { BoardArea } from './board-area.js';
 import { ManagerView } from './manager-view.js';
 import type { Area, NobatServer, NobatSocket, RealtimeDeps } from './types.js';
 
-export function registerManagers(io: NobatServer, deps: Pick<RealtimeDeps, 'office' | 'read' | 'configs' | 'db' | 'alerts' | 'managerRefreshMs'>, board: BoardArea): Area {
+export function registerManagers(io: NobatServer, deps: Pick<RealtimeDeps, 'office' | 'read' | 'configs' | 'db' | 'alerts' | 'managerRefreshMs' | 'feedback'>, board: BoardArea): Area {
   const view = new ManagerView(deps.office, deps.read, deps.db);
   const snapshot = () => view.snapshot(deps.configs.current());
   const emitSnapshot = () => {
@@ -20,6 +22,8 @@ export function registerManagers(io: NobatServer, deps: Pick<RealtimeDeps, 'offi
   const onCleared = (alert: AlertView) => void io.to('managers').emit('alert:cleared', alert);
   const onAcknowledged = (alert: AlertView) => void io.to('managers').emit('alert:acknowledged', alert);
   deps.alerts.on('raised', onRaised).on('cleared', onCleared).on('acknowledged', onAcknowledged);
+  const onFeedback = ({ feedbackId, change }: FeedbackChange) => void io.to('managers').emit('feedback:changed', { feedbackId, change });
+  deps.feedback?.on('changed', onFeedback);
 
   return {
     register(socket: NobatSocket) {
@@ -31,6 +35,7 @@ export function registerManagers(io: NobatServer, deps: Pick<RealtimeDeps, 'offi
     close() {
       clearInterval(refresh);
       deps.alerts.off('raised', onRaised).off('cleared', onCleared).off('acknowledged', onAcknowledged);
+      deps.feedback?.off('changed', onFeedback);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Server, Socket } from 'socket.io';
 import type { AlertMonitor } from '../alerts/monitor.js';
 import type { Accounts } from '../auth/accounts.js';
 import type { ConfigHolder } from '../config/holder.js';
+import type { FeedbackStore } from '../voice/feedback-store.js';
 import type { MeetingStore } from '../voice/meeting-store.js';
 import type { TicketPrinting } from '../devices/printing.js';
 import type { BucketLimits } from '../limits/token-bucket.js';
@@ -37,6 +38,8 @@ export interface RealtimeDeps {
   printing?: TicketPrinting | null;
   /** The public meetings, whose calls the board announces like a ticket's. */
   meetings?: Pick<MeetingStore, 'on' | 'off'>;
+  /** The citizens' feedback, whose changes reach the managers' inboxes (never a desk). */
+  feedback?: Pick<FeedbackStore, 'on' | 'off'>;
 }
 
 /** One area of the realtime server: what it does for each new socket, and how it stops. */

@@ -2,6 +2,7 @@
 // read back by that code (status and answer, nothing else), worked through by managers (assigned,
 // answered, closed). Each change is one transaction with its 'voice.*' event. The visitor's mobile
 // number is sealed before it is stored and erased after the office's retention period.
+import { EventEmitter } from 'node:events';
 import { newId } from '../auth/secrets.js';
 import { ApiError } from '../http/errors.js';
 import type { Db } from '../store/open.js';
@@ -101,12 +102,20 @@ const OPEN: readonly FeedbackStatus[] = ['received', 'in_progress'];
 
 const notFound = () => new ApiError(404, 'unknown_feedback', 'این مورد پیدا نشد.');
 
-export class FeedbackStore {
+/** An item filed or changed, committed: managers' inboxes read it again. Nothing of its content. */
+export interface FeedbackChange {
+  feedbackId: string;
+  change: 'received' | 'assigned' | 'answered' | 'closed';
+}
+
+export class FeedbackStore extends EventEmitter<{ changed: [FeedbackChange] }> {
   constructor(
     private readonly db: Db,
     private readonly vault: MobileVault,
     private readonly config: () => { timeZone: string; voice: VoiceConfig; services: ReadonlyArray<{ id: string }> },
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * Files the feedback; the service, desk and clerk come from the ticket when one is named. A
@@ -145,6 +154,7 @@ export class FeedbackStore {
             feedbackId: id, kind: input.kind, topic: input.topic, text: input.text, source: input.source, serviceId: service, deskId, staffId, ticketId: input.ticketId, withMobile: input.mobile !== null,
           });
         })();
+        this.emit('changed', { feedbackId: id, change: 'received' });
         return { id, code, replayed: false };
       } catch (error) {
         // A code already given out (one in a billion per try): draw another.
@@ -182,7 +192,7 @@ export class FeedbackStore {
   }
 
   assign(id: string, userId: string, actor: string, at: number): void {
-    this.change(id, (row) => {
+    this.change(id, 'assigned', (row) => {
       if (!OPEN.includes(row.status)) throw new ApiError(409, 'feedback_not_open', 'این مورد پاسخ داده یا بسته شده است و دیگر به کسی سپرده نمی‌شود.');
       const user = this.db.prepare(`SELECT 1 FROM users WHERE id = ? AND disabled = 0`).get(userId);
       if (!user) throw new ApiError(400, 'unknown_user', 'این کاربر پیدا نشد یا غیرفعال است.');
@@ -199,7 +209,7 @@ export class FeedbackStore {
 
   /** The answer the visitor reads; a second answer replaces the text, the time of the first stays. */
   answer(id: string, text: string, userId: string, actor: string, at: number): void {
-    this.change(id, (row) => {
+    this.change(id, 'answered', (row) => {
       if (row.status === 'closed') throw new ApiError(409, 'feedback_closed', 'این مورد بسته شده است.');
       this.db.prepare(`UPDATE feedback SET answer = ?, answered_at = COALESCE(answered_at, ?), answered_by = ?, status = 'answered' WHERE id = ?`).run(text, at, userId, id);
       appendVoiceEvent(this.db, at, 'voice.feedback_answered', actor, { feedbackId: id, answer: text });
@@ -207,7 +217,7 @@ export class FeedbackStore {
   }
 
   close(id: string, actor: string, at: number): void {
-    this.change(id, (row) => {
+    this.change(id, 'closed', (row) => {
       if (row.status === 'closed') throw new ApiError(409, 'feedback_closed', 'این مورد پیش‌تر بسته شده است.');
       this.db.prepare(`UPDATE feedback SET status = 'closed', closed_at = ? WHERE id = ?`).run(at, id);
       appendVoiceEvent(this.db, at, 'voice.feedback_closed', actor, { feedbackId: id, answered: row.answered_at !== null });
@@ -245,8 +255,9 @@ export class FeedbackStore {
     });
   }
 
-  private change(id: string, apply: (row: Row) => void): void {
+  private change(id: string, change: FeedbackChange['change'], apply: (row: Row) => void): void {
     this.db.transaction(() => apply(this.row(id)))();
+    this.emit('changed', { feedbackId: id, change });
   }
 
   private row(id: string): Row {

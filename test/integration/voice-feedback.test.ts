@@ -128,16 +128,19 @@ describe('citizens’ feedback', () => {
     assert.notEqual(after?.clearedAt, null);
   });
 
-  it('never reaches the clerk it is about: no route and no socket message', async () => {
+  it('reaches the managers’ inboxes live, never the clerk it is about: no route and no socket message', async () => {
     const socket = client(office.server.url, { token: clerk });
+    const managerSocket = client(office.server.url, { token: manager });
     const heard: string[] = [];
     socket.onAny((event, payload) => heard.push(`${event} ${JSON.stringify(payload)}`));
     const secret = 'کارمند باجهٔ یک بی‌ادبی کرد';
     let filed: { id: string };
     try {
-      await next(socket, 'desk:snapshot');
+      await Promise.all([next(socket, 'desk:snapshot'), next(managerSocket, 'manager:snapshot')]);
       const ticketId = await served();
+      const toManagers = next<{ feedbackId: string; change: string }>(managerSocket, 'feedback:changed');
       filed = (await office.api('POST', '/feedback', { token: kiosk, body: { kind: 'complaint', topic: 'staff_behaviour', text: secret, ticketId } })).body;
+      assert.deepEqual(await toManagers, { feedbackId: filed.id, change: 'received' }, 'the managers’ inboxes hear of it, nothing of its text');
       // A queue change after the complaint: once it is heard, everything sent before it has arrived.
       const filedAt = office.server.office.lastSeq();
       const later = next(socket, 'queue:event', (e: { seq: number }) => e.seq > filedAt);
@@ -145,6 +148,7 @@ describe('citizens’ feedback', () => {
       await later;
     } finally {
       socket.close();
+      managerSocket.close();
     }
     assert.ok(!heard.some((h) => h.includes(secret) || h.includes(filed.id) || h.includes('voice.')), 'the clerk’s socket heard of the complaint');
     for (const path of ['/feedback', `/feedback/${filed.id}/contact`]) assert.equal((await office.api('GET', path, { token: clerk })).status, 403, path);

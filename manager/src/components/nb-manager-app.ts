@@ -50,6 +50,7 @@ export class NbManagerApp extends LitElement {
     acknowledging: null,
     error: null,
     range: null,
+    feedbackRevision: 0,
   };
 
   /** This browser's time, moved every second so the waits grow. */
@@ -139,7 +140,7 @@ export class NbManagerApp extends LitElement {
       case 'report':
         return html`<nb-report-tab .range=${range} .now=${now} .timeZone=${timeZone} .language=${lang} @nb-set-range=${this.onRange}></nb-report-tab>`;
       case 'inbox':
-        return html`<nb-inbox-tab .token=${session.token} .timeZone=${timeZone} .language=${lang}></nb-inbox-tab>`;
+        return html`<nb-inbox-tab .token=${session.token} .revision=${this.state.feedbackRevision} .timeZone=${timeZone} .language=${lang}></nb-inbox-tab>`;
       case 'meetings':
         return html`<nb-meetings-tab .token=${session.token} .today=${todayIso(now, timeZone)} .language=${lang}></nb-meetings-tab>`;
       case 'config':
@@ -166,7 +167,9 @@ export class NbManagerApp extends LitElement {
     this.disconnect?.();
     this.disconnect = connectManager(session.token, {
       onSnapshot: (live) => this.update_({ live, clockOffsetMs: live.now - Date.now() }),
-      onAlerts: (alerts) => this.update_({ alerts: sortAlerts(alerts) }),
+      // Sent on every (re)connection: what changed in the inbox while cut off is read again too.
+      onAlerts: (alerts) => this.update_({ alerts: sortAlerts(alerts), feedbackRevision: this.state.feedbackRevision + 1 }),
+      onFeedbackChanged: () => this.update_({ feedbackRevision: this.state.feedbackRevision + 1 }),
       onAlert: (alert) => this.update_({ alerts: upsertAlert(this.state.alerts, alert) }),
       onConnection: (connected) => this.update_({ connected }),
       onUnauthorized: () => this.endSession(t(this.state.lang, 'sessionEnded')),

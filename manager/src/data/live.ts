@@ -1,4 +1,5 @@
-// The manager's live connection over Socket.IO: the office snapshot, the alerts and their changes.
+// The manager's live connection over Socket.IO: the office snapshot, the alerts and their changes,
+// and word that the citizens' feedback changed.
 // Only the app shell calls this. On every (re)connection the server sends fresh snapshots first, so a
 // screen that was cut off resynchronises by itself.
 import { openStaffSocket, type StaffConnectionHandlers } from '../../../ui/realtime/live-socket.js';
@@ -9,6 +10,8 @@ export interface LiveHandlers extends StaffConnectionHandlers {
   onAlerts(alerts: AlertView[]): void;
   /** One alert raised, cleared or acknowledged. */
   onAlert(alert: AlertView): void;
+  /** A citizen's feedback was filed or changed (the inbox reads it again). */
+  onFeedbackChanged(): void;
 }
 
 /** Connects and keeps reconnecting; returns the function that disconnects for good. */
@@ -19,5 +22,6 @@ export function connectManager(token: string, handlers: LiveHandlers): () => voi
   socket.on('alert:raised', (alert) => handlers.onAlert(alert));
   socket.on('alert:cleared', (alert) => handlers.onAlert(alert));
   socket.on('alert:acknowledged', (alert) => handlers.onAlert(alert));
+  socket.on('feedback:changed', () => handlers.onFeedbackChanged());
   return close;
 }

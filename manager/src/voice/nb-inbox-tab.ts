@@ -11,8 +11,8 @@ const KINDS = ['complaint', 'criticism', 'suggestion', 'appreciation'] as const;
 const STATUSES = ['received', 'in_progress', 'answered', 'closed'] as const;
 /** The «older than» choices, in hours: a day, three days (a complaint's default target), a week, a month. */
 const AGES = [24, 72, 168, 720] as const;
-/** The list is read again this often, so the waits grow and new items appear. */
-const REFRESH_MS = 30_000;
+/** New and changed items arrive with `revision`; only the waits' ages move with no event, read again this often. */
+const REFRESH_MS = 5 * 60_000;
 
 /** The «شکایات و پیشنهادها» tab: the managers' inbox, filtered by kind, topic, service, status and age. */
 @customElement('nb-inbox-tab')
@@ -23,6 +23,8 @@ export class NbInboxTab extends LitElement {
   @property() timeZone = 'Asia/Tehran';
   /** The reader's language. */
   @property() language: Lang = 'fa';
+  /** Moves when the office's feedback was filed or changed (the live connection says so): the list is read again. */
+  @property({ type: Number }) revision = 0;
 
   @state() private filter: InboxFilter = NO_FILTER;
   @state() private items: FeedbackItem[] | null = null;
@@ -52,6 +54,8 @@ export class NbInboxTab extends LitElement {
     if (changed.has('token') && this.token) {
       this.api = new VoiceApi(this.token);
       void this.loadLists();
+      void this.load();
+    } else if (changed.has('revision') && changed.get('revision') !== undefined && this.api) {
       void this.load();
     }
   }
