@@ -34,6 +34,8 @@ export interface ManagerState {
   range: DayRange | null;
   /** Counts the citizens' feedback filed or changed, and reconnections: the inbox reads again when it moves. */
   feedbackRevision: number;
+  /** Counts registrations for public meetings, and reconnections: the meeting screen reads its line again when it moves. */
+  meetingRevision: number;
 }
 
 export function isAdmin(session: Session | null): boolean {

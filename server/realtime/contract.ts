@@ -111,6 +111,8 @@ export interface ServerToClientEvents {
    * as a complaint may be about its clerk), and with nothing of its content; the inbox reads it again.
    */
   'feedback:changed': (message: { feedbackId: string; change: 'received' | 'assigned' | 'answered' | 'closed' }) => void;
+  /** A citizen registered at the kiosk for a public meeting: to managers, whose meeting screen reads its line again. */
+  'meeting:registered': (message: { meetingId: string }) => void;
   /** The office live, to managers: on connection, after changes, and as waits grow. */
   'manager:snapshot': (snapshot: ManagerSnapshot) => void;
   /**

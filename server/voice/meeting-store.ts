@@ -105,7 +105,7 @@ interface RegistrationRow {
 
 const SESSIONS = `SELECT m.*, u.name AS host_name FROM meetings m LEFT JOIN users u ON u.id = m.host_id`;
 
-export class MeetingStore extends EventEmitter<{ called: [MeetingCall] }> {
+export class MeetingStore extends EventEmitter<{ called: [MeetingCall]; registered: [{ meetingId: string }] }> {
   constructor(
     private readonly db: Db,
     private readonly timeZone: () => string,
@@ -155,7 +155,7 @@ export class MeetingStore extends EventEmitter<{ called: [MeetingCall] }> {
     for (let attempt = 0; ; attempt++) {
       const code = newFollowUpCode();
       try {
-        return this.db.transaction(() => {
+        const registered = this.db.transaction(() => {
           const { n } = this.db.prepare(`SELECT COALESCE(MAX(counter), 0) AS n FROM meeting_registrations WHERE meeting_id = ? AND day = ?`).get(meetingId, day) as { n: number };
           if (n >= MAX_REGISTRATIONS_PER_SESSION) throw new ApiError(409, 'meeting_full', 'نوبت‌های این ملاقات تمام شده است.');
           const number = `M${String(n + 1).padStart(2, '0')}`;
@@ -165,6 +165,8 @@ export class MeetingStore extends EventEmitter<{ called: [MeetingCall] }> {
           appendVoiceEvent(this.db, at, 'voice.meeting_registered', actor, { meetingId, registrationId: id, day, number, reason: input.reason, text: input.text });
           return { id, number, code, replayed: false };
         })();
+        this.emit('registered', { meetingId });
+        return registered;
       } catch (error) {
         if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' || attempt >= 4) throw error;
       }

@@ -51,6 +51,7 @@ export class NbManagerApp extends LitElement {
     error: null,
     range: null,
     feedbackRevision: 0,
+    meetingRevision: 0,
   };
 
   /** This browser's time, moved every second so the waits grow. */
@@ -142,7 +143,7 @@ export class NbManagerApp extends LitElement {
       case 'inbox':
         return html`<nb-inbox-tab .token=${session.token} .revision=${this.state.feedbackRevision} .timeZone=${timeZone} .language=${lang}></nb-inbox-tab>`;
       case 'meetings':
-        return html`<nb-meetings-tab .token=${session.token} .today=${todayIso(now, timeZone)} .language=${lang}></nb-meetings-tab>`;
+        return html`<nb-meetings-tab .token=${session.token} .revision=${this.state.meetingRevision} .today=${todayIso(now, timeZone)} .language=${lang}></nb-meetings-tab>`;
       case 'config':
         return isAdmin(session) ? html`<nb-admin-app .token=${session.token} .language=${lang}></nb-admin-app>` : html`<p>${t(lang, 'configOnlyAdmins')}</p>`;
     }
@@ -168,8 +169,9 @@ export class NbManagerApp extends LitElement {
     this.disconnect = connectManager(session.token, {
       onSnapshot: (live) => this.update_({ live, clockOffsetMs: live.now - Date.now() }),
       // Sent on every (re)connection: what changed in the inbox while cut off is read again too.
-      onAlerts: (alerts) => this.update_({ alerts: sortAlerts(alerts), feedbackRevision: this.state.feedbackRevision + 1 }),
+      onAlerts: (alerts) => this.update_({ alerts: sortAlerts(alerts), feedbackRevision: this.state.feedbackRevision + 1, meetingRevision: this.state.meetingRevision + 1 }),
       onFeedbackChanged: () => this.update_({ feedbackRevision: this.state.feedbackRevision + 1 }),
+      onMeetingRegistered: () => this.update_({ meetingRevision: this.state.meetingRevision + 1 }),
       onAlert: (alert) => this.update_({ alerts: upsertAlert(this.state.alerts, alert) }),
       onConnection: (connected) => this.update_({ connected }),
       onUnauthorized: () => this.endSession(t(this.state.lang, 'sessionEnded')),

@@ -12,6 +12,8 @@ export interface LiveHandlers extends StaffConnectionHandlers {
   onAlert(alert: AlertView): void;
   /** A citizen's feedback was filed or changed (the inbox reads it again). */
   onFeedbackChanged(): void;
+  /** A citizen registered for a public meeting (the meeting screen reads its line again). */
+  onMeetingRegistered(): void;
 }
 
 /** Connects and keeps reconnecting; returns the function that disconnects for good. */
@@ -23,5 +25,6 @@ export function connectManager(token: string, handlers: LiveHandlers): () => voi
   socket.on('alert:cleared', (alert) => handlers.onAlert(alert));
   socket.on('alert:acknowledged', (alert) => handlers.onAlert(alert));
   socket.on('feedback:changed', () => handlers.onFeedbackChanged());
+  socket.on('meeting:registered', () => handlers.onMeetingRegistered());
   return close;
 }

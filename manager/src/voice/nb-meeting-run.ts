@@ -10,7 +10,8 @@ import { vt } from './i18n.js';
 import { voiceStyles } from './voice.styles.js';
 
 const RESULTS: MeetingResult[] = ['resolved', 'referred', 'follow_up'];
-const LINE_REFRESH_MS = 10_000;
+/** Registrations arrive with `revision`; this slow re-read is only a safety net. */
+const LINE_REFRESH_MS = 60_000;
 
 /**
  * Running one session: today's line, «call the next citizen» (the waiting room's board shows the
@@ -25,6 +26,8 @@ export class NbMeetingRun extends LitElement {
   /** Today in the office's zone (Gregorian ISO), to pick today's session first. */
   @property() today = '';
   @property() language: Lang = 'fa';
+  /** Moves when a citizen registered at the kiosk: the line is read again. */
+  @property({ type: Number }) revision = 0;
 
   @state() private meetingId = '';
   @state() private line: Registration[] = [];
@@ -39,7 +42,7 @@ export class NbMeetingRun extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    // Citizens register at the kiosk while the manager waits: the line is read again by itself.
+    // Citizens register at the kiosk while the manager waits: `revision` brings them; this is a safety net.
     this.timer = setInterval(() => void this.loadLine(), LINE_REFRESH_MS);
   }
 
@@ -51,6 +54,8 @@ export class NbMeetingRun extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('sessions') && !this.sessions.some((s) => s.id === this.meetingId)) {
       this.meetingId = (this.sessions.find((s) => s.date === this.today) ?? this.sessions[0])?.id ?? '';
+      void this.loadLine();
+    } else if (changed.has('revision') && changed.get('revision') !== undefined) {
       void this.loadLine();
     }
   }

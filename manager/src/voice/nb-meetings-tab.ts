@@ -17,6 +17,8 @@ export class NbMeetingsTab extends LitElement {
   @property() today = '';
   /** The reader's language. */
   @property() language: Lang = 'fa';
+  /** Moves when a citizen registered for a meeting (the live connection says so). */
+  @property({ type: Number }) revision = 0;
 
   @state() private sessions: MeetingSession[] = [];
   @state() private hosts: Array<{ id: string; name: string }> = [];
@@ -39,7 +41,7 @@ export class NbMeetingsTab extends LitElement {
     if (!this.api) return html``;
     return html`<div class="meetings" @nb-voice-changed=${() => void this.load()}>
       ${this.failure ? html`<p class="warn" role="alert">${this.failure}</p>` : ''}
-      <nb-meeting-run .api=${this.api} .sessions=${this.sessions} .today=${this.today} .language=${lang}></nb-meeting-run>
+      <nb-meeting-run .api=${this.api} .sessions=${this.sessions} .revision=${this.revision} .today=${this.today} .language=${lang}></nb-meeting-run>
       <nb-follow-ups .api=${this.api} .followUps=${this.followUps} .language=${lang}></nb-follow-ups>
       <nb-meeting-sessions .api=${this.api} .sessions=${this.sessions} .hosts=${this.hosts} .language=${lang}></nb-meeting-sessions>
     </div>`;
